@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs every tool the project needs, idempotently: each step is skipped when the
+# right version is already there. Only package registries are used (crates.io, npm,
+# Debian); nothing downloads a prebuilt binary from elsewhere.
+# Versions and the reasons for them: docs/toolchain.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# Must equal the wasm-bindgen version in Cargo.lock (pinned with "=" in Cargo.toml).
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+
+say() { printf '[setup] %s\n' "$*"; }
+
+# Debian chromium + chromedriver, for Playwright and wasm-bindgen-test.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing Debian chromium and chromium-driver"
+  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+else
+  say "chromium present"
+fi
+
+# Rust target for the browser.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+else
+  say "wasm32-unknown-unknown present"
+fi
+
+# Trunk 0.21.x (0.22 needs a newer rustc than this machine has).
+if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 12 minutes on 2 cores)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+else
+  say "trunk $TRUNK_VERSION present"
+fi
+
+# wasm-bindgen-cli at exactly the library's version. Not --locked: its lock file names a
+# crate version the registry here does not serve.
+if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+else
+  say "wasm-bindgen-cli $WASM_BINDGEN_VERSION present"
+fi
+
+# Node dependencies (binaryen's wasm-opt, Playwright) from the committed lock file.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing node dependencies (npm ci)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+else
+  say "node dependencies present"
+fi
+
+# Crates for the offline Trunk build.
+cargo fetch --quiet
+say "done"

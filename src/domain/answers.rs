@@ -1,0 +1,306 @@
+//! A respondent's answers, keyed by question id, with validation against the bank and
+//! progress counted over the visible questions only.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::bank::{Bank, PartId, Question, QuestionKind};
+
+/// One answer. Stored as `{"type": "choice", "value": "private"}` and so on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum Answer {
+    /// The chosen option id of a single-choice question.
+    Choice(String),
+    /// The chosen option ids of a multi-choice question (possibly none: "none of these").
+    Choices(Vec<String>),
+    /// Importance 1–5 on a scale question.
+    Scale(u8),
+    /// A number within the question's bounds.
+    Number(f64),
+    /// Free text, as typed.
+    Text(String),
+    /// "I don't know": counts as unknown, never as zero. Source: [MILIEU].
+    Unknown,
+}
+
+/// Why an answer does not fit its question. Messages are written for the respondent.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnswerError {
+    /// The answer's type does not match the question (e.g. text for a choice).
+    WrongType,
+    /// An option id the question does not offer.
+    UnknownOption(String),
+    /// A scale value outside 1–5.
+    ScaleOutOfRange(u8),
+    /// A number outside the question's bounds.
+    NumberOutOfRange {
+        /// Smallest accepted value.
+        min: f64,
+        /// Largest accepted value.
+        max: f64,
+    },
+    /// Text typed into a number field that is not a number.
+    NotANumber,
+    /// Free text longer than allowed.
+    TooLong {
+        /// Longest accepted length, in characters.
+        max: usize,
+    },
+    /// "I don't know" on a question that does not offer it.
+    UnknownNotOffered,
+}
+
+impl std::fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerError::WrongType => write!(f, "This answer does not fit the question."),
+            AnswerError::UnknownOption(id) => {
+                write!(f, "\"{id}\" is not one of the options of this question.")
+            }
+            AnswerError::ScaleOutOfRange(v) => {
+                write!(f, "{v} is outside the scale; choose 1 to 5.")
+            }
+            AnswerError::NumberOutOfRange { min, max } => {
+                write!(f, "Please enter a number from {min} to {max}.")
+            }
+            AnswerError::NotANumber => write!(
+                f,
+                "Please enter a number using digits, for example 420 or 3.5 (3,5 also works)."
+            ),
+            AnswerError::TooLong { max } => {
+                write!(f, "Please keep this to {max} characters or fewer.")
+            }
+            AnswerError::UnknownNotOffered => {
+                write!(f, "This question needs an answer; \"I don't know\" is not offered.")
+            }
+        }
+    }
+}
+
+/// Reads a number as a manager types it: digits with an optional decimal point or
+/// decimal comma ("3.5", "3,5"), optional spaces around, optional thin grouping spaces are
+/// not accepted. Rejects "1.2.3", "", "abc", infinities and NaN.
+///
+/// # Errors
+/// [`AnswerError::NotANumber`] for anything else.
+pub fn parse_number(raw: &str) -> Result<f64, AnswerError> {
+    let t = raw.trim();
+    let separators = t.chars().filter(|c| *c == '.' || *c == ',').count();
+    let body = t.strip_prefix('-').unwrap_or(t);
+    if body.is_empty()
+        || separators > 1
+        || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || !body.chars().any(|c| c.is_ascii_digit())
+    {
+        return Err(AnswerError::NotANumber);
+    }
+    let value: f64 = t.replace(',', ".").parse().map_err(|_| AnswerError::NotANumber)?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(AnswerError::NotANumber)
+    }
+}
+
+impl Answer {
+    /// Checks that this answer fits `question`.
+    ///
+    /// # Errors
+    /// The first [`AnswerError`] found.
+    pub fn validate(&self, question: &Question) -> Result<(), AnswerError> {
+        match (self, question.kind) {
+            (Answer::Unknown, _) => {
+                if question.allows_unknown() {
+                    Ok(())
+                } else {
+                    Err(AnswerError::UnknownNotOffered)
+                }
+            }
+            (Answer::Choice(id), QuestionKind::Single) => match question.option(id) {
+                Some(_) => Ok(()),
+                None => Err(AnswerError::UnknownOption(id.clone())),
+            },
+            (Answer::Choices(ids), QuestionKind::Multi) => {
+                match ids.iter().find(|id| question.option(id).is_none()) {
+                    Some(bad) => Err(AnswerError::UnknownOption(bad.clone())),
+                    None => Ok(()),
+                }
+            }
+            (Answer::Scale(v), QuestionKind::Scale) => {
+                if (1..=5).contains(v) {
+                    Ok(())
+                } else {
+                    Err(AnswerError::ScaleOutOfRange(*v))
+                }
+            }
+            (Answer::Number(v), QuestionKind::Number) => match &question.number {
+                Some(spec) if *v >= spec.min && *v <= spec.max => Ok(()),
+                Some(spec) => Err(AnswerError::NumberOutOfRange {
+                    min: spec.min,
+                    max: spec.max,
+                }),
+                None => Err(AnswerError::WrongType),
+            },
+            (Answer::Text(t), QuestionKind::Text) => {
+                let max = question.max_len.unwrap_or(0);
+                if t.chars().count() <= max {
+                    Ok(())
+                } else {
+                    Err(AnswerError::TooLong { max })
+                }
+            }
+            _ => Err(AnswerError::WrongType),
+        }
+    }
+
+    /// Whether this answer counts as answered for progress. Empty free text does not;
+    /// "I don't know" does (the respondent has dealt with the question).
+    pub fn is_answered(&self) -> bool {
+        match self {
+            Answer::Text(t) => !t.trim().is_empty(),
+            _ => true,
+        }
+    }
+}
+
+/// Answers keyed by question id. Answers to questions that are hidden, or that no longer
+/// exist in the bank, are kept (nothing the user gave is dropped) but never counted.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(BTreeMap<String, Answer>);
+
+/// Answered and visible question counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Visible questions with an answer (including "I don't know").
+    pub answered: usize,
+    /// Visible questions in total.
+    pub visible: usize,
+}
+
+impl Progress {
+    /// Share answered, 0–100, rounded down; 100 when nothing is visible.
+    pub fn percent(self) -> u8 {
+        if self.visible == 0 {
+            100
+        } else {
+            // answered <= visible, so the quotient is at most 100.
+            u8::try_from(self.answered * 100 / self.visible).unwrap_or(100)
+        }
+    }
+}
+
+impl Answers {
+    /// No answers.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The answer to question `id`, whether or not it is visible.
+    pub fn get(&self, id: &str) -> Option<&Answer> {
+        self.0.get(id)
+    }
+
+    /// Sets the answer to question `id`.
+    pub fn set(&mut self, id: impl Into<String>, answer: Answer) {
+        self.0.insert(id.into(), answer);
+    }
+
+    /// Removes the answer to question `id`.
+    pub fn clear(&mut self, id: &str) {
+        self.0.remove(id);
+    }
+
+    /// Number of stored answers (visible or not).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether nothing is stored.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// All stored answers by question id.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Answer)> {
+        self.0.iter()
+    }
+
+    /// The answer to `id` if that question exists, is visible and has a valid answer.
+    /// This is the only accessor scoring uses, so hidden, stale or invalid answers never
+    /// count.
+    pub fn counted<'a>(&'a self, bank: &Bank, id: &str) -> Option<&'a Answer> {
+        let q = bank.question(id)?;
+        let a = self.0.get(id)?;
+        (bank.is_visible(q, self) && a.validate(q).is_ok() && a.is_answered()).then_some(a)
+    }
+
+    /// The chosen option of single-choice question `id`, if counted and not "unknown".
+    pub fn choice<'a>(&'a self, bank: &Bank, id: &str) -> Option<&'a str> {
+        match self.counted(bank, id)? {
+            Answer::Choice(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The chosen options of multi-choice question `id`, if counted.
+    pub fn choices<'a>(&'a self, bank: &Bank, id: &str) -> Option<&'a [String]> {
+        match self.counted(bank, id)? {
+            Answer::Choices(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The number given to question `id`, if counted.
+    pub fn number(&self, bank: &Bank, id: &str) -> Option<f64> {
+        match self.counted(bank, id)? {
+            Answer::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The scale value given to question `id`, if counted.
+    pub fn scale(&self, bank: &Bank, id: &str) -> Option<u8> {
+        match self.counted(bank, id)? {
+            Answer::Scale(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// Progress over the visible questions of one part.
+    pub fn part_progress(&self, bank: &Bank, part: PartId) -> Progress {
+        let mut p = Progress::default();
+        for q in bank.visible_questions(part, self) {
+            if q.optional {
+                continue;
+            }
+            p.visible += 1;
+            if self.counted(bank, &q.id).is_some() {
+                p.answered += 1;
+            }
+        }
+        p
+    }
+
+    /// Progress over the visible questions of the whole bank.
+    pub fn progress(&self, bank: &Bank) -> Progress {
+        PartId::ALL.iter().fold(Progress::default(), |acc, part| {
+            let p = self.part_progress(bank, *part);
+            Progress {
+                answered: acc.answered + p.answered,
+                visible: acc.visible + p.visible,
+            }
+        })
+    }
+
+    /// The visible, non-optional questions still unanswered, in order.
+    pub fn missing<'a>(&'a self, bank: &'a Bank) -> Vec<&'a Question> {
+        PartId::ALL
+            .iter()
+            .flat_map(|part| bank.visible_questions(*part, self))
+            .filter(|q| !q.optional && self.counted(bank, &q.id).is_none())
+            .collect()
+    }
+}

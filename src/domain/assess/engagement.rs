@@ -1,0 +1,34 @@
+//! Where the respondent stands on the seed study's path of responses to an audit
+//! requirement: A (report without audit), B2 (audit, no measures), B1-a (measures, then
+//! vague), B1-b (CP built into decisions), plus "audit ahead" and "voluntary".
+//! Source: [SEED] (cp-reference §5).
+
+use crate::domain::answers::Answers;
+use crate::domain::bank::Bank;
+use crate::domain::content::EngagementStage;
+
+/// Places the respondent on the path from their answers to `audit_status`,
+/// `audit_measures`, `cp_since_audit` and `audit_required`.
+///
+/// - "report from past actions" → A, whether required or not;
+/// - audit done: no measures (or not said) → B2; measures and CP routine → B1-b;
+///   measures and CP vague (or not said) → B1-a — the seed's most common outcome;
+/// - audit planned or in progress → audit ahead;
+/// - no audit and none planned: required → audit ahead (the requirement stands), not
+///   required or unknown → voluntary.
+pub fn engagement(bank: &Bank, answers: &Answers) -> EngagementStage {
+    let required = answers.choice(bank, "audit_required") == Some("required");
+    match answers.choice(bank, "audit_status") {
+        Some("report_from_past") => EngagementStage::ReportWithoutAudit,
+        Some("done") => match answers.choice(bank, "audit_measures") {
+            Some("low_cost" | "medium_high") => match answers.choice(bank, "cp_since_audit") {
+                Some("routine") => EngagementStage::BuiltIntoDecisions,
+                _ => EngagementStage::MeasuresThenVague,
+            },
+            _ => EngagementStage::AuditWithoutMeasures,
+        },
+        Some("planned" | "in_progress") => EngagementStage::AuditAhead,
+        _ if required => EngagementStage::AuditAhead,
+        _ => EngagementStage::Voluntary,
+    }
+}

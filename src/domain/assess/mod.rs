@@ -1,0 +1,45 @@
+//! `assess`: from answers to the assessment a manager reads. Deterministic and pure;
+//! every rule and weight is documented in docs/scoring.md with its source.
+
+pub mod engagement;
+pub mod measures;
+pub mod motivation;
+pub mod readiness;
+
+use super::answers::{Answers, Progress};
+use super::content::{Content, EngagementStage};
+use super::vocabulary::Sector;
+
+pub use measures::{Evidence, MeasureFit, Reason};
+pub use motivation::{DriverScore, FamilyScore, MotivationProfile};
+pub use readiness::{Readiness, StepReadiness};
+
+/// Everything the results page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    /// Readiness per audit step, overall, current and next step.
+    pub readiness: Readiness,
+    /// Importance of each driver and family.
+    pub motivation: MotivationProfile,
+    /// Place on the seed study's path of responses to an audit requirement.
+    pub engagement: EngagementStage,
+    /// All eight categories, best fit first.
+    pub measures: Vec<MeasureFit>,
+    /// The sector examples were chosen for (`None` when not answered: generic examples).
+    pub sector: Option<Sector>,
+    /// How much of the visible questionnaire is answered; results are provisional below 100.
+    pub progress: Progress,
+}
+
+/// Assesses the answers against the content. Only visible, valid, known answers count.
+pub fn assess(content: &Content, answers: &Answers) -> Assessment {
+    let bank = &content.bank;
+    Assessment {
+        readiness: readiness::readiness(bank, answers),
+        motivation: motivation::motivation(bank, answers),
+        engagement: engagement::engagement(bank, answers),
+        measures: measures::measures(content, answers),
+        sector: answers.choice(bank, "sector").and_then(Sector::from_id),
+        progress: answers.progress(bank),
+    }
+}

@@ -1,0 +1,11 @@
+//! The pure domain core: questionnaire model, answers, assessment.
+//!
+//! Invariant: nothing under `domain` imports Leptos, web-sys, wasm-bindgen or gloo, so the
+//! whole core compiles and is tested natively with `cargo test` (checked by
+//! `tests/architecture.rs`).
+
+pub mod answers;
+pub mod assess;
+pub mod bank;
+pub mod content;
+pub mod vocabulary;
