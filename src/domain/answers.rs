@@ -104,7 +104,31 @@ pub fn parse_number(raw: &str) -> Result<f64, AnswerError> {
     }
 }
 
+/// Option id that means "none of these" in a multi-choice question: choosing it clears the
+/// other options, and choosing another option clears it.
+pub const NONE_OPTION: &str = "none";
+
 impl Answer {
+    /// The answer to a multi-choice question after the user checks (`on`) or unchecks
+    /// `option`, starting from `current` (anything but a list of choices counts as none
+    /// chosen). [`NONE_OPTION`] excludes every other option.
+    pub fn toggle_choice(current: Option<&Answer>, option: &str, on: bool) -> Answer {
+        let mut chosen: Vec<String> = match current {
+            Some(Answer::Choices(c)) => c.clone(),
+            _ => Vec::new(),
+        };
+        chosen.retain(|c| c != option);
+        if on {
+            if option == NONE_OPTION {
+                chosen.clear();
+            } else {
+                chosen.retain(|c| c != NONE_OPTION);
+            }
+            chosen.push(option.to_owned());
+        }
+        Answer::Choices(chosen)
+    }
+
     /// Checks that this answer fits `question`.
     ///
     /// # Errors

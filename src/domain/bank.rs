@@ -151,6 +151,24 @@ impl Question {
         self.options.iter().find(|o| o.id == id)
     }
 
+    /// The answer in words, as the review page and the reasons show it: option labels,
+    /// "4 of 5", the number with its unit, the text, or "I don't know".
+    pub fn describe(&self, answer: &Answer) -> String {
+        let label = |id: &str| self.option(id).map_or_else(|| id.to_owned(), |o| o.label.clone());
+        match answer {
+            Answer::Choice(id) => label(id),
+            Answer::Choices(ids) if ids.is_empty() => "None chosen".to_owned(),
+            Answer::Choices(ids) => ids.iter().map(|i| label(i)).collect::<Vec<_>>().join(", "),
+            Answer::Scale(v) => format!("{v} of 5"),
+            Answer::Number(n) => match self.number.as_ref().map(|s| s.unit.as_str()) {
+                Some(unit) if !unit.is_empty() => format!("{n} {unit}"),
+                _ => format!("{n}"),
+            },
+            Answer::Text(t) => t.clone(),
+            Answer::Unknown => "I don't know".to_owned(),
+        }
+    }
+
     /// Whether the user may answer "I don't know".
     pub fn allows_unknown(&self) -> bool {
         self.unknown_hint.is_some()

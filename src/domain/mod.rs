@@ -8,4 +8,5 @@ pub mod answers;
 pub mod assess;
 pub mod bank;
 pub mod content;
+pub mod state;
 pub mod vocabulary;

@@ -104,18 +104,17 @@ fn condition_holds(bank: &Bank, answers: &Answers, cond: &RuleCondition) -> Opti
     let in_range = |v: f64| {
         cond.at_least.is_none_or(|min| v >= min) && cond.at_most.is_none_or(|max| v <= max)
     };
-    let label = |id: &str| q.option(id).map_or_else(|| id.to_owned(), |o| o.label.clone());
     let shown = match (answer, &cond.any_of) {
-        (Answer::Choice(id), Some(any)) if any.contains(id) => label(id),
+        (Answer::Choice(id), Some(any)) if any.contains(id) => q.describe(answer),
         (Answer::Choices(ids), Some(any)) => {
-            let hits: Vec<String> = ids.iter().filter(|i| any.contains(i)).map(|i| label(i)).collect();
+            let hits: Vec<String> = ids.iter().filter(|i| any.contains(i)).cloned().collect();
             if hits.is_empty() {
                 return None;
             }
-            hits.join(", ")
+            q.describe(&Answer::Choices(hits))
         }
-        (Answer::Scale(v), None) if in_range(f64::from(*v)) => format!("{v} of 5"),
-        (Answer::Number(v), None) if in_range(*v) => format!("{v}"),
+        (Answer::Scale(v), None) if in_range(f64::from(*v)) => q.describe(answer),
+        (Answer::Number(v), None) if in_range(*v) => q.describe(answer),
         _ => return None,
     };
     Some(Evidence {

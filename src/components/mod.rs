@@ -1,0 +1,6 @@
+//! Reusable pieces the pages are built from.
+
+pub mod heading;
+pub mod layout;
+pub mod progress;
+pub mod question;

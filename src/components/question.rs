@@ -1,0 +1,324 @@
+//! One question as a `<fieldset>` with its `<legend>`, help text ("why we ask"), inputs
+//! for its kind, and — for factual questions — "I don't know" with a hint where the data
+//! is usually found. Every change is written to the shared answers at once.
+
+use leptos::prelude::*;
+
+use crate::domain::answers::{parse_number, Answer, AnswerError};
+use crate::domain::bank::{Question, QuestionKind};
+use crate::use_app;
+
+/// Labels of the 1–5 importance scale.
+const SCALE_LABELS: [&str; 5] = [
+    "1 – not important",
+    "2 – slightly important",
+    "3 – moderately important",
+    "4 – very important",
+    "5 – decisive",
+];
+
+/// A question, shown only while it is visible (its condition holds).
+///
+/// - `question`: the question from the bank.
+#[component]
+pub fn QuestionField(question: Question) -> impl IntoView {
+    let app = use_app();
+    // A memo, so the fieldset is rebuilt only when visibility flips, never while typing.
+    let visible = {
+        let q = question.clone();
+        Memo::new(move |_| app.content.with_value(|c| app.answers.with(|a| c.bank.is_visible(&q, a))))
+    };
+    move || visible.get().then(|| fieldset(&question))
+}
+
+/// The fieldset of a visible question.
+fn fieldset(q: &Question) -> impl IntoView {
+    let id = &q.id;
+    let legend_id = format!("q-{id}-legend");
+    let help_id = format!("q-{id}-help");
+    let described_by = help_id.clone();
+    let inputs = match q.kind {
+        QuestionKind::Single => single(q).into_any(),
+        QuestionKind::Scale => scale(q).into_any(),
+        QuestionKind::Multi => multi(q).into_any(),
+        QuestionKind::Number => number(q, &legend_id).into_any(),
+        QuestionKind::Text => text(q, &legend_id).into_any(),
+    };
+    view! {
+        <fieldset class="question" id=format!("q-{id}") aria-describedby=described_by>
+            <legend id=legend_id>{q.text.clone()}</legend>
+            <p class="help" id=help_id>
+                <span class="help-label">"Why we ask: "</span>
+                {q.help.clone()}
+            </p>
+            {inputs}
+            {q.unknown_hint.clone().map(|h| view! {
+                <p class="hint"><span class="help-label">"Where to find this: "</span>{h}</p>
+            })}
+        </fieldset>
+    }
+}
+
+/// Radio buttons for a single-choice question, plus "I don't know" where offered.
+fn single(q: &Question) -> impl IntoView {
+    let app = use_app();
+    let name = q.id.clone();
+    let options = q
+        .options
+        .iter()
+        .map(|o| {
+            let (qid, oid) = (q.id.clone(), o.id.clone());
+            let checked = {
+                let (qid, oid) = (qid.clone(), oid.clone());
+                move || app.answers.with(|a| a.get(&qid) == Some(&Answer::Choice(oid.clone())))
+            };
+            view! {
+                <label class="choice">
+                    <input
+                        type="radio"
+                        name=name.clone()
+                        value=oid.clone()
+                        prop:checked=checked
+                        on:change=move |_| app.answer(&qid, Some(Answer::Choice(oid.clone())))
+                    />
+                    <span>{o.label.clone()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="choices">
+            {options}
+            {q.allows_unknown().then(|| unknown_radio(&q.id))}
+        </div>
+    }
+}
+
+/// The "I don't know" radio of a single-choice question.
+fn unknown_radio(question_id: &str) -> impl IntoView {
+    let app = use_app();
+    let qid = question_id.to_owned();
+    let checked = {
+        let qid = qid.clone();
+        move || app.answers.with(|a| a.get(&qid) == Some(&Answer::Unknown))
+    };
+    view! {
+        <label class="choice unknown">
+            <input
+                type="radio"
+                name=qid.clone()
+                value="unknown"
+                prop:checked=checked
+                on:change=move |_| app.answer(&qid, Some(Answer::Unknown))
+            />
+            <span>"I don't know"</span>
+        </label>
+    }
+}
+
+/// The "I don't know" checkbox of a multi-choice, number or text question.
+fn unknown_checkbox(question_id: &str) -> impl IntoView {
+    let app = use_app();
+    let qid = question_id.to_owned();
+    let checked = {
+        let qid = qid.clone();
+        move || app.answers.with(|a| a.get(&qid) == Some(&Answer::Unknown))
+    };
+    view! {
+        <label class="choice unknown">
+            <input
+                type="checkbox"
+                prop:checked=checked
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    app.answer(&qid, on.then_some(Answer::Unknown));
+                }
+            />
+            <span>"I don't know"</span>
+        </label>
+    }
+}
+
+/// Radio buttons 1–5 for an importance question.
+fn scale(q: &Question) -> impl IntoView {
+    let app = use_app();
+    let buttons = (1u8..=5)
+        .zip(SCALE_LABELS)
+        .map(|(value, label)| {
+            let qid = q.id.clone();
+            let checked = {
+                let qid = qid.clone();
+                move || app.answers.with(|a| a.get(&qid) == Some(&Answer::Scale(value)))
+            };
+            view! {
+                <label class="choice scale-choice">
+                    <input
+                        type="radio"
+                        name=q.id.clone()
+                        value=value.to_string()
+                        prop:checked=checked
+                        on:change=move |_| app.answer(&qid, Some(Answer::Scale(value)))
+                    />
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! { <div class="choices scale">{buttons}</div> }
+}
+
+/// Checkboxes for a multi-choice question.
+fn multi(q: &Question) -> impl IntoView {
+    let app = use_app();
+    let options = q
+        .options
+        .iter()
+        .map(|o| {
+            let (qid, oid) = (q.id.clone(), o.id.clone());
+            let checked = {
+                let (qid, oid) = (qid.clone(), oid.clone());
+                move || {
+                    app.answers.with(|a| match a.get(&qid) {
+                        Some(Answer::Choices(c)) => c.contains(&oid),
+                        _ => false,
+                    })
+                }
+            };
+            view! {
+                <label class="choice">
+                    <input
+                        type="checkbox"
+                        value=oid.clone()
+                        prop:checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let next = app.answers.with(|a| Answer::toggle_choice(a.get(&qid), &oid, on));
+                            app.answer(&qid, Some(next));
+                        }
+                    />
+                    <span>{o.label.clone()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="choices">
+            {options}
+            {q.allows_unknown().then(|| unknown_checkbox(&q.id))}
+        </div>
+    }
+}
+
+/// A number field that accepts "3.5" and "3,5"; anything else shows a message and leaves
+/// the saved answer as it was.
+fn number(q: &Question, legend_id: &str) -> impl IntoView {
+    let app = use_app();
+    let qid = q.id.clone();
+    let error = RwSignal::new(None::<AnswerError>);
+    let error_id = format!("q-{qid}-error");
+    let unit = q.number.as_ref().map(|n| n.unit.clone()).unwrap_or_default();
+    // What is in the field, as typed; the saved answer changes only when it is valid.
+    let raw = RwSignal::new(app.answers.with_untracked(|a| match a.get(&qid) {
+        Some(Answer::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }));
+    let question = q.clone();
+    let on_input = move |ev| {
+        let typed = event_target_value(&ev);
+        raw.set(typed.clone());
+        if typed.trim().is_empty() {
+            error.set(None);
+            app.answer(&question.id, None);
+            return;
+        }
+        let parsed = parse_number(&typed).and_then(|n| {
+            let answer = Answer::Number(n);
+            answer.validate(&question).map(|()| answer)
+        });
+        match parsed {
+            Ok(answer) => {
+                error.set(None);
+                app.answer(&question.id, Some(answer));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let unknown = {
+        let qid = qid.clone();
+        move || app.answers.with(|a| a.get(&qid) == Some(&Answer::Unknown))
+    };
+    let on_unknown = {
+        let qid = qid.clone();
+        move |ev| {
+            let on = event_target_checked(&ev);
+            if on {
+                raw.set(String::new());
+                error.set(None);
+            }
+            app.answer(&qid, on.then_some(Answer::Unknown));
+        }
+    };
+    view! {
+        <div class="number-field">
+            <input
+                id=format!("q-{qid}-input")
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                aria-labelledby=legend_id.to_owned()
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=error_id.clone()
+                prop:value=raw
+                on:input=on_input
+            />
+            <span class="unit">{unit}</span>
+        </div>
+        <p class="field-error" id=error_id aria-live="polite">
+            {move || error.get().map(|e| e.to_string())}
+        </p>
+        {q.allows_unknown().then(|| view! {
+            <label class="choice unknown">
+                <input type="checkbox" prop:checked=unknown on:change=on_unknown />
+                <span>"I don't know"</span>
+            </label>
+        })}
+    }
+}
+
+/// A free-text field, saved on every keystroke, limited to the question's length.
+fn text(q: &Question, legend_id: &str) -> impl IntoView {
+    let app = use_app();
+    let qid = q.id.clone();
+    let max = q.max_len.unwrap_or(0);
+    let current = {
+        let qid = qid.clone();
+        move || {
+            app.answers.with(|a| match a.get(&qid) {
+                Some(Answer::Text(t)) => t.clone(),
+                _ => String::new(),
+            })
+        }
+    };
+    let count = {
+        let current = current.clone();
+        move || format!("{} of {max} characters", current().chars().count())
+    };
+    // Set once: the field is the only writer of this answer while the page is open.
+    let initial = app.answers.with_untracked(|a| match a.get(&qid) {
+        Some(Answer::Text(t)) => t.clone(),
+        _ => String::new(),
+    });
+    view! {
+        <textarea
+            aria-labelledby=legend_id.to_owned()
+            maxlength=max
+            rows="3"
+            prop:value=initial
+            on:input=move |ev| {
+                let value: String = event_target_value(&ev).chars().take(max).collect();
+                app.answer(&qid, (!value.is_empty()).then_some(Answer::Text(value)));
+            }
+        ></textarea>
+        <p class="char-count">{count}</p>
+    }
+}

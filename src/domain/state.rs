@@ -1,0 +1,105 @@
+//! The format of what the app keeps in the browser's local storage: the answers and the
+//! page the respondent was on, with a format name and version so that later versions can
+//! migrate it and never mistake another app's data for ours.
+
+use serde::{Deserialize, Serialize};
+
+use super::answers::Answers;
+
+/// Format name written into every stored state.
+pub const STATE_FORMAT: &str = "cp-self-assessment/state";
+/// Current version of the stored state format.
+pub const STATE_VERSION: u32 = 1;
+
+/// What is kept in local storage.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SavedState {
+    /// Always [`STATE_FORMAT`].
+    pub format: String,
+    /// The format version it was written with.
+    pub version: u32,
+    /// All answers, by question id.
+    pub answers: Answers,
+    /// The app path the respondent was last on, e.g. "/part/3"; `None` before starting.
+    #[serde(default)]
+    pub last_page: Option<String>,
+}
+
+impl SavedState {
+    /// A state in the current format.
+    pub fn new(answers: Answers, last_page: Option<String>) -> Self {
+        SavedState {
+            format: STATE_FORMAT.to_owned(),
+            version: STATE_VERSION,
+            answers,
+            last_page,
+        }
+    }
+}
+
+/// Why a stored text could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StateError {
+    /// Not JSON, or not the shape of a saved state.
+    Corrupt(String),
+    /// JSON written by something else under our key.
+    NotOurs,
+    /// Written by a newer version of the app, which this one does not understand.
+    NewerVersion(u32),
+}
+
+/// Reads a stored state.
+///
+/// # Errors
+/// [`StateError::NotOurs`] when the format name is missing or different,
+/// [`StateError::NewerVersion`] for a version above [`STATE_VERSION`],
+/// [`StateError::Corrupt`] for anything else that does not parse.
+pub fn parse_state(raw: &str) -> Result<SavedState, StateError> {
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    let header: Header =
+        serde_json::from_str(raw).map_err(|e| StateError::Corrupt(e.to_string()))?;
+    if header.format.as_deref() != Some(STATE_FORMAT) {
+        return Err(StateError::NotOurs);
+    }
+    match header.version {
+        Some(v) if v > STATE_VERSION => Err(StateError::NewerVersion(v)),
+        Some(_) => serde_json::from_str(raw).map_err(|e| StateError::Corrupt(e.to_string())),
+        None => Err(StateError::Corrupt("no version".to_owned())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::answers::Answer;
+
+    #[test]
+    fn round_trips() {
+        let mut a = Answers::new();
+        a.set("sector", Answer::Choice("textile".into()));
+        a.set("main_products", Answer::Text("<b>dyed</b> fabric".into()));
+        let s = SavedState::new(a, Some("/part/2".into()));
+        let json = serde_json::to_string(&s).unwrap_or_default();
+        assert_eq!(parse_state(&json), Ok(s));
+    }
+
+    #[test]
+    fn rejects_what_is_not_ours() {
+        assert!(matches!(parse_state("{not json"), Err(StateError::Corrupt(_))));
+        assert!(matches!(parse_state("[1,2]"), Err(StateError::Corrupt(_))));
+        assert!(matches!(parse_state(""), Err(StateError::Corrupt(_))));
+        assert_eq!(parse_state(r#"{"theme":"dark"}"#), Err(StateError::NotOurs));
+        assert_eq!(
+            parse_state(r#"{"format":"cp-self-assessment/state","version":9,"answers":{}}"#),
+            Err(StateError::NewerVersion(9))
+        );
+        assert!(matches!(
+            parse_state(r#"{"format":"cp-self-assessment/state","version":1,"answers":{"x":{"type":"scale","value":"high"}}}"#),
+            Err(StateError::Corrupt(_))
+        ));
+    }
+}

@@ -1,0 +1,7 @@
+//! One page per file.
+
+pub mod not_found;
+pub mod part;
+pub mod results;
+pub mod review;
+pub mod welcome;

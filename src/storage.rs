@@ -1,0 +1,98 @@
+//! The one place that touches the browser's local storage (through gloo-storage).
+//!
+//! Everything is kept under [`STORAGE_KEY`] as a [`SavedState`]. A stored text that cannot
+//! be read is copied to [`BACKUP_KEY`] before anything overwrites it, and a state written by
+//! a newer version of the app is never overwritten.
+
+use gloo_storage::{LocalStorage, Storage};
+
+use crate::domain::state::{parse_state, SavedState, StateError};
+
+/// The local-storage key of the saved state.
+pub const STORAGE_KEY: &str = "cp-self-assessment";
+/// Where an unreadable stored text is kept, so nothing the user had is lost.
+pub const BACKUP_KEY: &str = "cp-self-assessment.unreadable-backup";
+
+/// A storage problem, with a message a manager understands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageIssue {
+    /// The browser does not allow this page to store data (private mode, blocked cookies).
+    Unavailable,
+    /// Storage is full or the browser refused to write.
+    WriteFailed,
+    /// Saved data could not be read; it was kept under the backup key.
+    Unreadable,
+    /// Saved data could not be read, nor copied aside; left untouched.
+    UnreadableKept,
+    /// Data saved by a newer version of this tool; left untouched.
+    NewerVersion,
+}
+
+impl StorageIssue {
+    /// The notice shown to the user.
+    pub fn message(&self) -> &'static str {
+        match self {
+            StorageIssue::Unavailable => "This browser does not let the page save your answers (private mode or blocked site data). You can still answer everything, but your answers will be lost when you close this tab.",
+            StorageIssue::WriteFailed => "Your latest answers could not be saved in this browser (its storage may be full). They are still on this page; do not close the tab until you have finished.",
+            StorageIssue::Unreadable => "Answers saved earlier in this browser could not be read. They have been kept aside unchanged, and you can start again here.",
+            StorageIssue::UnreadableKept => "Answers saved earlier in this browser could not be read. To protect them, they are left untouched and nothing new is saved; answers you give now are kept only until you close this tab.",
+            StorageIssue::NewerVersion => "Answers in this browser were saved by a newer version of this tool. They are left untouched; answers you give now are kept only until you close this tab.",
+        }
+    }
+
+    /// Whether saving must stop so that data already stored is never overwritten.
+    pub fn blocks_saving(&self) -> bool {
+        matches!(self, StorageIssue::UnreadableKept | StorageIssue::NewerVersion)
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    // Accessing localStorage throws a SecurityError where the browser forbids it; gloo's
+    // accessor would panic then, so check first.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Loads the saved state. `Ok(None)` on a first visit.
+///
+/// # Errors
+/// A [`StorageIssue`]; for [`StorageIssue::Unreadable`] the text has been copied to
+/// [`BACKUP_KEY`] first.
+pub fn load() -> Result<Option<SavedState>, StorageIssue> {
+    let storage = local_storage().ok_or(StorageIssue::Unavailable)?;
+    let raw = match storage.get_item(STORAGE_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Ok(None),
+        Err(_) => return Err(StorageIssue::Unavailable),
+    };
+    match parse_state(&raw) {
+        Ok(state) => Ok(Some(state)),
+        Err(StateError::NewerVersion(_)) => Err(StorageIssue::NewerVersion),
+        Err(StateError::Corrupt(_) | StateError::NotOurs) => {
+            // Keep the unreadable text; if even that fails, stop saving so the app does not
+            // overwrite the only copy.
+            match LocalStorage::set(BACKUP_KEY, raw) {
+                Ok(()) => Err(StorageIssue::Unreadable),
+                Err(_) => Err(StorageIssue::UnreadableKept),
+            }
+        }
+    }
+}
+
+/// Saves the state.
+///
+/// # Errors
+/// [`StorageIssue::Unavailable`] or [`StorageIssue::WriteFailed`].
+pub fn save(state: &SavedState) -> Result<(), StorageIssue> {
+    local_storage().ok_or(StorageIssue::Unavailable)?;
+    LocalStorage::set(STORAGE_KEY, state).map_err(|_| StorageIssue::WriteFailed)
+}
+
+/// Removes the saved state ("Start over").
+///
+/// # Errors
+/// [`StorageIssue::Unavailable`] when storage cannot be reached.
+pub fn clear() -> Result<(), StorageIssue> {
+    local_storage().ok_or(StorageIssue::Unavailable)?;
+    LocalStorage::delete(STORAGE_KEY);
+    Ok(())
+}
