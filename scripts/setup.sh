@@ -11,6 +11,10 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 
 say() { printf '[setup] %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+for tool in cargo rustup node npm; do
+  command -v "$tool" >/dev/null || { echo "[setup] $tool is missing: install Rust (rustup) and Node.js 20+ first" >&2; exit 1; }
+done
 
 # Debian chromium + chromedriver, for Playwright and wasm-bindgen-test.
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

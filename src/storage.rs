@@ -70,7 +70,7 @@ pub fn load() -> Result<Option<SavedState>, StorageIssue> {
         Err(StateError::Corrupt(_) | StateError::NotOurs) => {
             // Keep the unreadable text; if even that fails, stop saving so the app does not
             // overwrite the only copy.
-            match LocalStorage::set(BACKUP_KEY, raw) {
+            match storage.set_item(BACKUP_KEY, &raw) {
                 Ok(()) => Err(StorageIssue::Unreadable),
                 Err(_) => Err(StorageIssue::UnreadableKept),
             }

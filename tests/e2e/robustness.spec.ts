@@ -1,0 +1,111 @@
+// The app never shows a blank page or loses data because of what is in local storage.
+import { test, expect, Questionnaire } from './fixtures';
+
+const KEY = 'cp-self-assessment';
+
+test('empty storage: the welcome page renders and offers to start', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
+  await expect(page.getByRole('link', { name: 'Start the self-assessment' })).toBeVisible();
+  await new Questionnaire(page, testInfo).screenshot('welcome-empty');
+});
+
+test('answers to questions that no longer exist are ignored, not fatal, and kept', async ({ page }) => {
+  const state = {
+    format: 'cp-self-assessment/state',
+    version: 1,
+    last_page: '/part/1',
+    answers: {
+      sector: { type: 'choice', value: 'textile' },
+      removed_question: { type: 'choice', value: 'whatever' },
+      staff: { type: 'choice', value: 'not-a-number' },
+    },
+  };
+  await page.addInitScript(([k, v]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(k, v);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [KEY, JSON.stringify(state)]);
+  await page.goto('/review');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review your answers');
+  await expect(page.getByText('Textile dyeing and finishing')).toBeVisible();
+  await page.goto('/results');
+  await expect(page.getByTestId('measure-rank-1')).toBeVisible();
+  const stored = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  expect(JSON.parse(stored ?? '{}').answers.removed_question).toEqual({ type: 'choice', value: 'whatever' });
+});
+
+test('unreadable storage: a notice shows, the old text is kept aside, answering works', async ({ page }) => {
+  await page.addInitScript((k) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(k, '{"format":"cp-self-assessment/state", broken');
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, KEY);
+  await page.goto('/part/1');
+  await expect(page.getByTestId('storage-notice')).toContainText('could not be read');
+  await page.getByRole('group', { name: 'Which sector is your plant in?' })
+    .getByRole('radio', { name: 'Pulp and paper' }).check();
+  const backup = await page.evaluate(() => localStorage.getItem('cp-self-assessment.unreadable-backup'));
+  expect(backup).toBe('{"format":"cp-self-assessment/state", broken');
+  const saved = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  expect(JSON.parse(saved ?? '{}').answers.sector).toEqual({ type: 'choice', value: 'pulp_paper' });
+});
+
+test('unknown page and unknown part show "Page not found", not a blank page', async ({ page }) => {
+  for (const path of ['/nowhere', '/part/9']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  }
+});
+
+test('"Start over" asks first, then deletes everything', async ({ page }) => {
+  await page.goto('/part/1');
+  await page.getByRole('group', { name: 'Which sector is your plant in?' })
+    .getByRole('radio', { name: 'Machinery' }).check();
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('group', { name: 'Which sector is your plant in?' })
+    .getByRole('radio', { name: 'Machinery' })).toBeChecked();
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Yes, delete my answers' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
+  await expect(page.getByRole('link', { name: 'Start the self-assessment' })).toBeVisible();
+  const saved = await page.evaluate(() => localStorage.getItem('cp-self-assessment'));
+  expect(JSON.parse(saved ?? '{"answers":{}}').answers).toEqual({});
+});
+
+test('numbers accept a decimal comma and reject nonsense with a message', async ({ page }) => {
+  await page.goto('/part/1');
+  const staff = page.getByRole('group', { name: 'How many people work at the plant?' }).getByRole('textbox');
+  await staff.pressSequentially('1.2.3');
+  await expect(page.getByText('Please enter a number using digits')).toBeVisible();
+  await expect(staff).toHaveAttribute('aria-invalid', 'true');
+  await staff.fill('');
+  await staff.pressSequentially('42,5');
+  await expect(page.getByText('Please enter a number using digits')).toHaveCount(0);
+  const saved = await page.evaluate(() => localStorage.getItem('cp-self-assessment'));
+  expect(JSON.parse(saved ?? '{}').answers.staff).toEqual({ type: 'number', value: 42.5 });
+});
+
+test('a conditional question appears only when it applies', async ({ page }) => {
+  await page.goto('/part/1');
+  const agency = page.getByRole('group', { name: 'Which agency required it?' });
+  await expect(agency).toHaveCount(0);
+  const required = page.getByRole('group', { name: 'Has an agency required your plant to carry out a CP audit?' });
+  await required.getByRole('radio', { name: 'Yes, we are required to' }).check();
+  await expect(agency).toBeVisible();
+  await required.getByRole('radio', { name: 'No', exact: true }).check();
+  await expect(agency).toHaveCount(0);
+});
+
+test('phone width: no horizontal scrolling on the questionnaire and results', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ['/', '/part/1', '/part/4', '/review', '/results']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+});
