@@ -328,3 +328,49 @@ impl Answers {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_as_managers_type_them() {
+        let ok: &[(&str, f64)] = &[("420", 420.0), ("3.5", 3.5), ("3,5", 3.5), (" 12 ", 12.0), ("0", 0.0), ("-2", -2.0), (".5", 0.5)];
+        for (raw, v) in ok {
+            assert_eq!(parse_number(raw), Ok(*v), "{raw}");
+        }
+        for raw in ["", " ", "1.2.3", "1,2,3", "1.2,3", "abc", "12a", "1e9", "inf", "NaN", "-", ".", "1 000"] {
+            assert_eq!(parse_number(raw), Err(AnswerError::NotANumber), "{raw}");
+        }
+    }
+
+    #[test]
+    fn none_of_these_excludes_the_other_options() {
+        let a = Answer::toggle_choice(None, "iso9001", true);
+        assert_eq!(a, Answer::Choices(vec!["iso9001".into()]));
+        let a = Answer::toggle_choice(Some(&a), "iso14001", true);
+        assert_eq!(a, Answer::Choices(vec!["iso9001".into(), "iso14001".into()]));
+        let none = Answer::toggle_choice(Some(&a), NONE_OPTION, true);
+        assert_eq!(none, Answer::Choices(vec!["none".into()]));
+        let again = Answer::toggle_choice(Some(&none), "iso9001", true);
+        assert_eq!(again, Answer::Choices(vec!["iso9001".into()]));
+        let off = Answer::toggle_choice(Some(&again), "iso9001", false);
+        assert_eq!(off, Answer::Choices(vec![]));
+        // From "I don't know", a choice starts a fresh list.
+        assert_eq!(Answer::toggle_choice(Some(&Answer::Unknown), "a", true), Answer::Choices(vec!["a".into()]));
+    }
+
+    #[test]
+    fn progress_percent_is_bounded() {
+        assert_eq!(Progress { answered: 0, visible: 0 }.percent(), 100);
+        assert_eq!(Progress { answered: 1, visible: 3 }.percent(), 33);
+        assert_eq!(Progress { answered: 3, visible: 3 }.percent(), 100);
+    }
+
+    #[test]
+    fn empty_text_does_not_count_as_answered() {
+        assert!(!Answer::Text("  ".into()).is_answered());
+        assert!(Answer::Text("x".into()).is_answered());
+        assert!(Answer::Unknown.is_answered());
+    }
+}

@@ -1,0 +1,202 @@
+//! Unit tests of the scoring rules, and the documented direction of single answers.
+
+use cp_self_assessment::domain::answers::{Answer, Answers};
+use cp_self_assessment::domain::assess::readiness::MATURE_THRESHOLD;
+use cp_self_assessment::domain::assess::{assess, Assessment};
+use cp_self_assessment::domain::content::{Content, EngagementStage};
+use cp_self_assessment::domain::vocabulary::{AuditStep, Family, MeasureCategory};
+
+fn content() -> Content {
+    Content::english().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn persona(name: &str) -> Answers {
+    let path = format!("{}/tests/fixtures/personas/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn choice(v: &str) -> Answer {
+    Answer::Choice(v.into())
+}
+
+fn fit(a: &Assessment, c: MeasureCategory) -> (u8, usize) {
+    a.measures.iter().find(|m| m.category == c).map_or((0, 99), |m| (m.score, m.rank))
+}
+
+#[test]
+fn empty_answers_give_the_cost_ladder_and_unknown_readiness() {
+    let c = content();
+    let a = assess(&c, &Answers::new());
+    let order: Vec<_> = a.measures.iter().map(|m| m.category).collect();
+    use MeasureCategory::*;
+    assert_eq!(order, vec![Housekeeping, ProcessControl, Substitution, Equipment, Recovery, Technology, ByProduct, Product]);
+    assert!(a.readiness.steps.iter().all(|s| s.score.is_none()));
+    assert_eq!(a.readiness.overall, None);
+    assert_eq!(a.readiness.current_step, AuditStep::Preparation);
+    assert_eq!(a.readiness.next_step, Some(AuditStep::PreliminaryAssessment));
+    assert_eq!(a.motivation.leading_family, None);
+    assert_eq!(a.engagement, EngagementStage::Voluntary);
+    assert!(a.measures.iter().all(|m| m.raised_by.is_empty() && m.lowered_by.is_empty()));
+    assert!(a.measures.iter().all(|m| (2..=4).contains(&m.examples.len())));
+}
+
+#[test]
+fn i_dont_know_is_unknown_not_zero() {
+    let c = content();
+    let mut answers = Answers::new();
+    answers.set("r_balance", choice("measured")); // 100
+    answers.set("r_waste_cost", Answer::Unknown);
+    let a = assess(&c, &answers);
+    let step3 = &a.readiness.steps[2];
+    // Step 3 also has water, energy and waste-record questions in part 2, unanswered.
+    assert_eq!((step3.score, step3.known), (Some(100), 1));
+    answers.set("r_waste_cost", choice("no")); // 0
+    let a = assess(&c, &answers);
+    assert_eq!(a.readiness.steps[2].score, Some(50));
+}
+
+#[test]
+fn hidden_questions_never_count() {
+    let c = content();
+    let mut answers = Answers::new();
+    // Answers to the follow-ups of an audit, but the audit is not done: hidden.
+    answers.set("audit_measures", choice("medium_high"));
+    answers.set("cp_since_audit", choice("routine"));
+    answers.set("audit_status", choice("planned"));
+    let a = assess(&c, &answers);
+    assert_eq!(a.engagement, EngagementStage::AuditAhead);
+    let (hk, _) = fit(&a, MeasureCategory::Housekeeping);
+    assert_eq!(hk, 50, "the hidden audit_measures answer must not lower housekeeping");
+    let before = answers.progress(&c.bank);
+    answers.set("audit_status", choice("done"));
+    let after = answers.progress(&c.bank);
+    assert_eq!(after.visible, before.visible + 3, "audit_year, audit_measures, cp_since_audit appear");
+    assert_eq!(assess(&c, &answers).engagement, EngagementStage::BuiltIntoDecisions);
+}
+
+#[test]
+fn engagement_follows_the_seed_path() {
+    let c = content();
+    let cases: &[(&[(&str, &str)], EngagementStage)] = &[
+        (&[("audit_status", "report_from_past")], EngagementStage::ReportWithoutAudit),
+        (&[("audit_status", "none"), ("audit_required", "required")], EngagementStage::AuditAhead),
+        (&[("audit_status", "none"), ("audit_required", "not_required")], EngagementStage::Voluntary),
+        (&[("audit_status", "in_progress")], EngagementStage::AuditAhead),
+        (&[("audit_status", "done"), ("audit_measures", "none")], EngagementStage::AuditWithoutMeasures),
+        (&[("audit_status", "done"), ("audit_measures", "low_cost")], EngagementStage::MeasuresThenVague),
+        (&[("audit_status", "done"), ("audit_measures", "low_cost"), ("cp_since_audit", "vague")], EngagementStage::MeasuresThenVague),
+        (&[("audit_status", "done"), ("audit_measures", "medium_high"), ("cp_since_audit", "routine")], EngagementStage::BuiltIntoDecisions),
+    ];
+    for (given, expected) in cases {
+        let mut answers = Answers::new();
+        for (q, v) in *given {
+            answers.set(*q, choice(v));
+        }
+        assert_eq!(assess(&c, &answers).engagement, *expected, "{given:?}");
+    }
+}
+
+#[test]
+fn readiness_marks_the_first_immature_step_as_current() {
+    let c = content();
+    let mut answers = Answers::new();
+    for (q, v) in [("r_commitment", "written"), ("r_team", "team"), ("r_flowchart", "complete"), ("r_walkthrough", "informal")] {
+        answers.set(q, choice(v));
+    }
+    let a = assess(&c, &answers);
+    assert_eq!(a.readiness.steps[0].score, Some(100));
+    assert_eq!(a.readiness.steps[1].score, Some(MATURE_THRESHOLD)); // (100 + 50) / 2
+    assert_eq!(a.readiness.current_step, AuditStep::FocusedAssessment);
+    assert_eq!(a.readiness.next_step, Some(AuditStep::OptionGeneration));
+    assert_eq!(a.readiness.overall, Some(88)); // mean of 100 and 75, rounded
+}
+
+#[test]
+fn motivation_families_scale_one_to_five_onto_zero_to_hundred() {
+    let c = content();
+    let mut answers = Answers::new();
+    answers.set("m_production_cost", Answer::Scale(5));
+    answers.set("m_product_quality", Answer::Scale(3));
+    answers.set("m_discharge_standards", Answer::Scale(1));
+    let a = assess(&c, &answers);
+    let fam = |f: Family| a.motivation.families.iter().find(|x| x.family == f).and_then(|x| x.score);
+    assert_eq!(fam(Family::Economic), Some(75));
+    assert_eq!(fam(Family::EnvironmentalPolicy), Some(0));
+    assert_eq!(fam(Family::SocialIndividual), None);
+    assert_eq!(a.motivation.leading_family, Some(Family::Economic));
+}
+
+/// Changing one answer of a persona moves the ranking in the direction docs/scoring.md
+/// gives for that rule.
+#[test]
+fn one_answer_moves_the_ranking_in_the_documented_direction() {
+    let c = content();
+    use MeasureCategory::*;
+    // P5 designs its own products; if the buyer fixed the specification, product
+    // modification and substitution both drop (rules prod_customer, sub_buyer_spec).
+    let p5 = persona("p5");
+    let base = assess(&c, &p5);
+    let mut changed = p5.clone();
+    changed.set("product_spec", choice("customer"));
+    let after = assess(&c, &changed);
+    for cat in [Product, Substitution] {
+        let (s0, r0) = fit(&base, cat);
+        let (s1, r1) = fit(&after, cat);
+        assert!(s1 < s0 && r1 > r0, "{cat:?}: {s0}/{r0} -> {s1}/{r1}");
+    }
+    // P1 without its renovation plan, then with it: the plan raises technology change by
+    // the strong effect (tech_renovation) and the renovation_scope follow-up appears.
+    let mut p1_no_plan = persona("p1");
+    p1_no_plan.set("renovation_plan", choice("none"));
+    let (s0, r0) = fit(&assess(&c, &p1_no_plan), Technology);
+    let mut changed = p1_no_plan.clone();
+    changed.set("renovation_plan", choice("planned"));
+    let (s1, r1) = fit(&assess(&c, &changed), Technology);
+    assert_eq!(i32::from(s1) - i32::from(s0), 20, "technology {s0} -> {s1}");
+    assert!(r1 <= r0);
+    // P1 has no residue; a steady residue lifts by-products by 40 (bp_no_residue removed,
+    // bp_steady added) and up the ranking.
+    let p1 = persona("p1");
+    let (s0, r0) = fit(&assess(&c, &p1), ByProduct);
+    let mut changed = p1.clone();
+    changed.set("residue", choice("steady"));
+    let (s1, r1) = fit(&assess(&c, &changed), ByProduct);
+    assert!(s1 > s0 && r1 < r0, "by-product {s0}/{r0} -> {s1}/{r1}");
+    // "I don't know" instead of an answer removes that answer's effect, in both directions.
+    let mut unknown = p1.clone();
+    unknown.set("residue", Answer::Unknown);
+    let (s2, _) = fit(&assess(&c, &unknown), ByProduct);
+    assert!(s0 < s2 && s2 < s1);
+}
+
+#[test]
+fn reasons_quote_the_answers_that_triggered_them() {
+    let c = content();
+    let a = assess(&c, &persona("p2"));
+    let sub = a.measures.iter().find(|m| m.category == MeasureCategory::Substitution);
+    let reason = sub.and_then(|m| m.lowered_by.iter().find(|r| r.rule_id == "sub_buyer_spec"));
+    let ev = reason.map(|r| r.evidence.clone()).unwrap_or_default();
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].question, "Who fixes the specification of your products?");
+    assert_eq!(ev[0].answer, "The buyer fixes it (we make to order)");
+}
+
+#[test]
+fn assess_is_deterministic() {
+    let c = content();
+    let p = persona("p3");
+    assert_eq!(assess(&c, &p), assess(&c, &p));
+}
+
+#[test]
+fn scores_stay_in_range_for_extreme_answers() {
+    let c = content();
+    // Every rule that raises housekeeping at once, and every rule that lowers technology.
+    let mut answers = persona("p2");
+    answers.set("capital", choice("none"));
+    let a = assess(&c, &answers);
+    assert!(a.measures.iter().all(|m| m.score <= 100));
+    assert_eq!(fit(&a, MeasureCategory::Housekeeping).0, 100);
+    assert_eq!(fit(&a, MeasureCategory::Technology).0, 0);
+}
