@@ -7,8 +7,8 @@ use crate::domain::vocabulary::{Driver, Family};
 
 use super::readiness::round_percent;
 
-/// A driver rated at least this important (on 1–5) counts as a strong motive; the same cut
-/// is used for the "times cited" comparison with the seed study.
+/// A driver rated at least this important (on 1–5) counts as a strong motive and is listed
+/// among "your strongest reasons": 4 and 5 are the two upper points of the scale.
 pub const STRONG_MOTIVE: u8 = 4;
 
 /// The importance the respondent gave one driver.
