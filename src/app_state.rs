@@ -7,24 +7,74 @@ use crate::domain::answers::{Answer, Answers};
 use crate::domain::assess::{assess, Assessment};
 use crate::domain::content::Content;
 use crate::domain::state::SavedState;
+use crate::domain::vocabulary::Language;
+use crate::i18n::{use_i18n, Locale};
 use crate::storage::{self, StorageIssue};
+
+/// The content of both languages, parsed once at start-up.
+pub struct Contents {
+    /// English.
+    pub en: Content,
+    /// Simplified Chinese.
+    pub zh_cn: Content,
+}
+
+impl Contents {
+    /// The content of one language.
+    pub fn get(&self, language: Language) -> &Content {
+        match language {
+            Language::En => &self.en,
+            Language::ZhCn => &self.zh_cn,
+        }
+    }
+}
+
+/// The leptos_i18n locale of a language.
+pub fn locale_of(language: Language) -> Locale {
+    match language {
+        Language::En => Locale::en,
+        Language::ZhCn => Locale::zh_CN,
+    }
+}
+
+/// The language of a leptos_i18n locale.
+pub fn language_of(locale: Locale) -> Language {
+    match locale {
+        Locale::en => Language::En,
+        Locale::zh_CN => Language::ZhCn,
+    }
+}
 
 /// Handles to the shared state. Cheap to copy; get it with [`use_app_state`].
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The content (question bank, catalogue, rules), fixed for the session.
-    pub content: StoredValue<Content>,
-    /// The respondent's answers; every change is saved at once.
+    contents: StoredValue<Contents>,
+    /// The language shown (follows the leptos_i18n locale).
+    pub language: Memo<Language>,
+    /// The respondent's answers, by question id (never by label, so switching language
+    /// changes nothing); every change is saved at once.
     pub answers: RwSignal<Answers>,
     /// The app path last visited, e.g. "/part/3" (saved, for "continue where you left off").
     pub last_page: RwSignal<Option<String>>,
     /// A storage problem to show, if any.
     pub storage_issue: RwSignal<Option<StorageIssue>>,
-    /// The assessment of the current answers.
+    /// The assessment of the current answers, in the current language.
     pub assessment: Memo<Assessment>,
 }
 
 impl AppState {
+    /// Runs `f` with the content of the current language (tracks the language).
+    pub fn with_content<R>(&self, f: impl FnOnce(&Content) -> R) -> R {
+        let language = self.language.get();
+        self.contents.with_value(|c| f(c.get(language)))
+    }
+
+    /// Like [`AppState::with_content`] without tracking the language.
+    pub fn with_content_untracked<R>(&self, f: impl FnOnce(&Content) -> R) -> R {
+        let language = self.language.get_untracked();
+        self.contents.with_value(|c| f(c.get(language)))
+    }
+
     /// Sets (or with `None`, removes) the answer to one question.
     pub fn answer(&self, question_id: &str, answer: Option<Answer>) {
         self.answers.update(|a| match answer {
@@ -33,7 +83,7 @@ impl AppState {
         });
     }
 
-    /// "Start over": forgets every answer, here and in storage.
+    /// "Start over": forgets every answer, here and in storage (the language stays).
     pub fn start_over(&self) {
         self.answers.set(Answers::new());
         self.last_page.set(None);
@@ -43,24 +93,53 @@ impl AppState {
     }
 }
 
-/// Loads the saved answers, provides the [`AppState`] as context and installs the effect
-/// that saves every change. Call once, in `App`.
-pub fn provide_app_state(content: Content) {
+/// The browser's preferred languages, most preferred first.
+fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// Loads the saved answers and language, provides the [`AppState`] as context and installs
+/// the effect that saves every change. Call once, inside the i18n provider.
+pub fn provide_app_state(en: Content, zh_cn: Content) {
+    let i18n = use_i18n();
     let (saved, issue) = match storage::load() {
         Ok(saved) => (saved, None),
         Err(issue) => (None, Some(issue)),
     };
     let blocked = issue.as_ref().is_some_and(StorageIssue::blocks_saving);
-    let (answers, last_page) = saved.map_or((Answers::new(), None), |s| (s.answers, s.last_page));
-    let content = StoredValue::new(content);
-    let answers = RwSignal::new(answers);
-    let last_page = RwSignal::new(last_page);
-    let storage_issue = RwSignal::new(issue);
-    let assessment = Memo::new(move |_| content.with_value(|c| answers.with(|a| assess(c, a))));
+    let saved = saved.unwrap_or_default();
+    // A language chosen earlier wins; on a first visit, the browser's preference.
+    let initial = saved
+        .language
+        .unwrap_or_else(|| Language::from_preferences(&browser_languages()));
+    i18n.set_locale(locale_of(initial));
 
-    // The one place that writes storage: runs on every change of answers or page.
+    let contents = StoredValue::new(Contents { en, zh_cn });
+    let language = Memo::new(move |_| language_of(i18n.get_locale()));
+    let answers = RwSignal::new(saved.answers);
+    let last_page = RwSignal::new(saved.last_page);
+    let storage_issue = RwSignal::new(issue);
+    let assessment = Memo::new(move |_| {
+        let lang = language.get();
+        contents.with_value(|c| answers.with(|a| assess(c.get(lang), a)))
+    });
+
+    // The one place that writes storage: runs on every change of answers, page or language.
     Effect::new(move |_| {
-        let state = SavedState::new(answers.get(), last_page.get());
+        let mut state = SavedState::new(answers.get(), last_page.get());
+        state.language = Some(language.get());
         if blocked {
             return;
         }
@@ -79,7 +158,8 @@ pub fn provide_app_state(content: Content) {
     });
 
     provide_context(AppState {
-        content,
+        contents,
+        language,
         answers,
         last_page,
         storage_issue,

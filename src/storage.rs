@@ -29,17 +29,6 @@ pub enum StorageIssue {
 }
 
 impl StorageIssue {
-    /// The notice shown to the user.
-    pub fn message(&self) -> &'static str {
-        match self {
-            StorageIssue::Unavailable => "This browser does not let the page save your answers (private mode or blocked site data). You can still answer everything, but your answers will be lost when you close this tab.",
-            StorageIssue::WriteFailed => "Your latest answers could not be saved in this browser (its storage may be full). They are still on this page; do not close the tab until you have finished.",
-            StorageIssue::Unreadable => "Answers saved earlier in this browser could not be read. They have been kept aside unchanged, and you can start again here.",
-            StorageIssue::UnreadableKept => "Answers saved earlier in this browser could not be read. To protect them, they are left untouched and nothing new is saved; answers you give now are kept only until you close this tab.",
-            StorageIssue::NewerVersion => "Answers in this browser were saved by a newer version of this tool. They are left untouched; answers you give now are kept only until you close this tab.",
-        }
-    }
-
     /// Whether saving must stop so that data already stored is never overwritten.
     pub fn blocks_saving(&self) -> bool {
         matches!(self, StorageIssue::UnreadableKept | StorageIssue::NewerVersion)

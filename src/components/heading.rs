@@ -1,12 +1,12 @@
 //! The page heading: names the page in the document title and takes focus when the page
-//! (or the questionnaire part) changes, so keyboard and screen-reader users start at the top.
+//! (or the questionnaire part, or the language) changes, so keyboard and screen-reader
+//! users start at the top.
 
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Suffix of every document title.
-pub const APP_TITLE: &str = "Cleaner Production self-assessment";
+use crate::i18n::{t_string, use_i18n};
 
 /// The `<h1>` of a page.
 ///
@@ -14,6 +14,7 @@ pub const APP_TITLE: &str = "Cleaner Production self-assessment";
 ///   or the app name alone when the heading is the app name).
 #[component]
 pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
     let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
         text.track();
@@ -25,11 +26,13 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
             }
         }
     });
+    let title = move || {
+        let app = t_string!(i18n, app_title).to_string();
+        let t = text.get();
+        if t == app { t } else { format!("{t} – {app}") }
+    };
     view! {
-        <Title text=move || {
-            let t = text.get();
-            if t == APP_TITLE { t } else { format!("{t} – {APP_TITLE}") }
-        } />
+        <Title text=title />
         <h1 tabindex="-1" node_ref=heading>{text}</h1>
     }
 }

@@ -1,10 +1,14 @@
-//! The frame around every page: skip link, header with "Start over", the storage notice,
-//! the main region and a footer saying where answers are kept.
+//! The frame around every page: skip link, header with the language switch and "Start
+//! over", the storage notice, the main region and a footer saying where answers are kept.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use crate::app_state::locale_of;
+use crate::domain::vocabulary::Language;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::storage::StorageIssue;
 use crate::use_app;
 
 /// Wraps the routed page.
@@ -13,6 +17,7 @@ use crate::use_app;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let app = use_app();
+    let i18n = use_i18n();
     let location = use_location();
     // Remember where the respondent is, for "continue where you left off".
     Effect::new(move |_| {
@@ -21,29 +26,59 @@ pub fn Layout(children: Children) -> impl IntoView {
             app.last_page.set(Some(path));
         }
     });
+    let notice = move || {
+        app.storage_issue.get().map(|issue| {
+            let text = match issue {
+                StorageIssue::Unavailable => t_string!(i18n, storage.unavailable),
+                StorageIssue::WriteFailed => t_string!(i18n, storage.write_failed),
+                StorageIssue::Unreadable => t_string!(i18n, storage.unreadable),
+                StorageIssue::UnreadableKept => t_string!(i18n, storage.unreadable_kept),
+                StorageIssue::NewerVersion => t_string!(i18n, storage.newer_version),
+            };
+            view! { <div class="notice" role="alert" data-testid="storage-notice">{text}</div> }
+        })
+    };
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t!(i18n, skip_link)}</a>
         <header class="site-header">
-            <A href="/" attr:class="brand">"CP self-assessment"</A>
-            <StartOver />
+            <A href="/" attr:class="brand">{t!(i18n, brand)}</A>
+            <div class="header-actions">
+                <LanguageSwitch />
+                <StartOver />
+            </div>
         </header>
-        {move || {
-            app.storage_issue
-                .get()
-                .map(|issue| {
-                    view! {
-                        <div class="notice" role="alert" data-testid="storage-notice">
-                            {issue.message()}
-                        </div>
-                    }
-                })
-        }}
+        {notice}
         <main id="main" class="page">{children()}</main>
         <footer class="site-footer">
-            <p>
-                "Your answers stay in this browser's storage on this device. Nothing is sent anywhere."
-            </p>
+            <p>{t!(i18n, footer_privacy)}</p>
         </footer>
+    }
+}
+
+/// Two buttons, each naming its language in that language; the current one is pressed.
+/// Switching never touches the answers (they are stored by id, not by label).
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let button = move |language: Language, name: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang"
+                lang=language.as_str()
+                aria-pressed=move || (app.language.get() == language).to_string()
+                on:click=move |_| i18n.set_locale(locale_of(language))
+            >
+                {name}
+            </button>
+        }
+    };
+    view! {
+        <div class="language-switch" role="group" aria-label=move || t_string!(i18n, language).to_string()>
+            {button(Language::En, "English")}
+            {button(Language::ZhCn, "中文")}
+        </div>
     }
 }
 
@@ -51,6 +86,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 #[component]
 pub fn StartOver() -> impl IntoView {
     let app = use_app();
+    let i18n = use_i18n();
     let confirming = RwSignal::new(false);
     let navigate = use_navigate();
     let has_answers = move || app.answers.with(|a| !a.is_empty());
@@ -62,14 +98,14 @@ pub fn StartOver() -> impl IntoView {
                     view! {
                         <Show when=has_answers>
                             <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
-                                "Start over"
+                                {t!(i18n, start_over)}
                             </button>
                         </Show>
                     }
                 }
             >
                 <div role="group" aria-labelledby="start-over-q" class="confirm">
-                    <p id="start-over-q">"Delete all your answers in this browser?"</p>
+                    <p id="start-over-q">{t!(i18n, start_over_question)}</p>
                     <button
                         type="button"
                         class="danger"
@@ -82,10 +118,10 @@ pub fn StartOver() -> impl IntoView {
                             }
                         }
                     >
-                        "Yes, delete my answers"
+                        {t!(i18n, start_over_yes)}
                     </button>
                     <button type="button" class="secondary" autofocus on:click=move |_| confirming.set(false)>
-                        "Cancel"
+                        {t!(i18n, cancel)}
                     </button>
                 </div>
             </Show>

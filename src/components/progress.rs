@@ -3,26 +3,27 @@
 use leptos::prelude::*;
 
 use crate::domain::answers::Progress;
+use crate::i18n::{t_string, use_i18n};
 
-/// A labelled progress bar: "12 of 15 questions answered".
+/// A labelled progress bar: "This part: 12 of 15 questions answered".
 ///
-/// - `label`: what is being counted, e.g. "This part" or "Whole questionnaire".
+/// - `id`: a stable id for the label element (unique on the page).
+/// - `label`: what is being counted, e.g. "This part" (already translated).
 /// - `progress`: answered and visible counts.
 #[component]
 pub fn ProgressBar(
-    #[prop(into)] label: String,
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] progress: Signal<Progress>,
 ) -> impl IntoView {
-    let id = format!("progress-{}", label.to_lowercase().replace(' ', "-"));
+    let i18n = use_i18n();
+    let text = move || {
+        let p = progress.get();
+        t_string!(i18n, progress.answered_of, label = label.get(), answered = p.answered, visible = p.visible).to_string()
+    };
     view! {
         <div class="progress">
-            <span id=id.clone()>
-                {label} ": "
-                {move || {
-                    let p = progress.get();
-                    format!("{} of {} questions answered", p.answered, p.visible)
-                }}
-            </span>
+            <span id=id.clone()>{text}</span>
             <progress
                 aria-labelledby=id
                 max=move || progress.get().visible.max(1)

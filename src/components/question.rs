@@ -6,16 +6,13 @@ use leptos::prelude::*;
 
 use crate::domain::answers::{parse_number, Answer, AnswerError};
 use crate::domain::bank::{Question, QuestionKind};
+use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::use_app;
 
-/// Labels of the 1–5 importance scale.
-const SCALE_LABELS: [&str; 5] = [
-    "1 – not important",
-    "2 – slightly important",
-    "3 – moderately important",
-    "4 – very important",
-    "5 – decisive",
-];
+/// "I don't know" in the current content language.
+fn unknown_label() -> String {
+    use_app().with_content_untracked(|c| c.bank.words.unknown.clone())
+}
 
 /// A question, shown only while it is visible (its condition holds).
 ///
@@ -26,13 +23,14 @@ pub fn QuestionField(question: Question) -> impl IntoView {
     // A memo, so the fieldset is rebuilt only when visibility flips, never while typing.
     let visible = {
         let q = question.clone();
-        Memo::new(move |_| app.content.with_value(|c| app.answers.with(|a| c.bank.is_visible(&q, a))))
+        Memo::new(move |_| app.with_content_untracked(|c| app.answers.with(|a| c.bank.is_visible(&q, a))))
     };
     move || visible.get().then(|| fieldset(&question))
 }
 
 /// The fieldset of a visible question.
 fn fieldset(q: &Question) -> impl IntoView {
+    let i18n = use_i18n();
     let id = &q.id;
     let legend_id = format!("q-{id}-legend");
     let help_id = format!("q-{id}-help");
@@ -48,12 +46,12 @@ fn fieldset(q: &Question) -> impl IntoView {
         <fieldset class="question" id=format!("q-{id}") aria-describedby=described_by>
             <legend id=legend_id>{q.text.clone()}</legend>
             <p class="help" id=help_id>
-                <span class="help-label">"Why we ask: "</span>
+                <span class="help-label">{t!(i18n, question.why_we_ask)}</span>
                 {q.help.clone()}
             </p>
             {inputs}
             {q.unknown_hint.clone().map(|h| view! {
-                <p class="hint"><span class="help-label">"Where to find this: "</span>{h}</p>
+                <p class="hint"><span class="help-label">{t!(i18n, question.where_to_find)}</span>{h}</p>
             })}
         </fieldset>
     }
@@ -111,7 +109,7 @@ fn unknown_radio(question_id: &str) -> impl IntoView {
                 prop:checked=checked
                 on:change=move |_| app.answer(&qid, Some(Answer::Unknown))
             />
-            <span>"I don't know"</span>
+            <span>{unknown_label()}</span>
         </label>
     }
 }
@@ -134,7 +132,7 @@ fn unknown_checkbox(question_id: &str) -> impl IntoView {
                     app.answer(&qid, on.then_some(Answer::Unknown));
                 }
             />
-            <span>"I don't know"</span>
+            <span>{unknown_label()}</span>
         </label>
     }
 }
@@ -142,8 +140,9 @@ fn unknown_checkbox(question_id: &str) -> impl IntoView {
 /// Radio buttons 1–5 for an importance question.
 fn scale(q: &Question) -> impl IntoView {
     let app = use_app();
+    let labels = app.with_content_untracked(|c| c.bank.words.scale_labels.clone());
     let buttons = (1u8..=5)
-        .zip(SCALE_LABELS)
+        .zip(labels)
         .map(|(value, label)| {
             let qid = q.id.clone();
             let checked = {
@@ -213,6 +212,7 @@ fn multi(q: &Question) -> impl IntoView {
 /// the saved answer as it was.
 fn number(q: &Question, legend_id: &str) -> impl IntoView {
     let app = use_app();
+    let i18n = use_i18n();
     let qid = q.id.clone();
     let error = RwSignal::new(None::<AnswerError>);
     let error_id = format!("q-{qid}-error");
@@ -274,12 +274,12 @@ fn number(q: &Question, legend_id: &str) -> impl IntoView {
             <span class="unit">{unit}</span>
         </div>
         <p class="field-error" id=error_id aria-live="polite">
-            {move || error.get().map(|e| e.to_string())}
+            {move || error.get().map(|e| error_message(i18n, e))}
         </p>
         {q.allows_unknown().then(|| view! {
             <label class="choice unknown">
                 <input type="checkbox" prop:checked=unknown on:change=on_unknown />
-                <span>"I don't know"</span>
+                <span>{unknown_label()}</span>
             </label>
         })}
     }
@@ -299,9 +299,9 @@ fn text(q: &Question, legend_id: &str) -> impl IntoView {
             })
         }
     };
-    let count = {
-        let current = current.clone();
-        move || format!("{} of {max} characters", current().chars().count())
+    let i18n = use_i18n();
+    let count = move || {
+        t_string!(i18n, question.characters, count = current().chars().count(), max = max).to_string()
     };
     // Set once: the field is the only writer of this answer while the page is open.
     let initial = app.answers.with_untracked(|a| match a.get(&qid) {
@@ -320,5 +320,17 @@ fn text(q: &Question, legend_id: &str) -> impl IntoView {
             }
         ></textarea>
         <p class="char-count">{count}</p>
+    }
+}
+
+/// The message for an invalid answer, in the current language.
+fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: AnswerError) -> String {
+    match error {
+        AnswerError::NotANumber => t_string!(i18n, question.not_a_number).to_string(),
+        AnswerError::NumberOutOfRange { min, max } => {
+            t_string!(i18n, question.out_of_range, min = min, max = max).to_string()
+        }
+        AnswerError::TooLong { max } => t_string!(i18n, question.too_long, max = max).to_string(),
+        _ => t_string!(i18n, question.invalid).to_string(),
     }
 }

@@ -151,24 +151,6 @@ impl Question {
         self.options.iter().find(|o| o.id == id)
     }
 
-    /// The answer in words, as the review page and the reasons show it: option labels,
-    /// "4 of 5", the number with its unit, the text, or "I don't know".
-    pub fn describe(&self, answer: &Answer) -> String {
-        let label = |id: &str| self.option(id).map_or_else(|| id.to_owned(), |o| o.label.clone());
-        match answer {
-            Answer::Choice(id) => label(id),
-            Answer::Choices(ids) if ids.is_empty() => "None chosen".to_owned(),
-            Answer::Choices(ids) => ids.iter().map(|i| label(i)).collect::<Vec<_>>().join(", "),
-            Answer::Scale(v) => format!("{v} of 5"),
-            Answer::Number(n) => match self.number.as_ref().map(|s| s.unit.as_str()) {
-                Some(unit) if !unit.is_empty() => format!("{n} {unit}"),
-                _ => format!("{n}"),
-            },
-            Answer::Text(t) => t.clone(),
-            Answer::Unknown => "I don't know".to_owned(),
-        }
-    }
-
     /// Whether the user may answer "I don't know".
     pub fn allows_unknown(&self) -> bool {
         self.unknown_hint.is_some()
@@ -189,6 +171,20 @@ pub struct Part {
     pub questions: Vec<Question>,
 }
 
+/// Words the bank needs to describe answers, in the bank's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerWords {
+    /// "I don't know".
+    pub unknown: String,
+    /// Shown for a multi-choice answer with nothing chosen.
+    pub none_chosen: String,
+    /// Follows a scale value: "4 of 5".
+    pub scale_of: String,
+    /// Labels of the five points of the importance scale, 1 to 5.
+    pub scale_labels: Vec<String>,
+}
+
 /// The whole question bank.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -197,8 +193,10 @@ pub struct Bank {
     pub id: String,
     /// Version of the bank's content; bumped when questions change.
     pub version: u32,
-    /// BCP 47 language tag of the texts, e.g. "en".
+    /// BCP 47 language tag of the texts, e.g. "en" or "zh-CN".
     pub language: String,
+    /// Words for describing answers.
+    pub words: AnswerWords,
     /// The five parts, in order.
     pub parts: Vec<Part>,
 }
@@ -222,9 +220,6 @@ impl std::fmt::Display for ContentError {
     }
 }
 
-/// The English question bank, as compiled into the app.
-pub const BANK_EN_JSON: &str = include_str!("../../content/en/bank.json");
-
 impl Bank {
     /// Parses and validates a bank from JSON.
     ///
@@ -236,6 +231,25 @@ impl Bank {
             serde_json::from_str(json).map_err(|e| ContentError::Parse(e.to_string()))?;
         bank.validate()?;
         Ok(bank)
+    }
+
+    /// The answer to `question` in words, as the review page and the reasons show it:
+    /// option labels, "4 of 5", the number with its unit, the text, or "I don't know".
+    pub fn describe(&self, question: &Question, answer: &Answer) -> String {
+        let w = &self.words;
+        let label = |id: &str| question.option(id).map_or_else(|| id.to_owned(), |o| o.label.clone());
+        match answer {
+            Answer::Choice(id) => label(id),
+            Answer::Choices(ids) if ids.is_empty() => w.none_chosen.clone(),
+            Answer::Choices(ids) => ids.iter().map(|i| label(i)).collect::<Vec<_>>().join(", "),
+            Answer::Scale(v) => format!("{v} {}", w.scale_of),
+            Answer::Number(n) => match question.number.as_ref().map(|s| s.unit.as_str()) {
+                Some(unit) if !unit.is_empty() => format!("{n} {unit}"),
+                _ => format!("{n}"),
+            },
+            Answer::Text(t) => t.clone(),
+            Answer::Unknown => w.unknown.clone(),
+        }
     }
 
     /// Every question, in questionnaire order.
@@ -302,6 +316,9 @@ impl Bank {
     /// [`ContentError::Inconsistent`] naming the first problem found.
     pub fn validate(&self) -> Result<(), ContentError> {
         let fail = |msg: String| Err(ContentError::Inconsistent(msg));
+        if self.words.scale_labels.len() != 5 {
+            return fail("words.scale_labels needs five labels".to_owned());
+        }
         let ids: Vec<PartId> = self.parts.iter().map(|p| p.id).collect();
         if ids != PartId::ALL {
             return fail(format!("parts must be the five parts in order, got {ids:?}"));

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::bank::{Bank, ContentError, QuestionKind, BANK_EN_JSON};
-use super::vocabulary::{AuditStep, CostClass, MeasureCategory, Sector};
+use super::bank::{Bank, ContentError, QuestionKind};
+use super::vocabulary::{AuditStep, CostClass, Driver, Family, Language, MeasureCategory, Sector};
 
 /// One of the eight measure categories as the catalogue describes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -160,6 +160,18 @@ pub struct StepText {
     pub advice: String,
 }
 
+/// Display names of the field's closed sets, in the content's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// The seven audit steps (cp-reference §2).
+    pub steps: BTreeMap<AuditStep, String>,
+    /// The three families of motives (cp-reference §4).
+    pub families: BTreeMap<Family, String>,
+    /// The eleven drivers (cp-reference §4).
+    pub drivers: BTreeMap<Driver, String>,
+}
+
 /// The assessment texts file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -172,6 +184,8 @@ pub struct AssessmentTexts {
     pub steps: Vec<StepText>,
     /// Where to get help (shown with every result). Source: [SECO-2020].
     pub help: String,
+    /// Names of steps, families and drivers.
+    pub names: Names,
 }
 
 /// Everything the questionnaire and the assessment need, in one language.
@@ -185,8 +199,21 @@ pub struct Content {
     pub texts: AssessmentTexts,
 }
 
-const CATALOGUE_EN_JSON: &str = include_str!("../../content/en/measures.json");
-const ASSESSMENT_EN_JSON: &str = include_str!("../../content/en/assessment.json");
+/// The content files compiled in, per language: (bank, measures, assessment).
+fn files(language: Language) -> (&'static str, &'static str, &'static str) {
+    match language {
+        Language::En => (
+            include_str!("../../content/en/bank.json"),
+            include_str!("../../content/en/measures.json"),
+            include_str!("../../content/en/assessment.json"),
+        ),
+        Language::ZhCn => (
+            include_str!("../../content/zh-CN/bank.json"),
+            include_str!("../../content/zh-CN/measures.json"),
+            include_str!("../../content/zh-CN/assessment.json"),
+        ),
+    }
+}
 
 fn parse<T: for<'de> Deserialize<'de>>(name: &str, json: &str) -> Result<T, ContentError> {
     serde_json::from_str(json).map_err(|e| ContentError::Parse(format!("{name}: {e}")))
@@ -199,7 +226,39 @@ impl Content {
     /// A [`ContentError`] if any file is malformed or inconsistent (caught by the tests;
     /// the app shows a plain error page rather than panicking if it ever happened).
     pub fn english() -> Result<Content, ContentError> {
-        Content::from_json(BANK_EN_JSON, CATALOGUE_EN_JSON, ASSESSMENT_EN_JSON)
+        Content::load(Language::En)
+    }
+
+    /// The content of `language` compiled into the app, parsed and cross-checked.
+    ///
+    /// # Errors
+    /// See [`Content::english`].
+    pub fn load(language: Language) -> Result<Content, ContentError> {
+        let (bank, catalogue, texts) = files(language);
+        let content = Content::from_json(bank, catalogue, texts)?;
+        if content.bank.language != language.as_str() {
+            return Err(ContentError::Inconsistent(format!(
+                "bank for {} says its language is {}",
+                language.as_str(),
+                content.bank.language
+            )));
+        }
+        Ok(content)
+    }
+
+    /// Name of an audit step, e.g. "Preliminary assessment".
+    pub fn step_name(&self, step: AuditStep) -> &str {
+        self.texts.names.steps.get(&step).map_or("", String::as_str)
+    }
+
+    /// Name of a family of motives.
+    pub fn family_name(&self, family: Family) -> &str {
+        self.texts.names.families.get(&family).map_or("", String::as_str)
+    }
+
+    /// Name of a driver.
+    pub fn driver_name(&self, driver: Driver) -> &str {
+        self.texts.names.drivers.get(&driver).map_or("", String::as_str)
     }
 
     /// Parses and cross-checks content given as JSON texts.
@@ -303,6 +362,13 @@ impl Content {
             if self.texts.stages.iter().filter(|s| s.stage == stage).count() != 1 {
                 return fail(format!("stage {stage:?} needs exactly one text"));
             }
+        }
+        let names = &self.texts.names;
+        if names.steps.len() != AuditStep::ALL.len()
+            || names.families.len() != Family::ALL.len()
+            || names.drivers.len() != Driver::ALL.len()
+        {
+            return fail("names must name every step, family and driver".to_owned());
         }
         for step in AuditStep::ALL {
             if self.texts.steps.iter().filter(|s| s.step == *step).count() != 1 {

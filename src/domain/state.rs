@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::answers::Answers;
+use super::vocabulary::Language;
 
 /// Format name written into every stored state.
 pub const STATE_FORMAT: &str = "cp-self-assessment/state";
@@ -23,6 +24,10 @@ pub struct SavedState {
     /// The app path the respondent was last on, e.g. "/part/3"; `None` before starting.
     #[serde(default)]
     pub last_page: Option<String>,
+    /// The language the respondent chose; `None` until one was shown (added within
+    /// version 1: older states without it read as `None`).
+    #[serde(default)]
+    pub language: Option<Language>,
 }
 
 impl SavedState {
@@ -33,6 +38,7 @@ impl SavedState {
             version: STATE_VERSION,
             answers,
             last_page,
+            language: None,
         }
     }
 }

@@ -2,8 +2,8 @@
 //! their families, the eight measure categories, cost classes and sectors.
 //!
 //! Each set is an enum with a stable `as_str()` id (used in the content files, in stored
-//! answers and in HTML attributes) and an English display name. The ids never change once
-//! released; display names may be reworded.
+//! answers and in HTML attributes). The ids never change once released; display names
+//! live in the content files of each language.
 
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +26,44 @@ macro_rules! closed_set {
             }
         }
     };
+}
+
+/// The languages the app is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    /// English.
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Simplified Chinese.
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+}
+
+closed_set!(Language {
+    En => "en",
+    ZhCn => "zh-CN",
+});
+
+impl Language {
+    /// The language for a BCP 47 tag as browsers report them: any "zh…" tag is Simplified
+    /// Chinese (the closest we have for every Chinese reader), any "en…" tag English;
+    /// `None` for other languages.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" => Some(Language::ZhCn),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+
+    /// The first supported language in the browser's preference list; English otherwise.
+    pub fn from_preferences<S: AsRef<str>>(tags: &[S]) -> Language {
+        tags.iter()
+            .find_map(|t| Language::from_tag(t.as_ref()))
+            .unwrap_or_default()
+    }
 }
 
 /// The seven steps of the CP audit (China's procedure; UNEP/UNIDO use the same backbone).
@@ -73,18 +111,6 @@ impl AuditStep {
         }
     }
 
-    /// The standard English name of the step (cp-reference §2).
-    pub fn name(self) -> &'static str {
-        match self {
-            AuditStep::Preparation => "Preparation and organization",
-            AuditStep::PreliminaryAssessment => "Preliminary assessment",
-            AuditStep::FocusedAssessment => "Focused assessment",
-            AuditStep::OptionGeneration => "Generation and screening of CP measures",
-            AuditStep::FeasibilityStudy => "Feasibility study",
-            AuditStep::Implementation => "Implementation of measures",
-            AuditStep::Routinization => "Routinization (sustaining CP)",
-        }
-    }
 }
 
 /// The three families of incentives in the seed study's framework. Source: [SEED] (§4).
@@ -105,16 +131,6 @@ closed_set!(Family {
     SocialIndividual => "social_individual",
 });
 
-impl Family {
-    /// English display name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Family::Economic => "Economic",
-            Family::EnvironmentalPolicy => "Environmental policy",
-            Family::SocialIndividual => "Social and individual",
-        }
-    }
-}
 
 /// The eleven drivers of CP action in the seed study's framework. Source: [SEED] (§4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -194,23 +210,6 @@ impl Driver {
         }
     }
 
-    /// English display name.
-    pub fn name(self) -> &'static str {
-        use Driver::*;
-        match self {
-            ProductionCost => "Production cost reduction",
-            ProductQuality => "Product quality improvement",
-            InternationalMarkets => "International markets",
-            EnergyWaterConservation => "Energy and water conservation",
-            AbatementCost => "Lower pollution-treatment (abatement) cost",
-            DischargeStandards => "Discharge standards",
-            TotalEmissionControl => "Total emission control",
-            OccupationalHealthSafety => "Occupational health and safety",
-            ResidentsComplaints => "Residents' complaints",
-            PersonalConcern => "Personal concern for the environment",
-            CorporateImage => "Corporate social image",
-        }
-    }
 }
 
 /// UNEP/UNIDO's eight CP option categories. Source: [UNIDO-8], [UNEP-CPA] (§3).
@@ -367,6 +366,17 @@ mod tests {
                 .count(),
             4
         );
+    }
+
+    #[test]
+    fn languages_from_browser_preferences() {
+        assert_eq!(Language::from_preferences(&["zh-CN", "en"]), Language::ZhCn);
+        assert_eq!(Language::from_preferences(&["zh-TW"]), Language::ZhCn);
+        assert_eq!(Language::from_preferences(&["de-DE", "en-GB", "zh"]), Language::En);
+        assert_eq!(Language::from_preferences(&["fr"]), Language::En);
+        assert_eq!(Language::from_preferences::<&str>(&[]), Language::En);
+        assert_eq!(Language::from_id("zh-CN"), Some(Language::ZhCn));
+        assert_eq!(serde_json::to_string(&Language::ZhCn).ok(), Some("\"zh-CN\"".into()));
     }
 
     #[test]

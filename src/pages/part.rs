@@ -8,12 +8,14 @@ use crate::components::heading::PageHeading;
 use crate::components::progress::ProgressBar;
 use crate::components::question::QuestionField;
 use crate::domain::bank::PartId;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::not_found::NotFound;
 use crate::use_app;
 
 /// Route `/part/:n`.
 #[component]
 pub fn QuestionnairePart() -> impl IntoView {
+    let app = use_app();
     let params = use_params_map();
     let part = Memo::new(move |_| {
         params
@@ -22,47 +24,62 @@ pub fn QuestionnairePart() -> impl IntoView {
             .and_then(|n| n.parse::<usize>().ok())
             .and_then(PartId::from_number)
     });
-    // Rebuilt only when the part changes, not on every answer.
-    move || match part.get() {
-        Some(p) => part_view(p).into_any(),
-        None => NotFound().into_any(),
+    // Rebuilt when the part or the language changes, never on an answer.
+    move || {
+        app.language.track();
+        match part.get() {
+            Some(p) => part_view(p).into_any(),
+            None => NotFound().into_any(),
+        }
     }
 }
 
 fn part_view(part: PartId) -> impl IntoView {
     let app = use_app();
+    let i18n = use_i18n();
     let n = part.number();
     let count = PartId::ALL.len();
-    let (title, intro, questions) = app.content.with_value(|c| {
+    let (title, intro, questions) = app.with_content_untracked(|c| {
         c.bank
             .part(part)
             .map(|p| (p.title.clone(), p.intro.clone(), p.questions.clone()))
             .unwrap_or_default()
     });
-    let heading = format!("Part {n} of {count}: {title}");
-    let part_progress =
-        Signal::derive(move || app.content.with_value(|c| app.answers.with(|a| a.part_progress(&c.bank, part))));
+    let heading = Signal::derive(move || {
+        t_string!(i18n, part.heading, n = n, count = count, title = title.clone()).to_string()
+    });
+    let part_progress = Signal::derive(move || {
+        app.with_content_untracked(|c| app.answers.with(|a| a.part_progress(&c.bank, part)))
+    });
     let total_progress = Signal::derive(move || app.assessment.with(|a| a.progress));
     let back = if n > 1 { format!("/part/{}", n - 1) } else { "/".to_owned() };
-    let (next, next_label) = if n < count {
-        (format!("/part/{}", n + 1), "Next part")
-    } else {
-        ("/review".to_owned(), "Review your answers")
-    };
+    let next = if n < count { format!("/part/{}", n + 1) } else { "/review".to_owned() };
     view! {
         <PageHeading text=heading />
         <p class="lead">{intro}</p>
-        <ProgressBar label="This part" progress=part_progress />
-        <ProgressBar label="Whole questionnaire" progress=total_progress />
+        <ProgressBar
+            id="progress-part"
+            label=Signal::derive(move || t_string!(i18n, part.progress_part).to_string())
+            progress=part_progress
+        />
+        <ProgressBar
+            id="progress-total"
+            label=Signal::derive(move || t_string!(i18n, part.progress_total).to_string())
+            progress=total_progress
+        />
         <form class="questions" on:submit=|ev| ev.prevent_default()>
             {questions
                 .into_iter()
                 .map(|q| view! { <QuestionField question=q /> })
                 .collect_view()}
         </form>
-        <nav class="step-nav" aria-label="Questionnaire">
-            <A href=back attr:class="button secondary">{if n > 1 { "Previous part" } else { "Back to start" }}</A>
-            <A href=next attr:class="button primary">{next_label}</A>
+        <nav class="step-nav" aria-label=move || t_string!(i18n, nav_label).to_string()>
+            <A href=back attr:class="button secondary">
+                {if n > 1 { t!(i18n, part.previous).into_any() } else { t!(i18n, part.back_to_start).into_any() }}
+            </A>
+            <A href=next attr:class="button primary">
+                {if n < count { t!(i18n, part.next).into_any() } else { t!(i18n, part.to_review).into_any() }}
+            </A>
         </nav>
     }
 }

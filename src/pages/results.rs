@@ -10,8 +10,11 @@ use crate::components::heading::PageHeading;
 use crate::domain::assess::{Assessment, MeasureFit, Reason};
 use crate::domain::assess::readiness::MATURE_THRESHOLD;
 use crate::domain::content::Content;
-use crate::domain::vocabulary::{CostClass, Driver};
+use crate::domain::vocabulary::CostClass;
+use crate::i18n::{t_string, use_i18n, Locale};
 use crate::use_app;
+
+type I18n = leptos_i18n::I18nContext<Locale>;
 
 /// How many measure categories are shown open; the rest are folded.
 const OPEN_MEASURES: usize = 3;
@@ -20,56 +23,55 @@ const OPEN_MEASURES: usize = 3;
 #[component]
 pub fn Results() -> impl IntoView {
     let app = use_app();
-    let body = move || {
-        app.assessment.with(|a| app.content.with_value(|c| results_view(c, a)))
-    };
+    let i18n = use_i18n();
+    let body = move || app.assessment.with(|a| app.with_content(|c| results_view(i18n, c, a)));
+    let heading = Signal::derive(move || t_string!(i18n, results.title).to_string());
     view! {
-        <PageHeading text="Your results" />
+        <PageHeading text=heading />
         {body}
-        <nav class="step-nav" aria-label="Questionnaire">
-            <A href="/review" attr:class="button secondary">"Review your answers"</A>
+        <nav class="step-nav" aria-label=move || t_string!(i18n, nav_label).to_string()>
+            <A href="/review" attr:class="button secondary">
+                {move || t_string!(i18n, results.review_link).to_string()}
+            </A>
         </nav>
     }
 }
 
-fn results_view(c: &Content, a: &Assessment) -> impl IntoView {
+fn results_view(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
     let p = a.progress;
     let provisional = (p.answered < p.visible).then(|| {
         view! {
             <p class="notice-inline" data-testid="provisional">
-                {format!(
-                    "Provisional: you have answered {} of {} questions. Unanswered questions are left out, so the results are less certain. ",
-                    p.answered, p.visible,
-                )}
-                <A href="/review">"See what is missing"</A>
+                {t_string!(i18n, results.provisional, answered = p.answered, visible = p.visible).to_string()}
+                <A href="/review">{t_string!(i18n, results.see_missing).to_string()}</A>
             </p>
         }
     });
     view! {
         {provisional}
-        {measures_section(c, a)}
-        {engagement_section(c, a)}
-        {readiness_section(c, a)}
-        {motivation_section(a)}
+        {measures_section(i18n, c, a)}
+        {engagement_section(i18n, c, a)}
+        {readiness_section(i18n, c, a)}
+        {motivation_section(i18n, c, a)}
         <section aria-labelledby="help-h">
-            <h2 id="help-h">"Where to get help"</h2>
+            <h2 id="help-h">{t_string!(i18n, results.help_heading).to_string()}</h2>
             <p>{c.texts.help.clone()}</p>
         </section>
     }
 }
 
-fn measures_section(c: &Content, a: &Assessment) -> impl IntoView {
+fn measures_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
     let sector = a
         .sector
         .and_then(|s| c.bank.question("sector").and_then(|q| q.option(s.as_str())))
-        .map_or_else(|| "any factory (sector not given)".to_owned(), |o| o.label.clone());
+        .map_or_else(|| t_string!(i18n, results.any_factory).to_string(), |o| o.label.clone());
     let items = a
         .measures
         .iter()
         .map(|m| {
-            let body = measure_body(c, m);
+            let body = measure_body(i18n, c, m);
             let title = c.category(m.category).map(|i| i.name.clone()).unwrap_or_default();
-            let summary = format!("{}. {title} — fit {} of 100", m.rank, m.score);
+            let summary = t_string!(i18n, results.fit_summary, rank = m.rank, name = title, score = m.score).to_string();
             let inner = if m.rank <= OPEN_MEASURES {
                 view! { <h3>{summary}</h3> {body} }.into_any()
             } else {
@@ -84,24 +86,24 @@ fn measures_section(c: &Content, a: &Assessment) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="measures-h">
-            <h2 id="measures-h">"Measures that suit your plant"</h2>
+            <h2 id="measures-h">{t_string!(i18n, results.measures_heading).to_string()}</h2>
             <p>
-                "The eight kinds of Cleaner Production measures (UNEP/UNIDO), ranked by how well they fit your answers. Fit runs from 0 to 100. "
-                {format!("Examples are for: {sector}.")}
+                {t_string!(i18n, results.measures_intro).to_string()}
+                {t_string!(i18n, results.examples_for, sector = sector).to_string()}
             </p>
             <ol class="measures">{items}</ol>
         </section>
     }
 }
 
-fn cost_text(class: CostClass) -> &'static str {
+fn cost_text(i18n: I18n, class: CostClass) -> String {
     match class {
-        CostClass::NoLow => "No/low cost: do now",
-        CostClass::MediumHigh => "Medium/high cost: needs a feasibility study",
+        CostClass::NoLow => t_string!(i18n, results.cost_no_low).to_string(),
+        CostClass::MediumHigh => t_string!(i18n, results.cost_medium_high).to_string(),
     }
 }
 
-fn reasons_list(reasons: &[Reason]) -> impl IntoView {
+fn reasons_list(i18n: I18n, reasons: &[Reason]) -> impl IntoView {
     reasons
         .iter()
         .map(|r| {
@@ -114,14 +116,14 @@ fn reasons_list(reasons: &[Reason]) -> impl IntoView {
             view! {
                 <li>
                     {r.text.clone()}
-                    <span class="evidence">{format!(" You answered: {evidence}.")}</span>
+                    <span class="evidence">{t_string!(i18n, results.you_answered, evidence = evidence).to_string()}</span>
                 </li>
             }
         })
         .collect_view()
 }
 
-fn measure_body(c: &Content, m: &MeasureFit) -> impl IntoView {
+fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit) -> impl IntoView {
     let info = c.category(m.category);
     let definition = info.map(|i| i.definition.clone()).unwrap_or_default();
     let payback = info.map(|i| i.payback.clone()).unwrap_or_default();
@@ -132,60 +134,61 @@ fn measure_body(c: &Content, m: &MeasureFit) -> impl IntoView {
         .collect_view();
     let raised = (!m.raised_by.is_empty()).then(|| {
         view! {
-            <h4>"Why it suits you"</h4>
-            <ul class="reasons raised">{reasons_list(&m.raised_by)}</ul>
+            <h4>{t_string!(i18n, results.why_it_suits).to_string()}</h4>
+            <ul class="reasons raised">{reasons_list(i18n, &m.raised_by)}</ul>
         }
     });
     let lowered = (!m.lowered_by.is_empty()).then(|| {
         view! {
-            <h4>"What speaks against it"</h4>
-            <ul class="reasons lowered">{reasons_list(&m.lowered_by)}</ul>
+            <h4>{t_string!(i18n, results.speaks_against).to_string()}</h4>
+            <ul class="reasons lowered">{reasons_list(i18n, &m.lowered_by)}</ul>
         }
     });
     view! {
         <div class="fit-bar" aria-hidden="true"><span style=format!("width:{}%", m.score)></span></div>
         <p class="cost">
-            <strong>{cost_text(m.cost_class)}</strong>
-            {format!(" · typical payback {payback}")}
+            <strong>{cost_text(i18n, m.cost_class)}</strong>
+            {t_string!(i18n, results.payback, payback = payback).to_string()}
         </p>
         <p>{definition}</p>
         {raised}
         {lowered}
-        <h4>"Examples for your sector"</h4>
+        <h4>{t_string!(i18n, results.examples_heading).to_string()}</h4>
         <ul>{examples}</ul>
-        <p class="first-step"><strong>"First step: "</strong>{m.first_step.clone()}</p>
+        <p class="first-step">
+            <strong>{t_string!(i18n, results.first_step).to_string()}</strong>
+            {m.first_step.clone()}
+        </p>
     }
 }
 
-fn engagement_section(c: &Content, a: &Assessment) -> impl IntoView {
+fn engagement_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
     let stage = c.stage(a.engagement).cloned();
     view! {
         <section aria-labelledby="stage-h">
-            <h2 id="stage-h">"Where you stand"</h2>
+            <h2 id="stage-h">{t_string!(i18n, results.stage_heading).to_string()}</h2>
             {stage.map(|s| view! {
                 <p class="stage" data-testid="engagement-stage">
                     <strong>{format!("{} — {}", s.code, s.title)}</strong>
                 </p>
                 <p>{s.description}</p>
-                <p><strong>"Your next move: "</strong>{s.next_move}</p>
+                <p><strong>{t_string!(i18n, results.next_move).to_string()}</strong>{s.next_move}</p>
             })}
-            <p class="source">
-                "The path — A: a report without an audit; B2: an audit without measures; B1-a: measures, then CP fades to a vague idea; B1-b: CP built into decisions — is what a study of enterprises in Jiangsu found when agencies required CP audits."
-            </p>
+            <p class="source">{t_string!(i18n, results.stage_source).to_string()}</p>
         </section>
     }
 }
 
-fn readiness_label(score: Option<u8>) -> String {
+fn readiness_label(i18n: I18n, score: Option<u8>) -> String {
     match score {
-        None => "Not known".to_owned(),
-        Some(s) if s >= MATURE_THRESHOLD => format!("{s} of 100 — in place"),
-        Some(0) => "0 of 100 — not started".to_owned(),
-        Some(s) => format!("{s} of 100 — partly in place"),
+        None => t_string!(i18n, results.not_known).to_string(),
+        Some(s) if s >= MATURE_THRESHOLD => t_string!(i18n, results.in_place, value = s).to_string(),
+        Some(0) => t_string!(i18n, results.not_started).to_string(),
+        Some(s) => t_string!(i18n, results.partly, value = s).to_string(),
     }
 }
 
-fn readiness_section(c: &Content, a: &Assessment) -> impl IntoView {
+fn readiness_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
     let r = &a.readiness;
     let rows = r
         .steps
@@ -194,13 +197,13 @@ fn readiness_section(c: &Content, a: &Assessment) -> impl IntoView {
             let current = s.step == r.current_step;
             view! {
                 <tr class:current=current>
-                    <th scope="row">{format!("{}. {}", s.step.number(), s.step.name())}</th>
+                    <th scope="row">{format!("{}. {}", s.step.number(), c.step_name(s.step))}</th>
                     <td>
                         <div class="fit-bar small" aria-hidden="true">
                             <span style=format!("width:{}%", s.score.unwrap_or(0))></span>
                         </div>
-                        {readiness_label(s.score)}
-                        {current.then_some(" (your current step)")}
+                        {readiness_label(i18n, s.score)}
+                        {current.then(|| t_string!(i18n, results.current_marker).to_string())}
                     </td>
                 </tr>
             }
@@ -208,37 +211,49 @@ fn readiness_section(c: &Content, a: &Assessment) -> impl IntoView {
         .collect_view();
     let overall = r
         .overall
-        .map_or_else(|| "not known yet".to_owned(), |o| format!("{o} of 100"));
+        .map_or_else(
+            || t_string!(i18n, results.not_known_yet).to_string(),
+            |o| t_string!(i18n, results.of_100, value = o).to_string(),
+        );
     let current = r.current_step;
     let advice = c.step_advice(current).unwrap_or_default().to_owned();
     let next = r.next_step.map(|n| {
-        view! { <p>{format!("After that: step {}, {}.", n.number(), n.name())}</p> }
+        let text = t_string!(i18n, results.after_that, n = n.number(), name = c.step_name(n)).to_string();
+        view! { <p>{text}</p> }
     });
     view! {
         <section aria-labelledby="readiness-h">
-            <h2 id="readiness-h">"Readiness for a CP audit"</h2>
-            <p data-testid="readiness-overall">{format!("Overall readiness: {overall}.")}</p>
+            <h2 id="readiness-h">{t_string!(i18n, results.readiness_heading).to_string()}</h2>
+            <p data-testid="readiness-overall">{t_string!(i18n, results.overall, value = overall).to_string()}</p>
             <p data-testid="current-step">
-                <strong>{format!("Your current step: {}. {}", current.number(), current.name())}</strong>
+                <strong>
+                    {t_string!(i18n, results.current_step, n = current.number(), name = c.step_name(current)).to_string()}
+                </strong>
                 {format!(" — {advice}")}
             </p>
             {next}
             <table class="readiness">
-                <caption>"Readiness per audit step (0 = not started, 100 = in place)"</caption>
-                <thead><tr><th scope="col">"Audit step"</th><th scope="col">"Readiness"</th></tr></thead>
+                <caption>{t_string!(i18n, results.readiness_caption).to_string()}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t_string!(i18n, results.col_step).to_string()}</th>
+                        <th scope="col">{t_string!(i18n, results.col_readiness).to_string()}</th>
+                    </tr>
+                </thead>
                 <tbody>{rows}</tbody>
             </table>
         </section>
     }
 }
 
-fn motivation_section(a: &Assessment) -> impl IntoView {
+fn motivation_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
     let m = &a.motivation;
+    let not_rated = t_string!(i18n, results.not_rated).to_string();
     let lead = m.leading_family.map(|f| {
         view! {
             <p data-testid="leading-family">
-                {format!("What moves you most: {} reasons.", f.name().to_lowercase())}
-                " The enterprises in the seed study were also moved mainly by economic reasons, with environmental protection a secondary benefit."
+                {t_string!(i18n, results.leading_family, family = c.family_name(f)).to_string()}
+                {t_string!(i18n, results.seed_finding).to_string()}
             </p>
         }
     });
@@ -248,8 +263,10 @@ fn motivation_section(a: &Assessment) -> impl IntoView {
         .map(|f| {
             view! {
                 <tr>
-                    <th scope="row">{f.family.name()}</th>
-                    <td>{f.score.map_or_else(|| "Not rated".to_owned(), |s| format!("{s} of 100"))}</td>
+                    <th scope="row">{c.family_name(f.family).to_owned()}</th>
+                    <td>
+                        {f.score.map_or_else(|| not_rated.clone(), |s| t_string!(i18n, results.of_100, value = s).to_string())}
+                    </td>
                 </tr>
             }
         })
@@ -261,36 +278,47 @@ fn motivation_section(a: &Assessment) -> impl IntoView {
             let cited = d
                 .driver
                 .seed_citations()
-                .map_or_else(|| "named, not counted".to_owned(), |n| n.to_string());
+                .map_or_else(|| t_string!(i18n, results.named_not_counted).to_string(), |n| n.to_string());
             view! {
                 <tr>
-                    <th scope="row">{d.driver.name()}</th>
-                    <td>{d.driver.family().name()}</td>
-                    <td>{d.importance.map_or_else(|| "Not rated".to_owned(), |v| format!("{v} of 5"))}</td>
+                    <th scope="row">{c.driver_name(d.driver).to_owned()}</th>
+                    <td>{c.family_name(d.driver.family()).to_owned()}</td>
+                    <td>
+                        {d.importance.map_or_else(|| not_rated.clone(), |v| t_string!(i18n, results.rating, value = v).to_string())}
+                    </td>
                     <td>{cited}</td>
                 </tr>
             }
         })
         .collect_view();
-    let strong: Vec<&str> = m.strong_drivers.iter().map(|d: &Driver| d.name()).collect();
+    let strong: Vec<&str> = m.strong_drivers.iter().map(|d| c.driver_name(*d)).collect();
+    let separator = if c.bank.language.starts_with("zh") { "、" } else { ", " };
     view! {
         <section aria-labelledby="motivation-h">
-            <h2 id="motivation-h">"What moves you"</h2>
+            <h2 id="motivation-h">{t_string!(i18n, results.motivation_heading).to_string()}</h2>
             {lead}
-            {(!strong.is_empty()).then(|| view! { <p>{format!("Your strongest reasons: {}.", strong.join(", "))}</p> })}
+            {(!strong.is_empty()).then(|| {
+                let text = t_string!(i18n, results.strongest, list = strong.join(separator)).to_string();
+                view! { <p>{text}</p> }
+            })}
             <table>
-                <caption>"Importance per family of reasons (0–100)"</caption>
-                <thead><tr><th scope="col">"Family"</th><th scope="col">"Score"</th></tr></thead>
+                <caption>{t_string!(i18n, results.families_caption).to_string()}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t_string!(i18n, results.col_family).to_string()}</th>
+                        <th scope="col">{t_string!(i18n, results.col_score).to_string()}</th>
+                    </tr>
+                </thead>
                 <tbody>{families}</tbody>
             </table>
             <table>
-                <caption>"Your rating of each reason, beside how often enterprises in the Jiangsu study cited it"</caption>
+                <caption>{t_string!(i18n, results.drivers_caption).to_string()}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Reason"</th>
-                        <th scope="col">"Family"</th>
-                        <th scope="col">"Your rating"</th>
-                        <th scope="col">"Times cited in the study"</th>
+                        <th scope="col">{t_string!(i18n, results.col_reason).to_string()}</th>
+                        <th scope="col">{t_string!(i18n, results.col_family).to_string()}</th>
+                        <th scope="col">{t_string!(i18n, results.col_rating).to_string()}</th>
+                        <th scope="col">{t_string!(i18n, results.col_cited).to_string()}</th>
                     </tr>
                 </thead>
                 <tbody>{drivers}</tbody>

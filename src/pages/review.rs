@@ -7,15 +7,18 @@ use leptos_router::components::A;
 use crate::components::heading::PageHeading;
 use crate::components::progress::ProgressBar;
 use crate::domain::bank::PartId;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::use_app;
 
 /// Route `/review`.
 #[component]
 pub fn Review() -> impl IntoView {
     let app = use_app();
+    let i18n = use_i18n();
     let progress = Signal::derive(move || app.assessment.with(|a| a.progress));
+    let not_answered = move || t_string!(i18n, review.not_answered).to_string();
     let parts = move || {
-        app.content.with_value(|c| {
+        app.with_content(|c| {
             app.answers.with(|answers| {
                 PartId::ALL
                     .iter()
@@ -27,10 +30,10 @@ pub fn Review() -> impl IntoView {
                             .map(|q| {
                                 let answer = answers
                                     .counted(&c.bank, &q.id)
-                                    .map(|a| q.describe(a));
+                                    .map(|a| c.bank.describe(q, a));
                                 let missing = answer.is_none() && !q.optional;
                                 let shown = answer.unwrap_or_else(|| {
-                                    if q.optional { "—".to_owned() } else { "Not answered yet".to_owned() }
+                                    if q.optional { "—".to_owned() } else { not_answered() }
                                 });
                                 view! {
                                     <dt>{q.text.clone()}</dt>
@@ -39,13 +42,13 @@ pub fn Review() -> impl IntoView {
                             })
                             .collect_view();
                         let n = pid.number();
+                        let heading = t_string!(i18n, review.part_heading, n = n, title = p.title.clone()).to_string();
+                        let change = t_string!(i18n, review.change_part, n = n).to_string();
                         view! {
                             <section class="review-part" aria-labelledby=format!("review-{n}")>
-                                <h2 id=format!("review-{n}")>{format!("Part {n}: {}", p.title)}</h2>
+                                <h2 id=format!("review-{n}")>{heading}</h2>
                                 <dl>{rows}</dl>
-                                <A href=format!("/part/{n}") attr:class="button secondary">
-                                    {format!("Change answers in part {n}")}
-                                </A>
+                                <A href=format!("/part/{n}") attr:class="button secondary">{change}</A>
                             </section>
                         }
                     })
@@ -53,18 +56,21 @@ pub fn Review() -> impl IntoView {
             })
         })
     };
+    let heading = Signal::derive(move || t_string!(i18n, review.title).to_string());
     view! {
-        <PageHeading text="Review your answers" />
-        <ProgressBar label="Whole questionnaire" progress=progress />
+        <PageHeading text=heading />
+        <ProgressBar
+            id="progress-total"
+            label=Signal::derive(move || t_string!(i18n, part.progress_total).to_string())
+            progress=progress
+        />
         <Show when=move || { let p = progress.get(); p.answered < p.visible }>
-            <p class="notice-inline">
-                "Some questions are not answered yet. You can still see your results; they will be less complete."
-            </p>
+            <p class="notice-inline">{t!(i18n, review.incomplete)}</p>
         </Show>
         {parts}
-        <nav class="step-nav" aria-label="Questionnaire">
-            <A href="/part/5" attr:class="button secondary">"Previous part"</A>
-            <A href="/results" attr:class="button primary">"See your results"</A>
+        <nav class="step-nav" aria-label=move || t_string!(i18n, nav_label).to_string()>
+            <A href="/part/5" attr:class="button secondary">{t!(i18n, review.previous)}</A>
+            <A href="/results" attr:class="button primary">{t!(i18n, review.see_results)}</A>
         </nav>
     }
 }

@@ -5,45 +5,44 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::heading::PageHeading;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::use_app;
 
 /// Route `/`.
 #[component]
 pub fn Welcome() -> impl IntoView {
     let app = use_app();
-    let total = app.content.with_value(|c| c.bank.questions().count());
+    let i18n = use_i18n();
+    let total = app.with_content_untracked(|c| c.bank.questions().count());
     let started = move || app.answers.with(|a| !a.is_empty());
     let resume = move || app.last_page.get().unwrap_or_else(|| "/part/1".to_owned());
-    let progress = move || app.assessment.with(|a| a.progress);
+    let answered = move || {
+        let p = app.assessment.with(|a| a.progress);
+        t_string!(i18n, welcome.answered_so_far, answered = p.answered, visible = p.visible).to_string()
+    };
+    let heading = Signal::derive(move || t_string!(i18n, app_title).to_string());
     view! {
-        <PageHeading text="Cleaner Production self-assessment" />
-        <p class="lead">
-            "For factory directors and environment or production managers: find out how ready your plant is for a Cleaner Production (CP) audit, what really moves your enterprise, and which CP measures suit it."
-        </p>
-        <h2>"What you will learn"</h2>
+        <PageHeading text=heading />
+        <p class="lead">{t!(i18n, welcome.lead)}</p>
+        <h2>{t!(i18n, welcome.learn_heading)}</h2>
         <ul>
-            <li>"Your readiness along the seven steps of a CP audit, and the next step to take."</li>
-            <li>"What motivates you: economic, environmental-policy or social reasons."</li>
-            <li>"Where you stand between a report written only to comply and CP built into your decisions."</li>
-            <li>"Which of the eight kinds of CP measures suit your plant, why, with examples for your sector, their cost class and a first step."</li>
+            <li>{t!(i18n, welcome.learn_readiness)}</li>
+            <li>{t!(i18n, welcome.learn_motivation)}</li>
+            <li>{t!(i18n, welcome.learn_stage)}</li>
+            <li>{t!(i18n, welcome.learn_measures)}</li>
         </ul>
-        <h2>"Before you start"</h2>
+        <h2>{t!(i18n, welcome.before_heading)}</h2>
         <ul>
-            <li>{format!("{total} questions in five parts; about 20 minutes.")}</li>
-            <li>"Where you do not know a figure, choose \u{201c}I don't know\u{201d}: it is counted as unknown, never as zero."</li>
-            <li>"Your answers are saved in this browser as you go. They never leave this device. You can close the tab and come back later."</li>
+            <li>{move || t_string!(i18n, welcome.before_questions, count = total).to_string()}</li>
+            <li>{t!(i18n, welcome.before_unknown)}</li>
+            <li>{t!(i18n, welcome.before_saved)}</li>
         </ul>
         <Show
             when=started
-            fallback=|| view! { <A href="/part/1" attr:class="button primary">"Start the self-assessment"</A> }
+            fallback=move || view! { <A href="/part/1" attr:class="button primary">{t!(i18n, welcome.start)}</A> }
         >
-            <p>
-                {move || {
-                    let p = progress();
-                    format!("You have answered {} of {} questions.", p.answered, p.visible)
-                }}
-            </p>
-            <A href=resume attr:class="button primary">"Continue where you left off"</A>
+            <p>{answered}</p>
+            <A href=resume attr:class="button primary">{t!(i18n, welcome.resume)}</A>
         </Show>
     }
 }

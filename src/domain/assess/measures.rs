@@ -105,16 +105,16 @@ fn condition_holds(bank: &Bank, answers: &Answers, cond: &RuleCondition) -> Opti
         cond.at_least.is_none_or(|min| v >= min) && cond.at_most.is_none_or(|max| v <= max)
     };
     let shown = match (answer, &cond.any_of) {
-        (Answer::Choice(id), Some(any)) if any.contains(id) => q.describe(answer),
+        (Answer::Choice(id), Some(any)) if any.contains(id) => bank.describe(q, answer),
         (Answer::Choices(ids), Some(any)) => {
             let hits: Vec<String> = ids.iter().filter(|i| any.contains(i)).cloned().collect();
             if hits.is_empty() {
                 return None;
             }
-            q.describe(&Answer::Choices(hits))
+            bank.describe(q, &Answer::Choices(hits))
         }
-        (Answer::Scale(v), None) if in_range(f64::from(*v)) => q.describe(answer),
-        (Answer::Number(v), None) if in_range(*v) => q.describe(answer),
+        (Answer::Scale(v), None) if in_range(f64::from(*v)) => bank.describe(q, answer),
+        (Answer::Number(v), None) if in_range(*v) => bank.describe(q, answer),
         _ => return None,
     };
     Some(Evidence {
