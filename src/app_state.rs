@@ -124,7 +124,13 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
     let initial = saved
         .language
         .unwrap_or_else(|| Language::from_preferences(&browser_languages()));
-    i18n.set_locale(locale_of(initial));
+    // In an effect: the i18n provider sets its own (browser-derived) locale in its first
+    // effect, which runs before this one; this one then applies ours, once.
+    Effect::new(move |done: Option<()>| {
+        if done.is_none() {
+            i18n.set_locale(locale_of(initial));
+        }
+    });
 
     let contents = StoredValue::new(Contents { en, zh_cn });
     let language = Memo::new(move |_| language_of(i18n.get_locale()));

@@ -16,22 +16,86 @@ export type Answer =
   | { type: 'text'; value: string }
   | { type: 'unknown' };
 
+export type Lang = 'en' | 'zh-CN';
 export interface BankOption { id: string; label: string }
 export interface BankQuestion { id: string; kind: string; text: string; options?: BankOption[] }
 export interface BankPart { id: string; title: string; questions: BankQuestion[] }
-export const bank: { parts: BankPart[] } = JSON.parse(
-  fs.readFileSync(path.join(ROOT, 'content', 'en', 'bank.json'), 'utf8'),
-);
-export const categoryNames: Record<string, string> = Object.fromEntries(
-  JSON.parse(fs.readFileSync(path.join(ROOT, 'content', 'en', 'measures.json'), 'utf8'))
-    .categories.map((c: { category: string; name: string }) => [c.category, c.name]),
-);
+export interface Bank {
+  parts: BankPart[];
+  words: { unknown: string; scale_labels: string[] };
+}
+const readJson = (...p: string[]) => JSON.parse(fs.readFileSync(path.join(ROOT, ...p), 'utf8'));
 
-export function persona(name: string): Record<string, Answer> {
-  return JSON.parse(
-    fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'personas', `${name}.json`), 'utf8'),
+/** The question bank of a language, as the app shows it. */
+export const banks: Record<Lang, Bank> = {
+  en: readJson('content', 'en', 'bank.json'),
+  'zh-CN': readJson('content', 'zh-CN', 'bank.json'),
+};
+/** Back-compat alias: the English bank. */
+export const bank = banks.en;
+
+/** UI strings of a language (locales/<lang>.json). */
+export const ui: Record<Lang, any> = {
+  en: readJson('locales', 'en.json'),
+  'zh-CN': readJson('locales', 'zh-CN.json'),
+};
+
+/** Fills {{ name }} placeholders of a UI string. */
+export function fmt(pattern: string, vars: Record<string, string | number>): string {
+  return pattern.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => String(vars[k]));
+}
+
+/** Category names by id, per language. */
+export function categoryNamesOf(lang: Lang): Record<string, string> {
+  return Object.fromEntries(
+    readJson('content', lang, 'measures.json').categories.map((c: { category: string; name: string }) => [c.category, c.name]),
   );
 }
+export const categoryNames = categoryNamesOf('en');
+
+/** Engagement stage texts by stage id, per language. */
+export function stagesOf(lang: Lang): Record<string, { code: string; title: string }> {
+  return Object.fromEntries(readJson('content', lang, 'assessment.json').stages.map((s: any) => [s.stage, s]));
+}
+
+/** Latin words visible on the page outside elements marked lang="en" (the language switch). */
+export async function visibleLatinWords(page: Page, allowed: string[]): Promise<string[]> {
+  return page.evaluate((allowed) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('[lang="en"], script, style, noscript')) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      for (const w of (n.textContent ?? '').match(/[A-Za-z][A-Za-z0-9-]*/g) ?? []) {
+        if (!allowed.includes(w)) out.push(w);
+      }
+    }
+    return out;
+  }, allowed);
+}
+/** Allowed Latin tokens on Chinese pages (same list as tests/i18n.rs). */
+export const LATIN_ALLOWED = ['A', 'B', 'B2', 'B1-a', 'B1-b', 'V', 'ISO', 'NPV', 'IRR', 'pH', 'COD', 'VOCs', 'RO', 'PCB', 'LED'];
+
+/** A persona's answers; in Chinese, the free-text answers are written in Chinese too, as
+ *  a Chinese-speaking manager would type them. */
+export function persona(name: string, lang: Lang = 'en'): Record<string, Answer> {
+  const answers: Record<string, Answer> = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'personas', `${name}.json`), 'utf8'),
+  );
+  if (lang === 'zh-CN') {
+    for (const [id, a] of Object.entries(answers)) {
+      if (a.type === 'text') answers[id] = { type: 'text', value: CHINESE_TEXT[id] ?? '本厂情况说明' };
+    }
+  }
+  return answers;
+}
+const CHINESE_TEXT: Record<string, string> = {
+  main_products: '针织棉布染色与整理',
+  renovation_scope: '用低浴比染色机替换喷射染色机',
+  violation_detail: '漂洗水中镍超标',
+};
 
 /** Collects page errors and console errors; the test fails if any occurred. */
 export function watchErrors(page: Page, errors: string[]) {
@@ -53,11 +117,14 @@ export const test = base.extend<{ errors: string[] }>({
 });
 export { expect };
 
-const SCALE = ['1 – not important', '2 – slightly important', '3 – moderately important', '4 – very important', '5 – decisive'];
-
-/** Answers questions and reads them back through the UI. */
+/** Answers questions and reads them back through the UI, in one language. */
 export class Questionnaire {
-  constructor(readonly page: Page, readonly testInfo: TestInfo) {}
+  readonly bank: Bank;
+  readonly ui: any;
+  constructor(readonly page: Page, readonly testInfo: TestInfo, readonly lang: Lang = 'en') {
+    this.bank = banks[lang];
+    this.ui = ui[lang];
+  }
 
   question(q: BankQuestion): Locator {
     return this.page.getByRole('group', { name: q.text, exact: true });
@@ -81,7 +148,7 @@ export class Questionnaire {
         }
         break;
       case 'scale':
-        await group.getByRole('radio', { name: SCALE[a.value - 1], exact: true }).check();
+        await group.getByRole('radio', { name: this.bank.words.scale_labels[a.value - 1], exact: true }).check();
         break;
       case 'number':
       case 'text': {
@@ -91,7 +158,7 @@ export class Questionnaire {
         break;
       }
       case 'unknown':
-        await group.getByRole(q.kind === 'single' ? 'radio' : 'checkbox', { name: "I don't know" }).check();
+        await group.getByRole(q.kind === 'single' ? 'radio' : 'checkbox', { name: this.bank.words.unknown, exact: true }).check();
         break;
     }
   }
@@ -108,28 +175,28 @@ export class Questionnaire {
         }
         break;
       case 'scale':
-        await expect(group.getByRole('radio', { name: SCALE[a.value - 1], exact: true })).toBeChecked();
+        await expect(group.getByRole('radio', { name: this.bank.words.scale_labels[a.value - 1], exact: true })).toBeChecked();
         break;
       case 'number':
       case 'text':
         await expect(group.getByRole('textbox')).toHaveValue(String(a.value));
         break;
       case 'unknown':
-        await expect(group.getByRole(q.kind === 'single' ? 'radio' : 'checkbox', { name: "I don't know" })).toBeChecked();
+        await expect(group.getByRole(q.kind === 'single' ? 'radio' : 'checkbox', { name: this.bank.words.unknown, exact: true })).toBeChecked();
         break;
     }
   }
 
   /** Answers every question of a part that the persona answered, in page order. */
   async answerPart(partIndex: number, answers: Record<string, Answer>) {
-    for (const q of bank.parts[partIndex].questions) {
+    for (const q of this.bank.parts[partIndex].questions) {
       const a = answers[q.id];
       if (a) await this.answer(q, a);
     }
   }
 
   async expectPart(partIndex: number, answers: Record<string, Answer>) {
-    for (const q of bank.parts[partIndex].questions) {
+    for (const q of this.bank.parts[partIndex].questions) {
       const a = answers[q.id];
       if (a) await this.expectAnswer(q, a);
     }
@@ -139,6 +206,11 @@ export class Questionnaire {
     const h1 = this.page.getByRole('heading', { level: 1 });
     await expect(h1).toHaveText(text);
     await expect(h1).toBeFocused();
+  }
+
+  /** The heading of part i (0-based). */
+  partHeading(i: number): string {
+    return fmt(this.ui.part.heading, { n: i + 1, count: 5, title: this.bank.parts[i].title });
   }
 
   async screenshot(name: string) {

@@ -1,88 +1,110 @@
-// Manager journeys for personas P1 and P4 (shared/personas.md): every question answered
-// through the UI, a reload and a closed tab in the middle, then the results checked for the
-// expected shape — top categories and engagement stage — as the native tests check it.
-import { test, expect, Questionnaire, bank, persona, watchErrors, categoryNames } from './fixtures';
+// Manager journeys (shared/personas.md): every question answered through the UI, a reload
+// and a closed tab in the middle, then the results checked for the expected shape — top
+// categories and engagement stage — as the native tests check it. P1 and P4 in English
+// on a desktop; P1 again in Simplified Chinese on a phone, chosen from the browser's
+// preferred language.
+import {
+  test, expect, Questionnaire, persona, watchErrors, categoryNamesOf, stagesOf, fmt,
+  visibleLatinWords, LATIN_ALLOWED, Lang,
+} from './fixtures';
 
-const journeys = [
-  {
-    name: 'p1',
-    title: 'P1 textile dyeing mill',
-    inTop3: ['housekeeping', 'process_control'],
-    notInTop3: ['by_product', 'product'],
-    stage: /^B — An audit is ahead of you/,
-  },
-  {
-    name: 'p4',
-    title: 'P4 fruit-juice processor',
-    inTop3: ['by_product', 'housekeeping'],
-    notInTop3: ['technology', 'product'],
-    stage: /^A — A report without an audit/,
-  },
+interface Journey {
+  name: string;
+  title: string;
+  lang: Lang;
+  phone?: boolean;
+  inTop3: string[];
+  notInTop3: string[];
+  stage: string;
+}
+
+const journeys: Journey[] = [
+  { name: 'p1', title: 'P1 textile dyeing mill', lang: 'en', inTop3: ['housekeeping', 'process_control'], notInTop3: ['by_product', 'product'], stage: 'audit_ahead' },
+  { name: 'p4', title: 'P4 fruit-juice processor', lang: 'en', inTop3: ['by_product', 'housekeeping'], notInTop3: ['technology', 'product'], stage: 'report_without_audit' },
+  { name: 'p1', title: 'P1 textile dyeing mill in Chinese on a phone', lang: 'zh-CN', phone: true, inTop3: ['housekeeping', 'process_control'], notInTop3: ['by_product', 'product'], stage: 'audit_ahead' },
 ];
 
 for (const j of journeys) {
-  test(`${j.title}: answers everything, survives reload and a closed tab, gets fitting results`, async ({ page, context, errors }, testInfo) => {
-    const answers = persona(j.name);
-    let q = new Questionnaire(page, testInfo);
+  test.describe(`${j.title}`, () => {
+    test.use({
+      locale: j.lang,
+      ...(j.phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}),
+    });
 
-    await page.goto('/');
-    await q.heading('Cleaner Production self-assessment');
-    await q.screenshot('00-welcome');
-    await page.getByRole('link', { name: 'Start the self-assessment' }).click();
+    test('answers everything, survives reload and a closed tab, gets fitting results', async ({ page, context, errors }, testInfo) => {
+      const answers = persona(j.name, j.lang);
+      let q = new Questionnaire(page, testInfo, j.lang);
+      const ui = q.ui;
+      const checkLanguage = async () => {
+        await expect(page.locator('html')).toHaveAttribute('lang', j.lang);
+        if (j.lang === 'zh-CN') expect(await visibleLatinWords(page, LATIN_ALLOWED)).toEqual([]);
+      };
 
-    for (let i = 0; i < bank.parts.length; i++) {
-      const part = bank.parts[i];
-      await q.heading(`Part ${i + 1} of 5: ${part.title}`);
-      await expect(page).toHaveTitle(new RegExp(`^Part ${i + 1} of 5: ${part.title}`));
-      await q.answerPart(i, answers);
-      await expect(page.getByText(/^This part: \d+ of \d+ questions answered$/)).toHaveText(/: (\d+) of \1 questions/);
+      await page.goto('/');
+      await q.heading(ui.app_title);
+      await expect(page).toHaveTitle(ui.app_title);
+      await checkLanguage();
+      await q.screenshot('00-welcome');
+      await page.getByRole('link', { name: ui.welcome.start }).click();
 
-      if (i === 1) {
-        // Reload in the middle: every answer so far comes back, on the same page.
-        await page.reload();
-        await q.heading(`Part 2 of 5: ${part.title}`);
-        await q.expectPart(1, answers);
-        await page.getByRole('link', { name: 'Previous part' }).click();
-        await q.heading(`Part 1 of 5: ${bank.parts[0].title}`);
-        await q.expectPart(0, answers);
-        await page.getByRole('link', { name: 'Next part' }).click();
-        await q.heading(`Part 2 of 5: ${part.title}`);
-      }
-      if (i === 2) {
-        // Close the tab and come back later from the start page.
+      for (let i = 0; i < q.bank.parts.length; i++) {
+        await q.heading(q.partHeading(i));
+        await expect(page).toHaveTitle(`${q.partHeading(i)} – ${ui.app_title}`);
+        await q.answerPart(i, answers);
+        // Progress counts only visible questions, and this part is complete.
+        const done = page.locator('#progress-part');
+        await expect(done).toHaveText(new RegExp(fmt(ui.progress.answered_of, { label: ui.part.progress_part, answered: '(\\d+)', visible: '\\1' })));
+        await checkLanguage();
+
+        if (i === 1) {
+          // Reload in the middle: every answer so far comes back, on the same page.
+          await page.reload();
+          await q.heading(q.partHeading(1));
+          await q.expectPart(1, answers);
+          await page.getByRole('link', { name: ui.part.previous }).click();
+          await q.heading(q.partHeading(0));
+          await q.expectPart(0, answers);
+          await page.getByRole('link', { name: ui.part.next }).click();
+          await q.heading(q.partHeading(1));
+        }
         await q.screenshot(`0${i + 1}-part-${i + 1}`);
-        await page.close();
-        page = await context.newPage();
-        watchErrors(page, errors);
-        q = new Questionnaire(page, testInfo);
-        await page.goto('/');
-        await page.getByRole('link', { name: 'Continue where you left off' }).click();
-        await q.heading(`Part 3 of 5: ${part.title}`);
-        await q.expectPart(2, answers);
-      } else {
-        await q.screenshot(`0${i + 1}-part-${i + 1}`);
+        if (i === 2) {
+          // Close the tab and come back later from the start page.
+          await page.close();
+          page = await context.newPage();
+          watchErrors(page, errors);
+          q = new Questionnaire(page, testInfo, j.lang);
+          await page.goto('/');
+          await page.getByRole('link', { name: ui.welcome.resume }).click();
+          await q.heading(q.partHeading(2));
+          await q.expectPart(2, answers);
+        }
+        await page.getByRole('link', { name: i < 4 ? ui.part.next : ui.part.to_review }).click();
       }
-      await page
-        .getByRole('link', { name: i < bank.parts.length - 1 ? 'Next part' : 'Review your answers' })
-        .click();
-    }
 
-    await q.heading('Review your answers');
-    await expect(page.getByText('Not answered yet')).toHaveCount(0);
-    await q.screenshot('06-review');
-    await page.getByRole('link', { name: 'See your results' }).click();
+      await q.heading(ui.review.title);
+      await expect(page.getByText(ui.review.not_answered, { exact: true })).toHaveCount(0);
+      await checkLanguage();
+      await q.screenshot('06-review');
+      await page.getByRole('link', { name: ui.review.see_results }).click();
 
-    await q.heading('Your results');
-    await expect(page.getByTestId('provisional')).toHaveCount(0);
-    const top = await q.topThree();
-    for (const c of j.inTop3) expect(top, `${c} in top 3`).toContain(c);
-    for (const c of j.notInTop3) expect(top, `${c} not in top 3`).not.toContain(c);
-    // The category names the manager reads match the ranking.
-    await expect(page.getByTestId('measure-rank-1').getByRole('heading', { level: 3 }))
-      .toContainText(categoryNames[top[0]]);
-    await expect(page.getByTestId('engagement-stage')).toHaveText(j.stage);
-    // Reasons quote the manager's own answers.
-    await expect(page.getByTestId('measure-rank-1').locator('.evidence').first()).toContainText('You answered:');
-    await q.screenshot('07-results');
+      await q.heading(ui.results.title);
+      await expect(page.getByTestId('provisional')).toHaveCount(0);
+      const top = await q.topThree();
+      for (const c of j.inTop3) expect(top, `${c} in top 3`).toContain(c);
+      for (const c of j.notInTop3) expect(top, `${c} not in top 3`).not.toContain(c);
+      // The category names the manager reads match the ranking.
+      await expect(page.getByTestId('measure-rank-1').getByRole('heading', { level: 3 }))
+        .toContainText(categoryNamesOf(j.lang)[top[0]]);
+      const stage = stagesOf(j.lang)[j.stage];
+      await expect(page.getByTestId('engagement-stage')).toHaveText(`${stage.code} — ${stage.title}`);
+      // Reasons quote the manager's own answers.
+      await expect(page.getByTestId('measure-rank-1').locator('.evidence').first())
+        .toContainText(fmt(ui.results.you_answered, { evidence: '' }).trim().replace(/[.。]$/, ''));
+      await checkLanguage();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'results scroll sideways').toBeLessThanOrEqual(0);
+      await q.screenshot('07-results');
+    });
   });
 }
