@@ -16,14 +16,16 @@ for tool in cargo rustup node npm; do
   command -v "$tool" >/dev/null || { echo "[setup] $tool is missing: install Rust (rustup) and Node.js 20+ first" >&2; exit 1; }
 done
 
-# Debian chromium + chromedriver, for Playwright and wasm-bindgen-test.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing Debian chromium and chromium-driver"
+# Debian chromium + chromedriver for the browser tests, and a small CJK font so that
+# screenshots of the Chinese pages show characters, not empty boxes.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+   || [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+  say "installing Debian chromium, chromium-driver and fonts-wqy-microhei"
   if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
 else
-  say "chromium present"
+  say "chromium and fonts present"
 fi
 
 # Rust target for the browser.
