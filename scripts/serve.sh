@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-echo "[serve] serving at http://127.0.0.1:8080/ (Ctrl+C to stop)"
+echo "[serve] starting Trunk; it serves at http://127.0.0.1:8080/ unless you passed --port (Ctrl+C to stop)"
 exec trunk serve "$@"

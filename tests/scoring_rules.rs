@@ -183,6 +183,29 @@ fn reasons_quote_the_answers_that_triggered_them() {
 }
 
 #[test]
+fn i_dont_know_answers_are_listed_where_they_could_change_a_fit() {
+    let c = content();
+    let a = assess(&c, &persona("p1"));
+    // P1 does not know whether there are buyers for residues: by-products could change.
+    let bp = a.measures.iter().find(|m| m.category == MeasureCategory::ByProduct);
+    let open = bp.map(|m| m.open_questions.clone()).unwrap_or_default();
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert!(open[0].contains("buyers or users for residues"));
+    let hk = a.measures.iter().find(|m| m.category == MeasureCategory::Housekeeping);
+    assert!(hk.is_some_and(|m| m.open_questions.is_empty()));
+}
+
+#[test]
+fn head_counts_and_years_must_be_whole_numbers() {
+    use cp_self_assessment::domain::answers::AnswerError;
+    let c = content();
+    let staff = c.bank.question("staff").unwrap_or_else(|| panic!("staff"));
+    assert_eq!(Answer::Number(42.5).validate(staff), Err(AnswerError::NotWhole));
+    assert_eq!(Answer::Number(42.0).validate(staff), Ok(()));
+    assert!(matches!(Answer::Number(0.0).validate(staff), Err(AnswerError::NumberOutOfRange { .. })));
+}
+
+#[test]
 fn assess_is_deterministic() {
     let c = content();
     let p = persona("p3");

@@ -104,8 +104,19 @@ pub fn StartOver() -> impl IntoView {
                     }
                 }
             >
-                <div role="group" aria-labelledby="start-over-q" class="confirm">
+                <div
+                    role="group"
+                    aria-labelledby="start-over-q"
+                    aria-describedby="start-over-hint"
+                    class="confirm"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            confirming.set(false);
+                        }
+                    }
+                >
                     <p id="start-over-q">{t!(i18n, start_over_question)}</p>
+                    <p id="start-over-hint" class="visually-hidden">{t!(i18n, start_over_hint)}</p>
                     <button
                         type="button"
                         class="danger"

@@ -208,8 +208,9 @@ fn multi(q: &Question) -> impl IntoView {
     }
 }
 
-/// A number field that accepts "3.5" and "3,5"; anything else shows a message and leaves
-/// the saved answer as it was.
+/// A number field that accepts "3.5" and "3,5" (and whole numbers only where the question
+/// says so). While the entry is invalid a message shows and no answer is stored, so the
+/// question counts as unanswered rather than keeping a value the field no longer shows.
 fn number(q: &Question, legend_id: &str) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
@@ -240,7 +241,10 @@ fn number(q: &Question, legend_id: &str) -> impl IntoView {
                 error.set(None);
                 app.answer(&question.id, Some(answer));
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => {
+                error.set(Some(e));
+                app.answer(&question.id, None);
+            }
         }
     };
     let unknown = {
@@ -327,6 +331,7 @@ fn text(q: &Question, legend_id: &str) -> impl IntoView {
 fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: AnswerError) -> String {
     match error {
         AnswerError::NotANumber => t_string!(i18n, question.not_a_number).to_string(),
+        AnswerError::NotWhole => t_string!(i18n, question.not_whole).to_string(),
         AnswerError::NumberOutOfRange { min, max } => {
             t_string!(i18n, question.out_of_range, min = min, max = max).to_string()
         }

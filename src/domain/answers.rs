@@ -43,6 +43,8 @@ pub enum AnswerError {
     },
     /// Text typed into a number field that is not a number.
     NotANumber,
+    /// A fraction where only whole numbers make sense (a head count, a year).
+    NotWhole,
     /// Free text longer than allowed.
     TooLong {
         /// Longest accepted length, in characters.
@@ -65,10 +67,8 @@ impl std::fmt::Display for AnswerError {
             AnswerError::NumberOutOfRange { min, max } => {
                 write!(f, "Please enter a number from {min} to {max}.")
             }
-            AnswerError::NotANumber => write!(
-                f,
-                "Please enter a number using digits, for example 420 or 3.5 (3,5 also works)."
-            ),
+            AnswerError::NotANumber => write!(f, "Please enter a number using digits, for example 420."),
+            AnswerError::NotWhole => write!(f, "Please enter a whole number, for example 420."),
             AnswerError::TooLong { max } => {
                 write!(f, "Please keep this to {max} characters or fewer.")
             }
@@ -160,6 +160,7 @@ impl Answer {
                 }
             }
             (Answer::Number(v), QuestionKind::Number) => match &question.number {
+                Some(spec) if spec.integer && v.fract() != 0.0 => Err(AnswerError::NotWhole),
                 Some(spec) if *v >= spec.min && *v <= spec.max => Ok(()),
                 Some(spec) => Err(AnswerError::NumberOutOfRange {
                     min: spec.min,

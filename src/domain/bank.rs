@@ -93,6 +93,9 @@ pub struct NumberSpec {
     pub max: f64,
     /// Unit shown after the field, e.g. "people" or "%".
     pub unit: String,
+    /// Only whole numbers are accepted (head counts, years).
+    #[serde(default)]
+    pub integer: bool,
 }
 
 /// Shows a question only when another (visible) question has one of the given options.

@@ -10,7 +10,7 @@ use crate::components::heading::PageHeading;
 use crate::domain::assess::{Assessment, MeasureFit, Reason};
 use crate::domain::assess::readiness::MATURE_THRESHOLD;
 use crate::domain::content::Content;
-use crate::domain::vocabulary::CostClass;
+use crate::domain::vocabulary::{CostClass, Family};
 use crate::i18n::{t_string, use_i18n, Locale};
 use crate::use_app;
 
@@ -144,6 +144,17 @@ fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit) -> impl IntoView {
             <ul class="reasons lowered">{reasons_list(i18n, &m.lowered_by)}</ul>
         }
     });
+    let open = (!m.open_questions.is_empty()).then(|| {
+        let separator = if c.bank.language.starts_with("zh") { "；" } else { "; " };
+        let list = m
+            .open_questions
+            .iter()
+            .map(|q| format!("\u{201c}{q}\u{201d}"))
+            .collect::<Vec<_>>()
+            .join(separator);
+        let text = t_string!(i18n, results.would_change, list = list).to_string();
+        view! { <p class="open-questions">{text}</p> }
+    });
     view! {
         <div class="fit-bar" aria-hidden="true"><span style=format!("width:{}%", m.score)></span></div>
         <p class="cost">
@@ -153,6 +164,7 @@ fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit) -> impl IntoView {
         <p>{definition}</p>
         {raised}
         {lowered}
+        {open}
         <h4>{t_string!(i18n, results.examples_heading).to_string()}</h4>
         <ul>{examples}</ul>
         <p class="first-step">
@@ -253,7 +265,11 @@ fn motivation_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView 
         view! {
             <p data-testid="leading-family">
                 {t_string!(i18n, results.leading_family, family = c.family_name(f)).to_string()}
-                {t_string!(i18n, results.seed_finding).to_string()}
+                {if f == Family::Economic {
+                    t_string!(i18n, results.seed_finding).to_string()
+                } else {
+                    t_string!(i18n, results.seed_finding_other).to_string()
+                }}
             </p>
         }
     });
@@ -282,7 +298,7 @@ fn motivation_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView 
             view! {
                 <tr>
                     <th scope="row">{c.driver_name(d.driver).to_owned()}</th>
-                    <td>{c.family_name(d.driver.family()).to_owned()}</td>
+                    <td class="col-family">{c.family_name(d.driver.family()).to_owned()}</td>
                     <td>
                         {d.importance.map_or_else(|| not_rated.clone(), |v| t_string!(i18n, results.rating, value = v).to_string())}
                     </td>
@@ -316,7 +332,7 @@ fn motivation_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView 
                 <thead>
                     <tr>
                         <th scope="col">{t_string!(i18n, results.col_reason).to_string()}</th>
-                        <th scope="col">{t_string!(i18n, results.col_family).to_string()}</th>
+                        <th scope="col" class="col-family">{t_string!(i18n, results.col_family).to_string()}</th>
                         <th scope="col">{t_string!(i18n, results.col_rating).to_string()}</th>
                         <th scope="col">{t_string!(i18n, results.col_cited).to_string()}</th>
                     </tr>

@@ -13,7 +13,10 @@ use crate::use_app;
 pub fn Welcome() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let total = app.with_content_untracked(|c| c.bank.questions().count());
+    // What a first-time respondent sees: visible, non-optional questions before any answer.
+    let total = app.with_content_untracked(|c| {
+        crate::domain::answers::Answers::new().progress(&c.bank).visible
+    });
     let started = move || app.answers.with(|a| !a.is_empty());
     let resume = move || app.last_page.get().unwrap_or_else(|| "/part/1".to_owned());
     let answered = move || {

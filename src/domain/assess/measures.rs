@@ -96,6 +96,9 @@ pub struct MeasureFit {
     pub examples: Vec<String>,
     /// A concrete first step.
     pub first_step: String,
+    /// Questions answered "I don't know" that a fit rule of this category looks at: an
+    /// answer to them could change the fit. Question texts, in questionnaire order.
+    pub open_questions: Vec<String>,
 }
 
 fn condition_holds(bank: &Bank, answers: &Answers, cond: &RuleCondition) -> Option<Evidence> {
@@ -162,6 +165,16 @@ pub fn measures(content: &Content, answers: &Answers) -> Vec<MeasureFit> {
                 reasons.into_iter().partition(|r| r.points > 0);
             raised_by.sort_by(|a, b| b.points.cmp(&a.points));
             lowered_by.sort_by(|a, b| a.points.cmp(&b.points));
+            let open_questions: Vec<String> = bank
+                .questions()
+                .filter(|q| matches!(answers.counted(bank, &q.id), Some(Answer::Unknown)))
+                .filter(|q| {
+                    content.texts.rules.iter().any(|r| {
+                        r.category == category && r.when.iter().any(|c| c.question == q.id)
+                    })
+                })
+                .map(|q| q.text.clone())
+                .collect();
             let info = content.category(category);
             MeasureFit {
                 category,
@@ -176,6 +189,7 @@ pub fn measures(content: &Content, answers: &Answers) -> Vec<MeasureFit> {
                     .cloned()
                     .unwrap_or_default(),
                 first_step: info.map(|i| i.first_step.clone()).unwrap_or_default(),
+                open_questions,
             }
         })
         .collect();
