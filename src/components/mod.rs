@@ -1,5 +1,6 @@
 //! Reusable pieces the pages are built from.
 
+pub mod chart;
 pub mod heading;
 pub mod layout;
 pub mod progress;

@@ -8,5 +8,6 @@ pub mod answers;
 pub mod assess;
 pub mod bank;
 pub mod content;
+pub mod exchange;
 pub mod state;
 pub mod vocabulary;

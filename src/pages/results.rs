@@ -6,11 +6,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
 use crate::components::heading::PageHeading;
+use crate::domain::answers::{Answer, Answers};
+use crate::domain::assess::ACTION_PLAN_MIN_FIT;
 use crate::domain::assess::{Assessment, MeasureFit, Reason};
 use crate::domain::assess::readiness::MATURE_THRESHOLD;
 use crate::domain::content::Content;
-use crate::domain::vocabulary::{CostClass, Family};
+use crate::domain::vocabulary::{CostClass, Driver, Family};
 use crate::i18n::{t_string, use_i18n, Locale};
 use crate::use_app;
 
@@ -24,7 +27,11 @@ const OPEN_MEASURES: usize = 3;
 pub fn Results() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let body = move || app.assessment.with(|a| app.with_content(|c| results_view(i18n, c, a)));
+    let body = move || {
+        app.assessment.with(|a| {
+            app.answers.with(|answers| app.with_content(|c| results_view(i18n, c, a, answers)))
+        })
+    };
     let heading = Signal::derive(move || t_string!(i18n, results.title).to_string());
     view! {
         <PageHeading text=heading />
@@ -37,7 +44,7 @@ pub fn Results() -> impl IntoView {
     }
 }
 
-fn results_view(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
+fn results_view(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> impl IntoView {
     let p = a.progress;
     let provisional = (p.answered < p.visible).then(|| {
         view! {
@@ -48,8 +55,10 @@ fn results_view(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
         }
     });
     view! {
+        {report_header(i18n, c, answers)}
         {provisional}
         {measures_section(i18n, c, a)}
+        {action_plan_section(i18n, c, a)}
         {engagement_section(i18n, c, a)}
         {readiness_section(i18n, c, a)}
         {motivation_section(i18n, c, a)}
@@ -91,6 +100,7 @@ fn measures_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
                 {t_string!(i18n, results.measures_intro).to_string()}
                 {t_string!(i18n, results.examples_for, sector = sector).to_string()}
             </p>
+            {measures_chart(i18n, c, a)}
             <ol class="measures">{items}</ol>
         </section>
     }
@@ -244,6 +254,7 @@ fn readiness_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
                 {format!(" — {advice}")}
             </p>
             {next}
+            {readiness_chart(i18n, c, a)}
             <table class="readiness">
                 <caption>{t_string!(i18n, results.readiness_caption).to_string()}</caption>
                 <thead>
@@ -287,26 +298,6 @@ fn motivation_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView 
             }
         })
         .collect_view();
-    let drivers = m
-        .drivers
-        .iter()
-        .map(|d| {
-            let cited = d
-                .driver
-                .seed_citations()
-                .map_or_else(|| t_string!(i18n, results.named_not_counted).to_string(), |n| n.to_string());
-            view! {
-                <tr>
-                    <th scope="row">{c.driver_name(d.driver).to_owned()}</th>
-                    <td class="col-family">{c.family_name(d.driver.family()).to_owned()}</td>
-                    <td>
-                        {d.importance.map_or_else(|| not_rated.clone(), |v| t_string!(i18n, results.rating, value = v).to_string())}
-                    </td>
-                    <td>{cited}</td>
-                </tr>
-            }
-        })
-        .collect_view();
     let strong: Vec<&str> = m.strong_drivers.iter().map(|d| c.driver_name(*d)).collect();
     let separator = if c.bank.language.starts_with("zh") { "、" } else { ", " };
     view! {
@@ -327,18 +318,198 @@ fn motivation_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView 
                 </thead>
                 <tbody>{families}</tbody>
             </table>
-            <table>
-                <caption>{t_string!(i18n, results.drivers_caption).to_string()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t_string!(i18n, results.col_reason).to_string()}</th>
-                        <th scope="col" class="col-family">{t_string!(i18n, results.col_family).to_string()}</th>
-                        <th scope="col">{t_string!(i18n, results.col_rating).to_string()}</th>
-                        <th scope="col">{t_string!(i18n, results.col_cited).to_string()}</th>
-                    </tr>
-                </thead>
-                <tbody>{drivers}</tbody>
-            </table>
+            {motivation_chart(i18n, c, a)}
         </section>
+    }
+}
+
+/// Today's date as the browser writes it in `language` (e.g. "29 November 2026",
+/// "2026年11月29日").
+fn today(language: &str) -> String {
+    let options = js_sys::Object::new();
+    // Setting plain string properties on a fresh object cannot fail.
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    js_sys::Date::new_0()
+        .to_locale_date_string(language, &options)
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Date, profile line and the print button, at the top of the results (and of the report).
+fn report_header(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView {
+    let bank = &c.bank;
+    let profile: Vec<String> = ["sector", "staff", "ownership", "main_products"]
+        .iter()
+        .filter_map(|id| {
+            let q = bank.question(id)?;
+            answers.counted(bank, id).filter(|a| **a != Answer::Unknown).map(|a| bank.describe(q, a))
+        })
+        .collect();
+    let separator = if bank.language.starts_with("zh") { "；" } else { " · " };
+    let date = t_string!(i18n, results.report_meta, date = today(&bank.language)).to_string();
+    let profile = (!profile.is_empty()).then(|| {
+        let text = t_string!(i18n, results.profile, profile = profile.join(separator)).to_string();
+        view! { <p class="profile" data-testid="profile">{text}</p> }
+    });
+    view! {
+        <div class="report-header">
+            <p class="report-date">{date}</p>
+            {profile}
+            <button type="button" class="secondary no-print" on:click=move |_| {
+                if let Some(w) = web_sys::window() {
+                    // Printing unavailable (e.g. a kiosk) simply does nothing.
+                    let _ = w.print();
+                }
+            }>
+                {t_string!(i18n, results.print).to_string()}
+            </button>
+        </div>
+    }
+}
+
+/// "Do now" and "needs a feasibility study", as CP audits split the options.
+fn action_plan_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
+    let (now, study) = a.action_plan();
+    let list = |items: Vec<&MeasureFit>| {
+        if items.is_empty() {
+            return view! { <p>{t_string!(i18n, results.action_empty).to_string()}</p> }.into_any();
+        }
+        let rows = items
+            .into_iter()
+            .map(|m| {
+                let name = c.category(m.category).map(|i| i.name.clone()).unwrap_or_default();
+                view! {
+                    <li>
+                        <strong>{name}</strong>
+                        {format!(" ({}) — ", m.score)}
+                        {m.first_step.clone()}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul>{rows}</ul> }.into_any()
+    };
+    view! {
+        <section aria-labelledby="plan-h" class="action-plan" data-testid="action-plan">
+            <h2 id="plan-h">{t_string!(i18n, results.action_heading).to_string()}</h2>
+            <p>{t_string!(i18n, results.action_intro, min = ACTION_PLAN_MIN_FIT).to_string()}</p>
+            <h3>{t_string!(i18n, results.action_now).to_string()}</h3>
+            {list(now)}
+            <h3>{t_string!(i18n, results.action_study).to_string()}</h3>
+            {list(study)}
+        </section>
+    }
+}
+
+/// The three charts, each with its data table.
+fn readiness_chart(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
+    let unknown = t_string!(i18n, results.not_known_short).to_string();
+    let rows = a
+        .readiness
+        .steps
+        .iter()
+        .map(|s| Row {
+            label: format!("{}. {}", s.step.number(), c.step_name(s.step)),
+            bars: vec![Bar {
+                value: s.score.map(f64::from),
+                max: 100.0,
+                fill: Fill::Solid,
+                text: s.score.map_or_else(|| unknown.clone(), |v| v.to_string()),
+            }],
+            marked: s.step == a.readiness.current_step,
+        })
+        .collect();
+    let series = t_string!(i18n, results.series_readiness).to_string();
+    view! {
+        <BarChart
+            id="chart-readiness"
+            caption=t_string!(i18n, results.chart_readiness).to_string()
+            legend=vec![Series { name: series.clone(), fill: Fill::Solid }]
+            columns=vec![series]
+            rows=rows
+            table_summary=t_string!(i18n, results.charts_table).to_string()
+            label_header=t_string!(i18n, results.col_step).to_string()
+        />
+    }
+}
+
+fn motivation_chart(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
+    let not_rated = t_string!(i18n, results.not_rated).to_string();
+    let most_cited = Driver::ALL.iter().filter_map(|d| d.seed_citations()).max().unwrap_or(1);
+    let rows = a
+        .motivation
+        .drivers
+        .iter()
+        .map(|d| Row {
+            label: c.driver_name(d.driver).to_owned(),
+            bars: vec![
+                Bar {
+                    value: d.importance.map(f64::from),
+                    max: 5.0,
+                    fill: Fill::Solid,
+                    text: d.importance.map_or_else(|| not_rated.clone(), |v| v.to_string()),
+                },
+                Bar {
+                    value: d.driver.seed_citations().map(f64::from),
+                    max: f64::from(most_cited),
+                    fill: Fill::Hatched,
+                    text: d
+                        .driver
+                        .seed_citations()
+                        .map_or_else(|| t_string!(i18n, results.named_not_counted).to_string(), |n| n.to_string()),
+                },
+            ],
+            marked: false,
+        })
+        .collect();
+    let rating = t_string!(i18n, results.series_rating).to_string();
+    let cited = t_string!(i18n, results.series_cited).to_string();
+    view! {
+        <BarChart
+            id="chart-motivation"
+            caption=t_string!(i18n, results.chart_motivation).to_string()
+            legend=vec![
+                Series { name: rating.clone(), fill: Fill::Solid },
+                Series { name: cited.clone(), fill: Fill::Hatched },
+            ]
+            columns=vec![rating, cited]
+            rows=rows
+            table_summary=t_string!(i18n, results.charts_table).to_string()
+            label_header=t_string!(i18n, results.col_reason).to_string()
+        />
+    }
+}
+
+fn measures_chart(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
+    let rows = a
+        .measures
+        .iter()
+        .map(|m| {
+            let (fill, text) = match m.cost_class {
+                CostClass::NoLow => (Fill::Solid, t_string!(i18n, results.fit_cell_no_low, score = m.score).to_string()),
+                CostClass::MediumHigh => {
+                    (Fill::Hatched, t_string!(i18n, results.fit_cell_medium_high, score = m.score).to_string())
+                }
+            };
+            Row {
+                label: format!("{}. {}", m.rank, c.category(m.category).map(|i| i.name.clone()).unwrap_or_default()),
+                bars: vec![Bar { value: Some(f64::from(m.score)), max: 100.0, fill, text }],
+                marked: false,
+            }
+        })
+        .collect();
+    view! {
+        <BarChart
+            id="chart-measures"
+            caption=t_string!(i18n, results.chart_measures).to_string()
+            legend=vec![
+                Series { name: t_string!(i18n, results.series_fit_no_low).to_string(), fill: Fill::Solid },
+                Series { name: t_string!(i18n, results.series_fit_medium_high).to_string(), fill: Fill::Hatched },
+            ]
+            columns=vec![t_string!(i18n, results.col_fit).to_string()]
+            rows=rows
+            table_summary=t_string!(i18n, results.charts_table).to_string()
+            label_header=t_string!(i18n, results.col_reason).to_string()
+        />
     }
 }

@@ -31,6 +31,22 @@ pub struct Assessment {
     pub progress: Progress,
 }
 
+/// A measure category goes into the action plan when its fit is at least this: past the
+/// middle of the scale, more of the answers speak for it than against it.
+pub const ACTION_PLAN_MIN_FIT: u8 = 50;
+
+impl Assessment {
+    /// The action plan as CP audits split it [SEED], [UNEP-CPA] (cp-reference §2): the
+    /// well-fitting categories (fit ≥ [`ACTION_PLAN_MIN_FIT`]), best first, as
+    /// ("do now": no/low cost, "needs a feasibility study": medium/high cost).
+    pub fn action_plan(&self) -> (Vec<&MeasureFit>, Vec<&MeasureFit>) {
+        self.measures
+            .iter()
+            .filter(|m| m.score >= ACTION_PLAN_MIN_FIT)
+            .partition(|m| m.cost_class == super::vocabulary::CostClass::NoLow)
+    }
+}
+
 /// Assesses the answers against the content. Only visible, valid, known answers count.
 pub fn assess(content: &Content, answers: &Answers) -> Assessment {
     let bank = &content.bank;

@@ -1,0 +1,21 @@
+//! Exchange formats: how a response leaves the app and comes back. All pure (no browser
+//! code); the app supplies ids and times and does the downloading.
+//!
+//! - [`response`]: the JSON export of one response (`cp-self-assessment/response`, v1)
+//!   and its strict import, which also migrates the local-storage state format.
+//! - [`csv`](self::csv): the results as Excel-safe CSV.
+//! - [`share`]: share-link payloads for the URL fragment (deflate + base64url).
+//!
+//! Import and share-link decoding return the same [`ImportError`], whose
+//! [`ImportError::code`] picks a translated message.
+
+pub mod csv;
+pub mod response;
+pub mod share;
+
+pub use self::csv::{neutralize, results_csv, CSV_HEADER};
+pub use self::response::{
+    import, new_response, to_json, ImportError, ResponseFile, MAX_DEPTH, MAX_IMPORT_BYTES,
+    RESPONSE_FORMAT, RESPONSE_VERSION,
+};
+pub use self::share::{decode_share, encode_share, MAX_SHARE_CHARS, MAX_SHARE_JSON_BYTES, SHARE_PREFIX};
