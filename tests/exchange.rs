@@ -127,7 +127,8 @@ fn duplicate_keys_are_refused_not_silently_resolved() {
 #[test]
 fn header_errors_each_have_their_code() {
     let bank = bank();
-    let cases: Vec<(&str, Box<dyn FnOnce(&mut Value)>)> = vec![
+    type Change = Box<dyn FnOnce(&mut Value)>;
+    let cases: Vec<(&str, Change)> = vec![
         ("not_a_response", Box::new(|v| v["format"] = json!("cp-something-else/response"))),
         ("not_a_response", Box::new(|v| { v.as_object_mut().map(|o| o.remove("format")); })),
         ("newer_version", Box::new(|v| v["version"] = json!(3))),
