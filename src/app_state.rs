@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::domain::answers::{Answer, Answers};
+use crate::domain::exchange::{decode_share, ImportError, SHARE_PREFIX};
 use crate::domain::assess::{assess, Assessment};
 use crate::domain::content::Content;
 use crate::domain::state::SavedState;
@@ -45,6 +47,37 @@ pub fn language_of(locale: Locale) -> Language {
     }
 }
 
+/// Who a response is, for exports: a UUID and RFC 3339 times.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Identity {
+    /// The response id (UUID).
+    pub response_id: String,
+    /// When the response was started.
+    pub created: String,
+    /// When an answer last changed.
+    pub updated: String,
+}
+
+impl Identity {
+    /// A new identity, created now.
+    pub fn fresh() -> Self {
+        let now = browser::now_rfc3339();
+        Identity { response_id: browser::new_uuid(), created: now.clone(), updated: now }
+    }
+}
+
+/// Answers waiting for the user's confirmation before they replace the current ones (from
+/// a file or a share link). Never applied without a click.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    /// The answers, already validated in full.
+    pub answers: Answers,
+    /// The identity the file carried; `None` for share links and migrated states.
+    pub identity: Option<Identity>,
+    /// Where they come from: a file name, or `None` for a share link.
+    pub source: Option<String>,
+}
+
 /// Handles to the shared state. Cheap to copy; get it with [`use_app_state`].
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -60,6 +93,12 @@ pub struct AppState {
     pub storage_issue: RwSignal<Option<StorageIssue>>,
     /// The assessment of the current answers, in the current language.
     pub assessment: Memo<Assessment>,
+    /// The response's id and times.
+    pub identity: RwSignal<Identity>,
+    /// Answers from a file or share link awaiting confirmation.
+    pub pending_import: RwSignal<Option<PendingImport>>,
+    /// Why the last import or share link was refused, if it was.
+    pub import_error: RwSignal<Option<ImportError>>,
 }
 
 impl AppState {
@@ -81,12 +120,22 @@ impl AppState {
             Some(answer) => a.set(question_id, answer),
             None => a.clear(question_id),
         });
+        self.identity.update(|i| i.updated = browser::now_rfc3339());
+    }
+
+    /// Replaces all answers with confirmed imported ones.
+    pub fn apply_import(&self, pending: PendingImport) {
+        self.answers.set(pending.answers);
+        self.identity.set(pending.identity.unwrap_or_else(Identity::fresh));
+        self.import_error.set(None);
+        self.pending_import.set(None);
     }
 
     /// "Start over": forgets every answer, here and in storage (the language stays).
     pub fn start_over(&self) {
         self.answers.set(Answers::new());
         self.last_page.set(None);
+        self.identity.set(Identity::fresh());
         if let Err(issue) = storage::clear() {
             self.storage_issue.set(Some(issue));
         }
@@ -134,6 +183,11 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
 
     let contents = StoredValue::new(Contents { en, zh_cn });
     let language = Memo::new(move |_| language_of(i18n.get_locale()));
+    let identity = RwSignal::new(if saved.response_id.is_empty() {
+        Identity::fresh()
+    } else {
+        Identity { response_id: saved.response_id.clone(), created: saved.created.clone(), updated: saved.updated.clone() }
+    });
     let answers = RwSignal::new(saved.answers);
     let last_page = RwSignal::new(saved.last_page);
     let storage_issue = RwSignal::new(issue);
@@ -146,6 +200,8 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
     Effect::new(move |_| {
         let mut state = SavedState::new(answers.get(), last_page.get());
         state.language = Some(language.get());
+        let id = identity.get();
+        (state.response_id, state.created, state.updated) = (id.response_id, id.created, id.updated);
         if blocked {
             return;
         }
@@ -163,6 +219,19 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
         }
     });
 
+    // A share link's answers are offered, never applied silently; the fragment is cleared
+    // so a reload does not offer them again.
+    let pending_import = RwSignal::new(None);
+    let import_error = RwSignal::new(None);
+    if let Some(fragment) = browser::fragment().filter(|f| f.starts_with(SHARE_PREFIX)) {
+        let bank = contents.with_value(|c| c.get(initial).bank.clone());
+        match decode_share(&fragment, &bank) {
+            Ok(shared) => pending_import.set(Some(PendingImport { answers: shared, identity: None, source: None })),
+            Err(e) => import_error.set(Some(e)),
+        }
+        browser::clear_fragment();
+    }
+
     provide_context(AppState {
         contents,
         language,
@@ -170,6 +239,9 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
         last_page,
         storage_issue,
         assessment,
+        identity,
+        pending_import,
+        import_error,
     });
 }
 

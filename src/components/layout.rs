@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::app_state::locale_of;
+use crate::components::exchange::ImportPrompt;
 use crate::domain::vocabulary::Language;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::storage::StorageIssue;
@@ -48,6 +49,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </header>
         {notice}
+        <ImportPrompt />
         <main id="main" class="page">{children()}</main>
         <footer class="site-footer">
             <p>{t!(i18n, footer_privacy)}</p>

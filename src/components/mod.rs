@@ -1,6 +1,7 @@
 //! Reusable pieces the pages are built from.
 
 pub mod chart;
+pub mod exchange;
 pub mod heading;
 pub mod layout;
 pub mod progress;

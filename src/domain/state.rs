@@ -28,6 +28,16 @@ pub struct SavedState {
     /// version 1: older states without it read as `None`).
     #[serde(default)]
     pub language: Option<Language>,
+    /// The response's id (a UUID) and when it was created and last changed (RFC 3339),
+    /// recorded in exports; empty in states written before they were kept.
+    #[serde(default)]
+    pub response_id: String,
+    /// See `response_id`.
+    #[serde(default)]
+    pub created: String,
+    /// See `response_id`.
+    #[serde(default)]
+    pub updated: String,
 }
 
 impl SavedState {
@@ -39,6 +49,9 @@ impl SavedState {
             answers,
             last_page,
             language: None,
+            response_id: String::new(),
+            created: String::new(),
+            updated: String::new(),
         }
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
+use crate::components::exchange::ExportPanel;
 use crate::components::heading::PageHeading;
 use crate::domain::answers::{Answer, Answers};
 use crate::domain::assess::ACTION_PLAN_MIN_FIT;
@@ -66,6 +67,7 @@ fn results_view(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> i
             <h2 id="help-h">{t_string!(i18n, results.help_heading).to_string()}</h2>
             <p>{c.texts.help.clone()}</p>
         </section>
+        <ExportPanel />
     }
 }
 

@@ -1,0 +1,237 @@
+//! Moving answers between devices without a server: download the answers (JSON) or the
+//! results (CSV), create a share link, load a file (picker or drag-and-drop), and confirm
+//! answers that arrive from a file or a link before they replace anything.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app_state::{Identity, PendingImport};
+use crate::browser;
+use crate::domain::exchange::{
+    encode_share, import, new_response, results_csv, to_json, ImportError, MAX_IMPORT_BYTES,
+};
+use crate::i18n::{t, t_string, use_i18n, Locale};
+use crate::use_app;
+
+type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// The message for a refused file or link, in the current language.
+pub fn import_error_message(i18n: I18n, error: &ImportError) -> String {
+    let kb = |bytes: usize| bytes.div_ceil(1024);
+    let text = match error {
+        ImportError::TooLarge(size) => {
+            t_string!(i18n, import.errors.too_large, size = kb(*size), max = kb(MAX_IMPORT_BYTES)).to_string()
+        }
+        ImportError::NotText => t_string!(i18n, import.errors.not_text).to_string(),
+        ImportError::NotJson(_) => t_string!(i18n, import.errors.not_json).to_string(),
+        ImportError::TooDeep => t_string!(i18n, import.errors.too_deep).to_string(),
+        ImportError::DuplicateKey(key) => t_string!(i18n, import.errors.duplicate_key, key = key.clone()).to_string(),
+        ImportError::NotAResponse => t_string!(i18n, import.errors.not_a_response).to_string(),
+        ImportError::NewerVersion(v) => t_string!(i18n, import.errors.newer_version, version = *v).to_string(),
+        ImportError::UnsupportedVersion => t_string!(i18n, import.errors.unsupported_version).to_string(),
+        ImportError::OtherQuestionnaire(id) => {
+            t_string!(i18n, import.errors.other_questionnaire, id = id.clone()).to_string()
+        }
+        ImportError::BadField(field) => t_string!(i18n, import.errors.bad_field, field = *field).to_string(),
+        ImportError::UnknownQuestions(ids) => {
+            t_string!(i18n, import.errors.unknown_questions, list = ids.join(", ")).to_string()
+        }
+        ImportError::InvalidAnswer { question, .. } => {
+            t_string!(i18n, import.errors.invalid_answer, question = question.clone()).to_string()
+        }
+        ImportError::BadLink => t_string!(i18n, import.errors.bad_link).to_string(),
+    };
+    format!("{}{text}", t_string!(i18n, import.refused))
+}
+
+/// Downloads and share link, shown with the results.
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let share = RwSignal::new(None::<String>);
+    let failed = RwSignal::new(false);
+    let file_stem = move || {
+        let id = app.identity.with(|i| i.response_id.chars().take(8).collect::<String>());
+        format!("cp-self-assessment-{id}")
+    };
+    let download_json = move |_| {
+        let json = app.with_content_untracked(|c| {
+            let id: Identity = app.identity.get_untracked();
+            let mut file = new_response(&c.bank, &id.response_id, &id.updated, app.language.get_untracked(), app.answers.get_untracked());
+            file.created = id.created;
+            to_json(&file)
+        });
+        failed.set(browser::download(&format!("{}.json", file_stem()), "application/json", &json).is_err());
+    };
+    let download_csv = move |_| {
+        let csv = app.with_content_untracked(|c| {
+            app.assessment.with_untracked(|a| {
+                results_csv(c, a, &app.identity.with_untracked(|i| i.response_id.clone()), app.language.get_untracked())
+            })
+        });
+        failed.set(browser::download(&format!("{}.csv", file_stem()), "text/csv;charset=utf-8", &csv).is_err());
+    };
+    let make_link = move |_| {
+        let payload = app.answers.with_untracked(encode_share);
+        share.set(Some(format!("{}#{payload}", browser::page_url())));
+    };
+    view! {
+        <section aria-labelledby="exchange-h" class="exchange no-print">
+            <h2 id="exchange-h">{t!(i18n, exchange.heading)}</h2>
+            <p>{t!(i18n, exchange.intro)}</p>
+            <div class="button-row">
+                <button type="button" class="secondary" on:click=download_json>{t!(i18n, exchange.download_json)}</button>
+                <button type="button" class="secondary" on:click=download_csv>{t!(i18n, exchange.download_csv)}</button>
+                <button type="button" class="secondary" on:click=make_link>{t!(i18n, exchange.share_button)}</button>
+            </div>
+            <Show when=move || failed.get()>
+                <p class="field-error" role="alert">{t!(i18n, exchange.download_failed)}</p>
+            </Show>
+            {move || share.get().map(|link| {
+                let copy = link.clone();
+                view! {
+                    <label class="share-link">
+                        <span>{t!(i18n, exchange.share_label)}</span>
+                        <input type="text" readonly data-testid="share-link" prop:value=link />
+                    </label>
+                    <button type="button" class="secondary" on:click=move |_| { browser::copy_to_clipboard(&copy); }>
+                        {t!(i18n, exchange.copy)}
+                    </button>
+                }
+            })}
+        </section>
+    }
+}
+
+/// Reads a chosen or dropped file, validates it completely, and offers it for confirmation.
+fn read_file(file: web_sys::File) {
+    let app = use_app();
+    let name = file.name();
+    // Refused before reading when it is too large.
+    let size = file.size() as usize;
+    if size > MAX_IMPORT_BYTES {
+        app.import_error.set(Some(ImportError::TooLarge(size)));
+        return;
+    }
+    let file = gloo_file::File::from(file);
+    spawn_local(async move {
+        let result = match gloo_file::futures::read_as_bytes(&file).await {
+            Ok(bytes) => app.with_content_untracked(|c| import(&bytes, &c.bank)),
+            Err(_) => Err(ImportError::NotText),
+        };
+        match result {
+            Ok(response) => {
+                let identity = (!response.needs_identity()).then(|| Identity {
+                    response_id: response.response_id.clone(),
+                    created: response.created.clone(),
+                    updated: response.updated.clone(),
+                });
+                app.import_error.set(None);
+                app.pending_import.set(Some(PendingImport { answers: response.answers, identity, source: Some(name) }));
+            }
+            Err(e) => {
+                app.pending_import.set(None);
+                app.import_error.set(Some(e));
+            }
+        }
+    });
+}
+
+/// File picker and drop zone for a JSON export.
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let dragging = RwSignal::new(false);
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = event_target_checked_input(&ev);
+        if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+            read_file(file);
+        }
+        if let Some(i) = input {
+            // Allow choosing the same file again after fixing it.
+            i.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            read_file(file);
+        }
+    };
+    view! {
+        <section aria-labelledby="import-h" class="import no-print">
+            <h2 id="import-h">{t!(i18n, import.heading)}</h2>
+            <p id="import-help">{t!(i18n, import.help)}</p>
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                data-testid="drop-zone"
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <label class="button secondary">
+                    {t!(i18n, import.choose)}
+                    <input
+                        type="file"
+                        class="visually-hidden"
+                        accept=".json,application/json"
+                        aria-describedby="import-help"
+                        on:change=on_change
+                    />
+                </label>
+                <span>{t!(i18n, import.drop)}</span>
+            </div>
+        </section>
+    }
+}
+
+fn event_target_checked_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
+}
+
+/// The confirmation for answers from a file or share link, and the reason a file or link
+/// was refused. Shown on every page, above the content.
+#[component]
+pub fn ImportPrompt() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let error = move || {
+        app.import_error.get().map(|e| {
+            view! { <div class="notice" role="alert" data-testid="import-error">{import_error_message(i18n, &e)}</div> }
+        })
+    };
+    let prompt = move || {
+        app.pending_import.get().map(|pending| {
+            let count = pending.answers.len();
+            let source = pending.source.clone().map_or_else(
+                || t_string!(i18n, import.from_link).to_string(),
+                |name| format!("\u{201c}{name}\u{201d}"),
+            );
+            let has_answers = app.answers.with(|a| !a.is_empty());
+            let question = if has_answers {
+                t_string!(i18n, import.confirm_replace, count = count, source = source).to_string()
+            } else {
+                t_string!(i18n, import.confirm_load, count = count, source = source).to_string()
+            };
+            view! {
+                <div class="notice confirm" role="alertdialog" aria-labelledby="import-q" data-testid="import-prompt">
+                    <p id="import-q">{question}</p>
+                    <button type="button" class="primary" on:click=move |_| app.apply_import(pending.clone())>
+                        {t!(i18n, import.load)}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| app.pending_import.set(None)>
+                        {t!(i18n, import.ignore)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! { {error} {prompt} }
+}
