@@ -99,6 +99,8 @@ pub struct AppState {
     pub pending_import: RwSignal<Option<PendingImport>>,
     /// Why the last import or share link was refused, if it was.
     pub import_error: RwSignal<Option<ImportError>>,
+    /// Set when another tab changed the answers and this tab took them over.
+    pub synced_from_other_tab: RwSignal<bool>,
 }
 
 impl AppState {
@@ -232,6 +234,22 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
         browser::clear_fragment();
     }
 
+    // Two tabs: each tab saves its whole state on every change, so the stored state is
+    // always the newest. Taking another tab's answers as soon as it writes keeps this tab
+    // from later overwriting them with a stale copy. Equal answers are skipped, which also
+    // ends the echo of this tab's own re-save.
+    let synced_from_other_tab = RwSignal::new(false);
+    storage::on_other_tab_change(move |state| {
+        if blocked || answers.with_untracked(|a| *a == state.answers) {
+            return;
+        }
+        answers.set(state.answers);
+        if !state.response_id.is_empty() {
+            identity.set(Identity { response_id: state.response_id, created: state.created, updated: state.updated });
+        }
+        synced_from_other_tab.set(true);
+    });
+
     provide_context(AppState {
         contents,
         language,
@@ -242,6 +260,7 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
         identity,
         pending_import,
         import_error,
+        synced_from_other_tab,
     });
 }
 

@@ -16,6 +16,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub mod components;
 pub mod domain;
 pub mod pages;
+pub mod recovery;
 pub mod storage;
 
 use leptos::prelude::*;
@@ -49,6 +50,11 @@ pub fn App() -> impl IntoView {
 /// Loads both languages' content and the saved answers, then renders the routes.
 #[component]
 fn AppWithContent() -> impl IntoView {
+    // A deliberate crash, only on request, so the browser tests can prove that a panic
+    // shows the recovery screen and keeps the answers. Harmless: it loses nothing.
+    if browser::fragment().as_deref() == Some("panic-test") {
+        panic!("panic requested by #panic-test");
+    }
     match (Content::load(Language::En), Content::load(Language::ZhCn)) {
         (Ok(en), Ok(zh_cn)) => {
             provide_app_state(en, zh_cn);

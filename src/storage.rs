@@ -76,6 +76,29 @@ pub fn save(state: &SavedState) -> Result<(), StorageIssue> {
     LocalStorage::set(STORAGE_KEY, state).map_err(|_| StorageIssue::WriteFailed)
 }
 
+/// The unreadable text kept aside by [`load`], if any (offered for download).
+pub fn unreadable_backup() -> Option<String> {
+    local_storage()?.get_item(BACKUP_KEY).ok().flatten()
+}
+
+/// Calls `on_change` with the new saved state whenever another tab of this app writes it
+/// (the browser's `storage` event, which never fires for this tab's own writes). Texts
+/// that cannot be read are ignored here; the next load reports them.
+pub fn on_other_tab_change(on_change: impl Fn(SavedState) + 'static) {
+    let listener = gloo_events::EventListener::new(&gloo_utils::window(), "storage", move |event| {
+        use wasm_bindgen::JsCast;
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+        if event.key().as_deref() != Some(STORAGE_KEY) {
+            return;
+        }
+        if let Some(state) = event.new_value().and_then(|raw| parse_state(&raw).ok()) {
+            on_change(state);
+        }
+    });
+    // The listener lives as long as the page.
+    listener.forget();
+}
+
 /// Removes the saved state ("Start over").
 ///
 /// # Errors

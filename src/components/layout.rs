@@ -39,6 +39,26 @@ pub fn Layout(children: Children) -> impl IntoView {
             view! { <div class="notice" role="alert" data-testid="storage-notice">{text}</div> }
         })
     };
+    let synced = move || {
+        app.synced_from_other_tab.get().then(|| {
+            view! { <div class="notice" role="status" data-testid="synced-notice">{t!(i18n, storage.synced)}</div> }
+        })
+    };
+    let backup = move || {
+        matches!(app.storage_issue.get(), Some(StorageIssue::Unreadable)).then(|| {
+            view! {
+                <div class="notice no-print">
+                    <button type="button" class="secondary" on:click=move |_| {
+                        if let Some(text) = crate::storage::unreadable_backup() {
+                            let _ = crate::browser::download("cp-self-assessment-unreadable.txt", "text/plain", &text);
+                        }
+                    }>
+                        {t!(i18n, storage.download_backup)}
+                    </button>
+                </div>
+            }
+        })
+    };
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_link)}</a>
         <header class="site-header">
@@ -49,6 +69,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </header>
         {notice}
+        {backup}
+        {synced}
         <ImportPrompt />
         <main id="main" class="page">{children()}</main>
         <footer class="site-footer">

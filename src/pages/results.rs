@@ -168,7 +168,7 @@ fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit) -> impl IntoView {
         view! { <p class="open-questions">{text}</p> }
     });
     view! {
-        <div class="fit-bar" aria-hidden="true"><span style=format!("width:{}%", m.score)></span></div>
+        <div class="fit-bar" aria-hidden="true"><span style:width=format!("{}%", m.score)></span></div>
         <p class="cost">
             <strong>{cost_text(i18n, m.cost_class)}</strong>
             {t_string!(i18n, results.payback, payback = payback).to_string()}
@@ -224,7 +224,7 @@ fn readiness_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
                     <th scope="row">{format!("{}. {}", s.step.number(), c.step_name(s.step))}</th>
                     <td>
                         <div class="fit-bar small" aria-hidden="true">
-                            <span style=format!("width:{}%", s.score.unwrap_or(0))></span>
+                            <span style:width=format!("{}%", s.score.unwrap_or(0))></span>
                         </div>
                         {readiness_label(i18n, s.score)}
                         {current.then(|| t_string!(i18n, results.current_marker).to_string())}

@@ -1,0 +1,31 @@
+// Trunk post-build hook: adds a Content-Security-Policy meta tag to the release build's
+// index.html. The policy allows only this site's own files, WebAssembly compilation, and
+// Trunk's one inline start-up script (by its SHA-256 hash, computed here because its text
+// names the hashed file names of each build). Nothing else — no other origin, no inline
+// code, no plugins. Debug builds (trunk serve) are left alone so live reload keeps working.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+const file = join(process.env.TRUNK_STAGING_DIR ?? 'dist', 'index.html');
+let html = readFileSync(file, 'utf8');
+const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+  .filter((m) => m[1].trim() !== '')
+  .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+const policy = [
+  "default-src 'none'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+if (html.includes('http-equiv="Content-Security-Policy"')) process.exit(0);
+html = html.replace(/<meta charset="utf-8" \/>/, (m) => `${m}\n    ${meta}`);
+writeFileSync(file, html);
+console.log(`[csp] ${hashes.length} inline script hash(es) allowed`);
