@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::answers::{Answer, Answers};
-use crate::domain::exchange::{decode_share, ImportError, SHARE_PREFIX};
 use crate::domain::assess::{assess, Assessment};
 use crate::domain::content::Content;
+use crate::domain::exchange::{decode_share, ImportError, SHARE_PREFIX};
 use crate::domain::state::SavedState;
 use crate::domain::vocabulary::Language;
 use crate::i18n::{use_i18n, Locale};
@@ -62,7 +62,11 @@ impl Identity {
     /// A new identity, created now.
     pub fn fresh() -> Self {
         let now = browser::now_rfc3339();
-        Identity { response_id: browser::new_uuid(), created: now.clone(), updated: now }
+        Identity {
+            response_id: browser::new_uuid(),
+            created: now.clone(),
+            updated: now,
+        }
     }
 }
 
@@ -128,7 +132,8 @@ impl AppState {
     /// Replaces all answers with confirmed imported ones.
     pub fn apply_import(&self, pending: PendingImport) {
         self.answers.set(pending.answers);
-        self.identity.set(pending.identity.unwrap_or_else(Identity::fresh));
+        self.identity
+            .set(pending.identity.unwrap_or_else(Identity::fresh));
         self.import_error.set(None);
         self.pending_import.set(None);
     }
@@ -188,7 +193,11 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
     let identity = RwSignal::new(if saved.response_id.is_empty() {
         Identity::fresh()
     } else {
-        Identity { response_id: saved.response_id.clone(), created: saved.created.clone(), updated: saved.updated.clone() }
+        Identity {
+            response_id: saved.response_id.clone(),
+            created: saved.created.clone(),
+            updated: saved.updated.clone(),
+        }
     });
     let answers = RwSignal::new(saved.answers);
     let last_page = RwSignal::new(saved.last_page);
@@ -203,7 +212,8 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
         let mut state = SavedState::new(answers.get(), last_page.get());
         state.language = Some(language.get());
         let id = identity.get();
-        (state.response_id, state.created, state.updated) = (id.response_id, id.created, id.updated);
+        (state.response_id, state.created, state.updated) =
+            (id.response_id, id.created, id.updated);
         if blocked {
             return;
         }
@@ -228,7 +238,11 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
     if let Some(fragment) = browser::fragment().filter(|f| f.starts_with(SHARE_PREFIX)) {
         let bank = contents.with_value(|c| c.get(initial).bank.clone());
         match decode_share(&fragment, &bank) {
-            Ok(shared) => pending_import.set(Some(PendingImport { answers: shared, identity: None, source: None })),
+            Ok(shared) => pending_import.set(Some(PendingImport {
+                answers: shared,
+                identity: None,
+                source: None,
+            })),
             Err(e) => import_error.set(Some(e)),
         }
         browser::clear_fragment();
@@ -245,7 +259,11 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
         }
         answers.set(state.answers);
         if !state.response_id.is_empty() {
-            identity.set(Identity { response_id: state.response_id, created: state.created, updated: state.updated });
+            identity.set(Identity {
+                response_id: state.response_id,
+                created: state.created,
+                updated: state.updated,
+            });
         }
         synced_from_other_tab.set(true);
     });

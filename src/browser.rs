@@ -23,7 +23,9 @@ pub fn new_uuid() -> String {
             *b = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .to_string()
 }
 
 /// Offers `content` as a file download named `filename` with MIME type `mime`.
@@ -56,12 +58,18 @@ pub fn fragment() -> Option<String> {
 /// Removes the fragment from the address bar without reloading, so a shared link's answers
 /// are not offered again on reload.
 pub fn clear_fragment() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let (Ok(path), Ok(search)) = (window.location().pathname(), window.location().search()) else {
         return;
     };
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        );
     }
 }
 

@@ -36,7 +36,9 @@ fn texts(chinese: bool) -> [&'static str; 4] {
 }
 
 fn show_recovery_screen() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
     let chinese = document
         .document_element()
@@ -68,11 +70,19 @@ fn show_recovery_screen() {
     if let Some(saved) = saved {
         if let Some(button) = add("button", download) {
             button.set_class_name("button primary");
-            button.set_attribute("data-testid", "recovery-download").ok();
+            button
+                .set_attribute("data-testid", "recovery-download")
+                .ok();
             let handler = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                let _ = crate::browser::download("cp-self-assessment-answers.json", "application/json", &saved);
+                let _ = crate::browser::download(
+                    "cp-self-assessment-answers.json",
+                    "application/json",
+                    &saved,
+                );
             });
-            button.add_event_listener_with_callback("click", handler.as_ref().unchecked_ref()).ok();
+            button
+                .add_event_listener_with_callback("click", handler.as_ref().unchecked_ref())
+                .ok();
             handler.forget();
         }
     }

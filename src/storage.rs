@@ -31,7 +31,10 @@ pub enum StorageIssue {
 impl StorageIssue {
     /// Whether saving must stop so that data already stored is never overwritten.
     pub fn blocks_saving(&self) -> bool {
-        matches!(self, StorageIssue::UnreadableKept | StorageIssue::NewerVersion)
+        matches!(
+            self,
+            StorageIssue::UnreadableKept | StorageIssue::NewerVersion
+        )
     }
 }
 
@@ -85,16 +88,19 @@ pub fn unreadable_backup() -> Option<String> {
 /// (the browser's `storage` event, which never fires for this tab's own writes). Texts
 /// that cannot be read are ignored here; the next load reports them.
 pub fn on_other_tab_change(on_change: impl Fn(SavedState) + 'static) {
-    let listener = gloo_events::EventListener::new(&gloo_utils::window(), "storage", move |event| {
-        use wasm_bindgen::JsCast;
-        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
-        if event.key().as_deref() != Some(STORAGE_KEY) {
-            return;
-        }
-        if let Some(state) = event.new_value().and_then(|raw| parse_state(&raw).ok()) {
-            on_change(state);
-        }
-    });
+    let listener =
+        gloo_events::EventListener::new(&gloo_utils::window(), "storage", move |event| {
+            use wasm_bindgen::JsCast;
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
+            if event.key().as_deref() != Some(STORAGE_KEY) {
+                return;
+            }
+            if let Some(state) = event.new_value().and_then(|raw| parse_state(&raw).ok()) {
+                on_change(state);
+            }
+        });
     // The listener lives as long as the page.
     listener.forget();
 }

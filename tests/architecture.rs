@@ -17,12 +17,29 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn domain_never_imports_leptos_web_sys_or_gloo() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain"),
+        &mut files,
+    );
     assert!(files.len() >= 8, "domain files not found");
     for f in files {
         let text = fs::read_to_string(&f).unwrap_or_default();
-        for forbidden in ["leptos::", "leptos_", "web_sys", "wasm_bindgen", "gloo_", "js_sys", "crate::storage", "crate::pages", "crate::components"] {
-            assert!(!text.contains(forbidden), "{} mentions {forbidden}", f.display());
+        for forbidden in [
+            "leptos::",
+            "leptos_",
+            "web_sys",
+            "wasm_bindgen",
+            "gloo_",
+            "js_sys",
+            "crate::storage",
+            "crate::pages",
+            "crate::components",
+        ] {
+            assert!(
+                !text.contains(forbidden),
+                "{} mentions {forbidden}",
+                f.display()
+            );
         }
     }
 }
@@ -30,9 +47,16 @@ fn domain_never_imports_leptos_web_sys_or_gloo() {
 #[test]
 fn user_text_is_never_rendered_as_html() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     for f in files {
         let text = fs::read_to_string(&f).unwrap_or_default();
-        assert!(!text.contains("inner_html"), "{} uses inner_html", f.display());
+        assert!(
+            !text.contains("inner_html"),
+            "{} uses inner_html",
+            f.display()
+        );
     }
 }

@@ -24,15 +24,30 @@ fn the_bank_has_at_least_forty_questions_in_five_parts() {
 fn every_question_says_why_it_is_asked() {
     for q in content().bank.questions() {
         assert!(q.help.trim().len() >= 20, "{}: help text too short", q.id);
-        assert!(q.text.trim().ends_with('?') || q.optional, "{}: not phrased as a question", q.id);
+        assert!(
+            q.text.trim().ends_with('?') || q.optional,
+            "{}: not phrased as a question",
+            q.id
+        );
     }
 }
 
 #[test]
 fn profile_asks_sector_size_ownership_exports_streams_and_requirement() {
     let c = content();
-    let ids: Vec<&str> = c.bank.part(PartId::Profile).map(|p| p.questions.iter().map(|q| q.id.as_str()).collect()).unwrap_or_default();
-    for id in ["sector", "staff", "ownership", "export_share", "streams", "audit_required"] {
+    let ids: Vec<&str> = c
+        .bank
+        .part(PartId::Profile)
+        .map(|p| p.questions.iter().map(|q| q.id.as_str()).collect())
+        .unwrap_or_default();
+    for id in [
+        "sector",
+        "staff",
+        "ownership",
+        "export_share",
+        "streams",
+        "audit_required",
+    ] {
         assert!(ids.contains(&id), "profile lacks {id}");
     }
     let streams = c.bank.question("streams").map(|q| q.options.len());
@@ -44,7 +59,11 @@ fn profile_asks_sector_size_ownership_exports_streams_and_requirement() {
 #[test]
 fn readiness_part_covers_all_seven_steps_twice() {
     let c = content();
-    let part = c.bank.part(PartId::Readiness).map(|p| p.questions.clone()).unwrap_or_default();
+    let part = c
+        .bank
+        .part(PartId::Readiness)
+        .map(|p| p.questions.clone())
+        .unwrap_or_default();
     for step in AuditStep::ALL {
         let n = part.iter().filter(|q| q.audit_step == Some(*step)).count();
         assert_eq!(n, 2, "{} asked {n} times in part 3", step.as_str());
@@ -54,21 +73,51 @@ fn readiness_part_covers_all_seven_steps_twice() {
 #[test]
 fn motivation_part_rates_all_eleven_drivers_on_one_to_five() {
     let c = content();
-    let part = c.bank.part(PartId::Motivation).map(|p| p.questions.clone()).unwrap_or_default();
+    let part = c
+        .bank
+        .part(PartId::Motivation)
+        .map(|p| p.questions.clone())
+        .unwrap_or_default();
     for d in Driver::ALL {
         let q = part.iter().find(|q| q.driver == Some(*d));
-        assert!(q.is_some_and(|q| q.kind == QuestionKind::Scale), "{} not rated", d.as_str());
+        assert!(
+            q.is_some_and(|q| q.kind == QuestionKind::Scale),
+            "{} not rated",
+            d.as_str()
+        );
     }
-    let reason = c.bank.question("assessment_reason").map(|q| q.options.iter().map(|o| o.id.clone()).collect::<Vec<_>>());
-    assert!(reason.is_some_and(|r| ["agency", "customer", "own"].iter().all(|x| r.iter().any(|o| o == x))));
+    let reason = c
+        .bank
+        .question("assessment_reason")
+        .map(|q| q.options.iter().map(|o| o.id.clone()).collect::<Vec<_>>());
+    assert!(reason.is_some_and(|r| ["agency", "customer", "own"]
+        .iter()
+        .all(|x| r.iter().any(|o| o == x))));
 }
 
 #[test]
 fn factual_questions_offer_i_dont_know_with_a_hint() {
     let c = content();
-    for id in ["staff", "export_share", "water_metering", "energy_metering", "waste_records", "violations", "payback", "byproduct_buyers", "r_balance", "r_waste_cost"] {
-        let q = c.bank.question(id).unwrap_or_else(|| panic!("{id} missing"));
-        assert!(q.unknown_hint.as_deref().is_some_and(|h| h.len() > 20), "{id}: no hint");
+    for id in [
+        "staff",
+        "export_share",
+        "water_metering",
+        "energy_metering",
+        "waste_records",
+        "violations",
+        "payback",
+        "byproduct_buyers",
+        "r_balance",
+        "r_waste_cost",
+    ] {
+        let q = c
+            .bank
+            .question(id)
+            .unwrap_or_else(|| panic!("{id} missing"));
+        assert!(
+            q.unknown_hint.as_deref().is_some_and(|h| h.len() > 20),
+            "{id}: no hint"
+        );
     }
 }
 
@@ -76,7 +125,12 @@ fn factual_questions_offer_i_dont_know_with_a_hint() {
 fn there_are_conditional_questions_and_they_point_backwards() {
     // Bank::validate already rejects forward references; here: conditions exist at all.
     let c = content();
-    let conditional: Vec<&str> = c.bank.questions().filter(|q| q.visible_if.is_some()).map(|q| q.id.as_str()).collect();
+    let conditional: Vec<&str> = c
+        .bank
+        .questions()
+        .filter(|q| q.visible_if.is_some())
+        .map(|q| q.id.as_str())
+        .collect();
     for id in ["audit_measures", "cp_since_audit", "violation_detail"] {
         assert!(conditional.contains(&id), "{id} should be conditional");
     }
@@ -86,19 +140,50 @@ fn there_are_conditional_questions_and_they_point_backwards() {
 fn every_category_has_rules_that_raise_and_lower_it() {
     let c = content();
     for cat in cp_self_assessment::domain::vocabulary::MeasureCategory::ALL {
-        let rules: Vec<_> = c.texts.rules.iter().filter(|r| r.category == *cat).collect();
-        let raise = rules.iter().any(|r| cp_self_assessment::domain::assess::measures::points(r.effect) > 0);
-        let lower = rules.iter().any(|r| cp_self_assessment::domain::assess::measures::points(r.effect) < 0);
+        let rules: Vec<_> = c
+            .texts
+            .rules
+            .iter()
+            .filter(|r| r.category == *cat)
+            .collect();
+        let raise = rules
+            .iter()
+            .any(|r| cp_self_assessment::domain::assess::measures::points(r.effect) > 0);
+        let lower = rules
+            .iter()
+            .any(|r| cp_self_assessment::domain::assess::measures::points(r.effect) < 0);
         assert!(raise && lower, "{} needs rules both ways", cat.as_str());
-        assert!(rules.iter().all(|r| !r.source.is_empty()), "{}: a rule without a source", cat.as_str());
+        assert!(
+            rules.iter().all(|r| !r.source.is_empty()),
+            "{}: a rule without a source",
+            cat.as_str()
+        );
     }
 }
 
 #[test]
 fn sources_named_in_content_exist_in_the_reference() {
-    const KEYS: [&str; 13] = ["SEED", "UNEP-CPA", "UNIDO-8", "MFPEA", "EPA-P2", "MY-DOE", "B4", "SHI-2008", "EU-GAP", "CIRCLEAN", "MILIEU", "SECO-2020", "UNEP-CPA"];
+    const KEYS: [&str; 13] = [
+        "SEED",
+        "UNEP-CPA",
+        "UNIDO-8",
+        "MFPEA",
+        "EPA-P2",
+        "MY-DOE",
+        "B4",
+        "SHI-2008",
+        "EU-GAP",
+        "CIRCLEAN",
+        "MILIEU",
+        "SECO-2020",
+        "UNEP-CPA",
+    ];
     let c = content();
-    let named = c.texts.rules.iter().flat_map(|r| r.source.iter())
+    let named = c
+        .texts
+        .rules
+        .iter()
+        .flat_map(|r| r.source.iter())
         .chain(c.texts.stages.iter().flat_map(|s| s.source.iter()))
         .chain(c.catalogue.categories.iter().flat_map(|x| x.sources.iter()));
     for key in named {
@@ -111,8 +196,14 @@ fn broken_content_is_reported_not_accepted() {
     let bank = include_str!("../content/en/bank.json");
     let measures = include_str!("../content/en/measures.json");
     let texts = include_str!("../content/en/assessment.json");
-    let bad_rule = texts.replacen("\"question\": \"water_metering\"", "\"question\": \"no_such_question\"", 1);
-    let e = Content::from_json(bank, measures, &bad_rule).err().map(|e| e.to_string());
+    let bad_rule = texts.replacen(
+        "\"question\": \"water_metering\"",
+        "\"question\": \"no_such_question\"",
+        1,
+    );
+    let e = Content::from_json(bank, measures, &bad_rule)
+        .err()
+        .map(|e| e.to_string());
     assert!(e.is_some_and(|e| e.contains("no_such_question")));
     let bad_bank = bank.replacen("\"id\": \"profile\"", "\"id\": \"practice\"", 1);
     assert!(Content::from_json(&bad_bank, measures, texts).is_err());

@@ -28,7 +28,10 @@ fn bank() -> Bank {
 }
 
 fn persona(name: &str) -> Answers {
-    let path = format!("{}/tests/fixtures/personas/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/personas/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&json).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
@@ -72,10 +75,20 @@ fn every_persona_round_trips_exactly() {
         let text = to_json(&file);
         assert_eq!(import(text.as_bytes(), &bank), Ok(file.clone()), "{p}");
         // Field order as documented.
-        let keys: Vec<usize> = ["\"format\"", "\"version\"", "\"bank_id\"", "\"bank_version\"", "\"response_id\"", "\"created\"", "\"updated\"", "\"language\"", "\"answers\""]
-            .iter()
-            .map(|k| text.find(k).unwrap_or(usize::MAX))
-            .collect();
+        let keys: Vec<usize> = [
+            "\"format\"",
+            "\"version\"",
+            "\"bank_id\"",
+            "\"bank_version\"",
+            "\"response_id\"",
+            "\"created\"",
+            "\"updated\"",
+            "\"language\"",
+            "\"answers\"",
+        ]
+        .iter()
+        .map(|k| text.find(k).unwrap_or(usize::MAX))
+        .collect();
         assert!(keys.windows(2).all(|w| w[0] < w[1]), "{p}: {keys:?}");
     }
 }
@@ -90,22 +103,40 @@ fn size_encoding_and_syntax_errors() {
     assert_eq!(code_of(&big, &bank), "too_large");
     assert_eq!(
         import(&vec![b'x'; 2_200_000], &bank).map_err(|e| e.to_string()),
-        Err("This file is too large (2.1 MB) to be a self-assessment export; the limit is 512 KB.".into())
+        Err(
+            "This file is too large (2.1 MB) to be a self-assessment export; the limit is 512 KB."
+                .into()
+        )
     );
     // A byte-order mark (as Windows editors write) is accepted.
     let with_bom = [b"\xEF\xBB\xBF".as_slice(), valid.as_bytes()].concat();
     assert_eq!(code_of(&with_bom, &bank), "ok");
     assert_eq!(code_of(b"\xFF\xFE{\x00}\x00", &bank), "not_text");
-    assert_eq!(code_of(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xa3\x9f", &bank), "not_text");
+    assert_eq!(
+        code_of(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xa3\x9f", &bank),
+        "not_text"
+    );
     assert_eq!(code_of(b"name,staff\nAcme,420\n", &bank), "not_json");
-    assert_eq!(code_of(&valid.as_bytes()[..valid.len() / 2], &bank), "not_json");
+    assert_eq!(
+        code_of(&valid.as_bytes()[..valid.len() / 2], &bank),
+        "not_json"
+    );
     assert_eq!(code_of(b"", &bank), "not_json");
     let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
     assert_eq!(code_of(deep.as_bytes(), &bank), "too_deep");
     // Deeper than serde_json's own limit of 128, and unbalanced: still our error.
-    assert_eq!(code_of("{\"a\":".repeat(5000).as_bytes(), &bank), "too_deep");
+    assert_eq!(
+        code_of("{\"a\":".repeat(5000).as_bytes(), &bank),
+        "too_deep"
+    );
     // Brackets inside strings do not count.
-    let bracey = code_after(&bank, |v| set_answer(v, "main_products", json!({"type": "text", "value": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{{{{"})));
+    let bracey = code_after(&bank, |v| {
+        set_answer(
+            v,
+            "main_products",
+            json!({"type": "text", "value": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{{{{"}),
+        )
+    });
     assert_eq!(bracey, "ok");
     assert_eq!(code_of(b"[1,2]", &bank), "not_a_response");
 }
@@ -119,8 +150,15 @@ fn duplicate_keys_are_refused_not_silently_resolved() {
         "\"answers\": {\n    \"staff\": { \"type\": \"number\", \"value\": 999 },",
         1,
     );
-    assert_eq!(import(dup.as_bytes(), &bank), Err(ImportError::DuplicateKey("staff".into())));
-    let dup_inner = valid.replacen("\"type\": \"number\",", "\"type\": \"number\", \"type\": \"text\",", 1);
+    assert_eq!(
+        import(dup.as_bytes(), &bank),
+        Err(ImportError::DuplicateKey("staff".into()))
+    );
+    let dup_inner = valid.replacen(
+        "\"type\": \"number\",",
+        "\"type\": \"number\", \"type\": \"text\",",
+        1,
+    );
     assert_eq!(code_of(dup_inner.as_bytes(), &bank), "duplicate_key");
 }
 
@@ -129,36 +167,77 @@ fn header_errors_each_have_their_code() {
     let bank = bank();
     type Change = Box<dyn FnOnce(&mut Value)>;
     let cases: Vec<(&str, Change)> = vec![
-        ("not_a_response", Box::new(|v| v["format"] = json!("cp-something-else/response"))),
-        ("not_a_response", Box::new(|v| { v.as_object_mut().map(|o| o.remove("format")); })),
+        (
+            "not_a_response",
+            Box::new(|v| v["format"] = json!("cp-something-else/response")),
+        ),
+        (
+            "not_a_response",
+            Box::new(|v| {
+                v.as_object_mut().map(|o| o.remove("format"));
+            }),
+        ),
         ("newer_version", Box::new(|v| v["version"] = json!(3))),
         ("unsupported_version", Box::new(|v| v["version"] = json!(0))),
-        ("unsupported_version", Box::new(|v| { v.as_object_mut().map(|o| o.remove("version")); })),
-        ("unsupported_version", Box::new(|v| v["version"] = json!("1"))),
-        ("other_questionnaire", Box::new(|v| v["bank_id"] = json!("energy-audit"))),
-        ("bad_field", Box::new(|v| v["response_id"] = json!("not-a-uuid"))),
+        (
+            "unsupported_version",
+            Box::new(|v| {
+                v.as_object_mut().map(|o| o.remove("version"));
+            }),
+        ),
+        (
+            "unsupported_version",
+            Box::new(|v| v["version"] = json!("1")),
+        ),
+        (
+            "other_questionnaire",
+            Box::new(|v| v["bank_id"] = json!("energy-audit")),
+        ),
+        (
+            "bad_field",
+            Box::new(|v| v["response_id"] = json!("not-a-uuid")),
+        ),
         ("bad_field", Box::new(|v| v["response_id"] = json!(42))),
-        ("bad_field", Box::new(|v| v["created"] = json!("29/11/2026 09:00"))),
-        ("bad_field", Box::new(|v| v["updated"] = json!("2026-13-45T09:00:00Z"))),
+        (
+            "bad_field",
+            Box::new(|v| v["created"] = json!("29/11/2026 09:00")),
+        ),
+        (
+            "bad_field",
+            Box::new(|v| v["updated"] = json!("2026-13-45T09:00:00Z")),
+        ),
         ("bad_field", Box::new(|v| v["language"] = json!("fr"))),
         ("bad_field", Box::new(|v| v["answers"] = json!([]))),
         // Another bank version is fine while the ids still validate.
         ("ok", Box::new(|v| v["bank_version"] = json!(7))),
-        ("ok", Box::new(|v| v["created"] = json!("2026-11-29T17:00:00+08:00"))),
+        (
+            "ok",
+            Box::new(|v| v["created"] = json!("2026-11-29T17:00:00+08:00")),
+        ),
         ("ok", Box::new(|v| v["language"] = json!("zh-CN"))),
         ("ok", Box::new(|v| v["exported_by"] = json!("a later tool"))),
     ];
     for (expected, change) in cases {
         let mut v = valid_value(&bank);
         change(&mut v);
-        assert_eq!(code_of(v.to_string().as_bytes(), &bank), expected, "{v:.200}");
+        assert_eq!(
+            code_of(v.to_string().as_bytes(), &bank),
+            expected,
+            "{v:.200}"
+        );
     }
     let mut v = valid_value(&bank);
     v["version"] = json!(3);
-    assert_eq!(import(v.to_string().as_bytes(), &bank), Err(ImportError::NewerVersion(3)));
+    assert_eq!(
+        import(v.to_string().as_bytes(), &bank),
+        Err(ImportError::NewerVersion(3))
+    );
     v = valid_value(&bank);
     v["created"] = json!("yesterday");
-    assert_eq!(import(v.to_string().as_bytes(), &bank), Err(ImportError::BadField("created")));
+    assert_eq!(
+        import(v.to_string().as_bytes(), &bank),
+        Err(ImportError::BadField("created"))
+    );
     v = valid_value(&bank);
     v["bank_id"] = json!("energy-audit");
     assert_eq!(
@@ -171,16 +250,33 @@ fn header_errors_each_have_their_code() {
 fn answer_errors_name_the_question() {
     let bank = bank();
     let mut v = valid_value(&bank);
-    set_answer(&mut v, "zz_removed", json!({"type": "choice", "value": "a"}));
+    set_answer(
+        &mut v,
+        "zz_removed",
+        json!({"type": "choice", "value": "a"}),
+    );
     set_answer(&mut v, "aa_future", json!({"type": "unknown"}));
     let err = import(v.to_string().as_bytes(), &bank);
-    assert_eq!(err, Err(ImportError::UnknownQuestions(vec!["aa_future".into(), "zz_removed".into()])));
+    assert_eq!(
+        err,
+        Err(ImportError::UnknownQuestions(vec![
+            "aa_future".into(),
+            "zz_removed".into()
+        ]))
+    );
     assert_eq!(
         err.map_err(|e| e.to_string()),
-        Err("This file answers questions this questionnaire does not have: aa_future, zz_removed.".into())
+        Err(
+            "This file answers questions this questionnaire does not have: aa_future, zz_removed."
+                .into()
+        )
     );
 
-    let scale = bank.questions().find(|q| q.driver.is_some()).map(|q| q.id.clone()).unwrap_or_default();
+    let scale = bank
+        .questions()
+        .find(|q| q.driver.is_some())
+        .map(|q| q.id.clone())
+        .unwrap_or_default();
     let invalid = |id: &str, answer: Value| {
         let mut v = valid_value(&bank);
         set_answer(&mut v, id, answer);
@@ -190,19 +286,49 @@ fn answer_errors_name_the_question() {
         }
     };
     let (q, reason) = invalid(&scale, json!({"type": "scale", "value": 9}));
-    assert_eq!((q.as_str(), reason.as_str()), (scale.as_str(), "9 is outside the scale; choose 1 to 5."));
+    assert_eq!(
+        (q.as_str(), reason.as_str()),
+        (scale.as_str(), "9 is outside the scale; choose 1 to 5.")
+    );
     let (q, reason) = invalid("staff", json!({"type": "number", "value": -5}));
     assert_eq!(q, "staff");
     assert!(reason.contains("from 1 to 200000"), "{reason}");
-    assert_eq!(invalid("staff", json!({"type": "number", "value": 4.5})).1, "Please enter a whole number, for example 420.");
+    assert_eq!(
+        invalid("staff", json!({"type": "number", "value": 4.5})).1,
+        "Please enter a whole number, for example 420."
+    );
     // Wrong types, whether or not they have an answer's shape.
-    for wrong in [json!({"type": "text", "value": "many"}), json!({"type": "scale", "value": "high"}), json!(420), json!(null), json!({"type": "number"})] {
-        assert_eq!(invalid("staff", wrong.clone()).1, "This answer does not fit the question.", "{wrong}");
+    for wrong in [
+        json!({"type": "text", "value": "many"}),
+        json!({"type": "scale", "value": "high"}),
+        json!(420),
+        json!(null),
+        json!({"type": "number"}),
+    ] {
+        assert_eq!(
+            invalid("staff", wrong.clone()).1,
+            "This answer does not fit the question.",
+            "{wrong}"
+        );
     }
-    assert_eq!(invalid("sector", json!({"type": "choice", "value": "banking"})).0, "sector");
-    assert!(invalid("main_products", json!({"type": "text", "value": "x".repeat(201)})).1.contains("200 characters"));
-    let e = ImportError::InvalidAnswer { question: "staff".into(), reason: "Please enter a whole number, for example 420.".into() };
-    assert_eq!(e.to_string(), "The answer to \"staff\" is not valid: Please enter a whole number, for example 420.");
+    assert_eq!(
+        invalid("sector", json!({"type": "choice", "value": "banking"})).0,
+        "sector"
+    );
+    assert!(invalid(
+        "main_products",
+        json!({"type": "text", "value": "x".repeat(201)})
+    )
+    .1
+    .contains("200 characters"));
+    let e = ImportError::InvalidAnswer {
+        question: "staff".into(),
+        reason: "Please enter a whole number, for example 420.".into(),
+    };
+    assert_eq!(
+        e.to_string(),
+        "The answer to \"staff\" is not valid: Please enter a whole number, for example 420."
+    );
 }
 
 #[test]
@@ -213,7 +339,12 @@ fn markup_in_text_is_kept_verbatim_as_data() {
     answers.set("main_products", Answer::Text(xss.into()));
     let file = export(&bank, answers);
     let back = import(to_json(&file).as_bytes(), &bank);
-    assert_eq!(back.as_ref().ok().and_then(|f| f.answers.get("main_products")), Some(&Answer::Text(xss.into())));
+    assert_eq!(
+        back.as_ref()
+            .ok()
+            .and_then(|f| f.answers.get("main_products")),
+        Some(&Answer::Text(xss.into()))
+    );
     assert_eq!(back, Ok(file));
 }
 
@@ -230,16 +361,35 @@ fn local_storage_state_is_migrated() {
     });
     let file = import(state.to_string().as_bytes(), &bank).unwrap_or_else(|e| panic!("{e}"));
     assert!(file.needs_identity());
-    assert_eq!((file.response_id.as_str(), file.created.as_str(), file.updated.as_str()), ("", "", ""));
-    assert_eq!((file.format.as_str(), file.version), ("cp-self-assessment/response", 1));
-    assert_eq!((file.bank_id.as_str(), file.bank_version), (bank.id.as_str(), bank.version));
+    assert_eq!(
+        (
+            file.response_id.as_str(),
+            file.created.as_str(),
+            file.updated.as_str()
+        ),
+        ("", "", "")
+    );
+    assert_eq!(
+        (file.format.as_str(), file.version),
+        ("cp-self-assessment/response", 1)
+    );
+    assert_eq!(
+        (file.bank_id.as_str(), file.bank_version),
+        (bank.id.as_str(), bank.version)
+    );
     assert_eq!(file.language, Language::ZhCn);
     assert_eq!(file.answers, answers);
     // Older states have no language: the bank's is used.
     let old = json!({"format": "cp-self-assessment/state", "version": 1, "answers": {}});
-    assert_eq!(import(old.to_string().as_bytes(), &bank).map(|f| f.language), Ok(Language::En));
+    assert_eq!(
+        import(old.to_string().as_bytes(), &bank).map(|f| f.language),
+        Ok(Language::En)
+    );
     let newer = json!({"format": "cp-self-assessment/state", "version": 2, "answers": {}});
-    assert_eq!(import(newer.to_string().as_bytes(), &bank), Err(ImportError::NewerVersion(2)));
+    assert_eq!(
+        import(newer.to_string().as_bytes(), &bank),
+        Err(ImportError::NewerVersion(2))
+    );
     // Its answers are checked like any other.
     let bad = json!({"format": "cp-self-assessment/state", "version": 1, "answers": {"staff": {"type": "number", "value": -5}}});
     assert_eq!(code_of(bad.to_string().as_bytes(), &bank), "invalid_answer");
@@ -259,7 +409,10 @@ fn error_codes_are_distinct() {
         ImportError::OtherQuestionnaire(String::new()),
         ImportError::BadField("language"),
         ImportError::UnknownQuestions(vec![]),
-        ImportError::InvalidAnswer { question: String::new(), reason: String::new() },
+        ImportError::InvalidAnswer {
+            question: String::new(),
+            reason: String::new(),
+        },
         ImportError::BadLink,
     ];
     let mut codes: Vec<&str> = all.iter().map(ImportError::code).collect();
@@ -293,7 +446,10 @@ fn import_never_panics() {
         edits().prop_map(move |e| mutate(&export_bytes, &e)),
         edits().prop_map(move |e| mutate(&share_bytes, &e)),
     ];
-    let mut runner = TestRunner::new(ProptestConfig { cases: 2000, ..ProptestConfig::default() });
+    let mut runner = TestRunner::new(ProptestConfig {
+        cases: 2000,
+        ..ProptestConfig::default()
+    });
     let cases = AtomicUsize::new(0);
     let result = runner.run(&inputs, |bytes| {
         cases.fetch_add(1, Ordering::Relaxed);
@@ -304,7 +460,10 @@ fn import_never_panics() {
         let _ = decode_share(&format!("r1.{}", URL_SAFE_NO_PAD.encode(packed)), &bank);
         Ok(())
     });
-    println!("import_never_panics: {} cases run", cases.load(Ordering::Relaxed));
+    println!(
+        "import_never_panics: {} cases run",
+        cases.load(Ordering::Relaxed)
+    );
     if let Err(e) = result {
         panic!("{e}");
     }

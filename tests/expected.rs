@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 
 fn expected(name: &str) -> Value {
     let root = env!("CARGO_MANIFEST_DIR");
-    let text = std::fs::read_to_string(format!("{root}/tests/fixtures/personas/{name}.json")).unwrap_or_default();
+    let text = std::fs::read_to_string(format!("{root}/tests/fixtures/personas/{name}.json"))
+        .unwrap_or_default();
     let answers: Answers = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
     let content = Content::english().unwrap_or_else(|e| panic!("{e}"));
     let a = assess(&content, &answers);
@@ -33,8 +34,14 @@ fn committed_expectations_match_assess() {
             let text = serde_json::to_string_pretty(&now).unwrap_or_default();
             std::fs::write(&path, text + "\n").unwrap_or_else(|e| panic!("{path}: {e}"));
         }
-        let committed: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default())
-            .unwrap_or_else(|e| panic!("{path}: {e} (run UPDATE_EXPECTED=1 cargo test --test expected)"));
-        assert_eq!(committed, now, "{path} is stale: run UPDATE_EXPECTED=1 cargo test --test expected");
+        let committed: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default())
+                .unwrap_or_else(|e| {
+                    panic!("{path}: {e} (run UPDATE_EXPECTED=1 cargo test --test expected)")
+                });
+        assert_eq!(
+            committed, now,
+            "{path} is stale: run UPDATE_EXPECTED=1 cargo test --test expected"
+        );
     }
 }

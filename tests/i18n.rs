@@ -14,7 +14,8 @@ use serde_json::Value;
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn json(path: &str) -> Value {
-    let text = std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let text =
+        std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -35,9 +36,28 @@ fn leaf_keys(v: &Value, prefix: &str, out: &mut BTreeSet<String>) {
 /// Keys whose string values are text for people (translated); everything else is
 /// structure and must be identical across languages.
 const TEXT_KEYS: [&str; 22] = [
-    "text", "help", "unknown_hint", "title", "intro", "label", "unit", "language", "unknown",
-    "none_chosen", "scale_of", "scale_labels", "name", "definition", "payback", "first_step",
-    "examples", "reason", "description", "next_move", "advice", "names",
+    "text",
+    "help",
+    "unknown_hint",
+    "title",
+    "intro",
+    "label",
+    "unit",
+    "language",
+    "unknown",
+    "none_chosen",
+    "scale_of",
+    "scale_labels",
+    "name",
+    "definition",
+    "payback",
+    "first_step",
+    "examples",
+    "reason",
+    "description",
+    "next_move",
+    "advice",
+    "names",
 ];
 
 /// Compares structure, returning the first difference.
@@ -59,9 +79,11 @@ fn same_structure(a: &Value, b: &Value, path: &str) -> Result<(), String> {
             }
             Ok(())
         }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
-            x.iter().zip(y).enumerate().try_for_each(|(i, (p, q))| same_structure(p, q, &format!("{path}[{i}]")))
-        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .try_for_each(|(i, (p, q))| same_structure(p, q, &format!("{path}[{i}]"))),
         _ if a == b => Ok(()),
         _ => Err(format!("{path}: {a} vs {b}")),
     }
@@ -72,12 +94,13 @@ fn same_structure(a: &Value, b: &Value, path: &str) -> Result<(), String> {
 fn texts_match(a: &Value, b: &Value, path: &str) -> Result<(), String> {
     match (a, b) {
         (Value::String(x), Value::String(y)) if x.is_empty() == y.is_empty() => Ok(()),
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
-            x.iter().zip(y).try_for_each(|(p, q)| texts_match(p, q, path))
-        }
-        (Value::Object(x), Value::Object(y)) if x.keys().eq(y.keys()) => {
-            x.iter().try_for_each(|(k, v)| texts_match(v, &y[k], &format!("{path}/{k}")))
-        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .try_for_each(|(p, q)| texts_match(p, q, path)),
+        (Value::Object(x), Value::Object(y)) if x.keys().eq(y.keys()) => x
+            .iter()
+            .try_for_each(|(k, v)| texts_match(v, &y[k], &format!("{path}/{k}"))),
         _ => Err(format!("{path}: translation missing or shaped differently")),
     }
 }
@@ -89,7 +112,11 @@ fn texts(v: &Value, in_text: bool, out: &mut Vec<String>) {
         Value::Array(a) => a.iter().for_each(|x| texts(x, in_text, out)),
         Value::Object(m) => {
             for (k, x) in m {
-                texts(x, in_text || TEXT_KEYS.contains(&k.as_str()) || k == "help", out);
+                texts(
+                    x,
+                    in_text || TEXT_KEYS.contains(&k.as_str()) || k == "help",
+                    out,
+                );
             }
         }
         _ => {}
@@ -99,9 +126,8 @@ fn texts(v: &Value, in_text: bool, out: &mut Vec<String>) {
 /// Latin words allowed on Chinese pages: stage codes, standards and established
 /// abbreviations practitioners use untranslated, units, and key-cap names (Esc).
 pub const LATIN_ALLOWED: [&str; 22] = [
-    "PDF", "JSON", "CSV", "KB",
-    "Esc",
-    "A", "B", "B2", "B1-a", "B1-b", "V", "ISO", "NPV", "IRR", "pH", "COD", "VOCs", "RO", "PCB", "LED", "zh-CN", "en",
+    "PDF", "JSON", "CSV", "KB", "Esc", "A", "B", "B2", "B1-a", "B1-b", "V", "ISO", "NPV", "IRR",
+    "pH", "COD", "VOCs", "RO", "PCB", "LED", "zh-CN", "en",
 ];
 
 fn latin_words(s: &str) -> Vec<String> {
@@ -139,7 +165,10 @@ fn every_ui_key_exists_in_both_languages() {
     leaf_keys(&json("locales/zh-CN.json"), "", &mut zh);
     let only_en: Vec<_> = en.difference(&zh).collect();
     let only_zh: Vec<_> = zh.difference(&en).collect();
-    assert!(only_en.is_empty() && only_zh.is_empty(), "only in en: {only_en:?}; only in zh-CN: {only_zh:?}");
+    assert!(
+        only_en.is_empty() && only_zh.is_empty(),
+        "only in en: {only_en:?}; only in zh-CN: {only_zh:?}"
+    );
 }
 
 #[test]
@@ -169,12 +198,18 @@ fn chinese_texts_contain_no_english_words() {
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
-    assert!(offenders.is_empty(), "English words in zh-CN: {offenders:#?}");
+    assert!(
+        offenders.is_empty(),
+        "English words in zh-CN: {offenders:#?}"
+    );
 }
 
 #[test]
 fn the_latin_word_scan_catches_english() {
-    assert_eq!(latin_words("按 ISO 14001 管理，pH 值"), Vec::<String>::new());
+    assert_eq!(
+        latin_words("按 ISO 14001 管理，pH 值"),
+        Vec::<String>::new()
+    );
     assert_eq!(latin_words("请选择 Next part"), vec!["Next", "part"]);
     assert_eq!(latin_words("阶段 B1-a"), Vec::<String>::new());
     assert_eq!(latin_words("第 {{ n }} 部分 step"), vec!["step"]);
@@ -185,12 +220,20 @@ fn both_languages_load_and_assess_identically() {
     let en = Content::load(Language::En).unwrap_or_else(|e| panic!("{e}"));
     let zh = Content::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
     for p in ["p1", "p2", "p3", "p4", "p5"] {
-        let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/personas/{p}.json")).unwrap_or_default();
+        let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/personas/{p}.json"))
+            .unwrap_or_default();
         let answers: Answers = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{p}: {e}"));
         let a = assess(&en, &answers);
         let b = assess(&zh, &answers);
         let shape = |x: &cp_self_assessment::domain::assess::Assessment| {
-            (x.engagement, x.readiness.clone(), x.measures.iter().map(|m| (m.category, m.score, m.raised_by.len(), m.lowered_by.len())).collect::<Vec<_>>())
+            (
+                x.engagement,
+                x.readiness.clone(),
+                x.measures
+                    .iter()
+                    .map(|m| (m.category, m.score, m.raised_by.len(), m.lowered_by.len()))
+                    .collect::<Vec<_>>(),
+            )
         };
         assert_eq!(shape(&a), shape(&b), "{p}");
     }

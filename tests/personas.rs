@@ -7,7 +7,10 @@ use cp_self_assessment::domain::content::{Content, EngagementStage};
 use cp_self_assessment::domain::vocabulary::MeasureCategory::{self, *};
 
 fn persona(name: &str) -> (Content, Answers, Assessment) {
-    let path = format!("{}/tests/fixtures/personas/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/personas/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let answers: Answers = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{path}: {e}"));
     let content = Content::english().unwrap_or_else(|e| panic!("{e}"));
@@ -24,7 +27,10 @@ fn top3(a: &Assessment) -> Vec<MeasureCategory> {
 }
 
 fn rank_of(a: &Assessment, c: MeasureCategory) -> usize {
-    a.measures.iter().find(|m| m.category == c).map_or(99, |m| m.rank)
+    a.measures
+        .iter()
+        .find(|m| m.category == c)
+        .map_or(99, |m| m.rank)
 }
 
 fn show(a: &Assessment) -> String {
@@ -40,11 +46,24 @@ fn every_persona_answers_every_visible_question_validly() {
     for p in ["p1", "p2", "p3", "p4", "p5"] {
         let (content, answers, a) = persona(p);
         for (id, answer) in answers.iter() {
-            let q = content.bank.question(id).unwrap_or_else(|| panic!("{p}: unknown question {id}"));
-            assert!(answer.validate(q).is_ok(), "{p}: {id} = {answer:?} is invalid");
-            assert!(content.bank.is_visible(q, &answers), "{p}: answers hidden question {id}");
+            let q = content
+                .bank
+                .question(id)
+                .unwrap_or_else(|| panic!("{p}: unknown question {id}"));
+            assert!(
+                answer.validate(q).is_ok(),
+                "{p}: {id} = {answer:?} is invalid"
+            );
+            assert!(
+                content.bank.is_visible(q, &answers),
+                "{p}: answers hidden question {id}"
+            );
         }
-        let missing: Vec<&str> = answers.missing(&content.bank).iter().map(|q| q.id.as_str()).collect();
+        let missing: Vec<&str> = answers
+            .missing(&content.bank)
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect();
         assert!(missing.is_empty(), "{p}: unanswered {missing:?}");
         assert_eq!(a.progress.percent(), 100, "{p}");
     }
@@ -54,12 +73,28 @@ fn every_persona_answers_every_visible_question_validly() {
 fn p1_textile_mill_quick_wins_first_and_renovation_plan_used() {
     let (_, _, a) = persona("p1");
     let top = top3(&a);
-    assert!(top.contains(&Housekeeping) && top.contains(&ProcessControl), "{}", show(&a));
-    assert!(!top.contains(&ByProduct) && !top.contains(&Product), "{}", show(&a));
+    assert!(
+        top.contains(&Housekeeping) && top.contains(&ProcessControl),
+        "{}",
+        show(&a)
+    );
+    assert!(
+        !top.contains(&ByProduct) && !top.contains(&Product),
+        "{}",
+        show(&a)
+    );
     // Technology change is fitted into the renovation plan: above the strategic rest.
-    assert!(rank_of(&a, Technology) < rank_of(&a, Product), "{}", show(&a));
+    assert!(
+        rank_of(&a, Technology) < rank_of(&a, Product),
+        "{}",
+        show(&a)
+    );
     assert!(rank_of(&a, Recovery) <= 5, "{}", show(&a));
-    let tech = a.measures.iter().find(|m| m.category == Technology).map(|m| &m.raised_by);
+    let tech = a
+        .measures
+        .iter()
+        .find(|m| m.category == Technology)
+        .map(|m| &m.raised_by);
     assert!(tech.is_some_and(|r| r.iter().any(|r| r.rule_id == "tech_renovation")));
     assert_eq!(a.engagement, EngagementStage::AuditAhead);
 }
@@ -68,18 +103,37 @@ fn p1_textile_mill_quick_wins_first_and_renovation_plan_used() {
 fn p2_plating_shop_cheap_measures_and_no_product_change() {
     let (_, _, a) = persona("p2");
     let top2: Vec<_> = ranking(&a).into_iter().take(2).collect();
-    assert!(top2.contains(&Housekeeping) && top2.contains(&ProcessControl), "{}", show(&a));
+    assert!(
+        top2.contains(&Housekeeping) && top2.contains(&ProcessControl),
+        "{}",
+        show(&a)
+    );
     let top = top3(&a);
-    assert!(!top.contains(&Product) && !top.contains(&Technology), "{}", show(&a));
-    assert_eq!(rank_of(&a, Product).max(rank_of(&a, Technology)), 8, "{}", show(&a));
+    assert!(
+        !top.contains(&Product) && !top.contains(&Technology),
+        "{}",
+        show(&a)
+    );
+    assert_eq!(
+        rank_of(&a, Product).max(rank_of(&a, Technology)),
+        8,
+        "{}",
+        show(&a)
+    );
     // Cheap rinse and drag-out changes: equipment comes right after the no/low-cost trio,
     // ahead of recovery, which needs engineering the shop does not have.
     assert!(rank_of(&a, Equipment) <= 4, "{}", show(&a));
-    assert!(rank_of(&a, Equipment) < rank_of(&a, Recovery), "{}", show(&a));
+    assert!(
+        rank_of(&a, Equipment) < rank_of(&a, Recovery),
+        "{}",
+        show(&a)
+    );
     // Substitution is flagged as needing the customer's approval.
     let sub = a.measures.iter().find(|m| m.category == Substitution);
-    assert!(sub.is_some_and(|m| m.lowered_by.iter().any(|r| r.rule_id == "sub_buyer_spec"
-        && r.text.contains("customer's approval"))));
+    assert!(sub.is_some_and(|m| m
+        .lowered_by
+        .iter()
+        .any(|r| r.rule_id == "sub_buyer_spec" && r.text.contains("customer's approval"))));
     assert_eq!(a.engagement, EngagementStage::Voluntary);
 }
 
@@ -93,15 +147,27 @@ fn p3_brewery_b1a_with_by_products_recovery_and_equipment() {
     assert!(!top.contains(&Housekeeping), "{}", show(&a));
     assert_eq!(a.engagement, EngagementStage::MeasuresThenVague);
     // Routinization is not mature: the brewery thinks about CP only "in a general way".
-    assert!(a.readiness.steps.iter().any(|s| s.step.number() == 7 && !s.is_mature()));
+    assert!(a
+        .readiness
+        .steps
+        .iter()
+        .any(|s| s.step.number() == 7 && !s.is_mature()));
 }
 
 #[test]
 fn p4_juice_processor_report_without_audit_by_product_and_housekeeping() {
     let (_, _, a) = persona("p4");
     let top = top3(&a);
-    assert!(top.contains(&ByProduct) && top.contains(&Housekeeping), "{}", show(&a));
-    assert!(!top.contains(&Technology) && !top.contains(&Product), "{}", show(&a));
+    assert!(
+        top.contains(&ByProduct) && top.contains(&Housekeeping),
+        "{}",
+        show(&a)
+    );
+    assert!(
+        !top.contains(&Technology) && !top.contains(&Product),
+        "{}",
+        show(&a)
+    );
     assert_eq!(a.engagement, EngagementStage::ReportWithoutAudit);
     assert_eq!(a.readiness.current_step.number(), 1);
     // "I don't know" on the flow chart leaves it out of the step's score, never zero.
@@ -113,7 +179,11 @@ fn p4_juice_processor_report_without_audit_by_product_and_housekeeping() {
 fn p5_coatings_maker_substitution_and_product_change() {
     let (_, _, a) = persona("p5");
     let top = top3(&a);
-    assert!(top.contains(&Substitution) && top.contains(&Product), "{}", show(&a));
+    assert!(
+        top.contains(&Substitution) && top.contains(&Product),
+        "{}",
+        show(&a)
+    );
     assert!(rank_of(&a, Recovery) <= 5, "{}", show(&a));
     assert!(!top.contains(&ByProduct), "{}", show(&a));
     assert_eq!(a.engagement, EngagementStage::Voluntary);
@@ -123,6 +193,12 @@ fn p5_coatings_maker_substitution_and_product_change() {
 fn print_rankings_for_docs() {
     for p in ["p1", "p2", "p3", "p4", "p5"] {
         let (_, _, a) = persona(p);
-        println!("{p}: {} | stage {:?} | readiness {:?} current {:?}", show(&a), a.engagement, a.readiness.overall, a.readiness.current_step);
+        println!(
+            "{p}: {} | stage {:?} | readiness {:?} current {:?}",
+            show(&a),
+            a.engagement,
+            a.readiness.overall,
+            a.readiness.current_step
+        );
     }
 }

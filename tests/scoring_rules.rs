@@ -11,7 +11,10 @@ fn content() -> Content {
 }
 
 fn persona(name: &str) -> Answers {
-    let path = format!("{}/tests/fixtures/personas/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/personas/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&json).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
@@ -21,7 +24,10 @@ fn choice(v: &str) -> Answer {
 }
 
 fn fit(a: &Assessment, c: MeasureCategory) -> (u8, usize) {
-    a.measures.iter().find(|m| m.category == c).map_or((0, 99), |m| (m.score, m.rank))
+    a.measures
+        .iter()
+        .find(|m| m.category == c)
+        .map_or((0, 99), |m| (m.score, m.rank))
 }
 
 #[test]
@@ -30,15 +36,36 @@ fn empty_answers_give_the_cost_ladder_and_unknown_readiness() {
     let a = assess(&c, &Answers::new());
     let order: Vec<_> = a.measures.iter().map(|m| m.category).collect();
     use MeasureCategory::*;
-    assert_eq!(order, vec![Housekeeping, ProcessControl, Substitution, Equipment, Recovery, Technology, ByProduct, Product]);
+    assert_eq!(
+        order,
+        vec![
+            Housekeeping,
+            ProcessControl,
+            Substitution,
+            Equipment,
+            Recovery,
+            Technology,
+            ByProduct,
+            Product
+        ]
+    );
     assert!(a.readiness.steps.iter().all(|s| s.score.is_none()));
     assert_eq!(a.readiness.overall, None);
     assert_eq!(a.readiness.current_step, AuditStep::Preparation);
-    assert_eq!(a.readiness.next_step, Some(AuditStep::PreliminaryAssessment));
+    assert_eq!(
+        a.readiness.next_step,
+        Some(AuditStep::PreliminaryAssessment)
+    );
     assert_eq!(a.motivation.leading_family, None);
     assert_eq!(a.engagement, EngagementStage::Voluntary);
-    assert!(a.measures.iter().all(|m| m.raised_by.is_empty() && m.lowered_by.is_empty()));
-    assert!(a.measures.iter().all(|m| (2..=4).contains(&m.examples.len())));
+    assert!(a
+        .measures
+        .iter()
+        .all(|m| m.raised_by.is_empty() && m.lowered_by.is_empty()));
+    assert!(a
+        .measures
+        .iter()
+        .all(|m| (2..=4).contains(&m.examples.len())));
 }
 
 #[test]
@@ -67,26 +94,68 @@ fn hidden_questions_never_count() {
     let a = assess(&c, &answers);
     assert_eq!(a.engagement, EngagementStage::AuditAhead);
     let (hk, _) = fit(&a, MeasureCategory::Housekeeping);
-    assert_eq!(hk, 50, "the hidden audit_measures answer must not lower housekeeping");
+    assert_eq!(
+        hk, 50,
+        "the hidden audit_measures answer must not lower housekeeping"
+    );
     let before = answers.progress(&c.bank);
     answers.set("audit_status", choice("done"));
     let after = answers.progress(&c.bank);
-    assert_eq!(after.visible, before.visible + 3, "audit_year, audit_measures, cp_since_audit appear");
-    assert_eq!(assess(&c, &answers).engagement, EngagementStage::BuiltIntoDecisions);
+    assert_eq!(
+        after.visible,
+        before.visible + 3,
+        "audit_year, audit_measures, cp_since_audit appear"
+    );
+    assert_eq!(
+        assess(&c, &answers).engagement,
+        EngagementStage::BuiltIntoDecisions
+    );
 }
 
 #[test]
 fn engagement_follows_the_seed_path() {
     let c = content();
     let cases: &[(&[(&str, &str)], EngagementStage)] = &[
-        (&[("audit_status", "report_from_past")], EngagementStage::ReportWithoutAudit),
-        (&[("audit_status", "none"), ("audit_required", "required")], EngagementStage::AuditAhead),
-        (&[("audit_status", "none"), ("audit_required", "not_required")], EngagementStage::Voluntary),
-        (&[("audit_status", "in_progress")], EngagementStage::AuditAhead),
-        (&[("audit_status", "done"), ("audit_measures", "none")], EngagementStage::AuditWithoutMeasures),
-        (&[("audit_status", "done"), ("audit_measures", "low_cost")], EngagementStage::MeasuresThenVague),
-        (&[("audit_status", "done"), ("audit_measures", "low_cost"), ("cp_since_audit", "vague")], EngagementStage::MeasuresThenVague),
-        (&[("audit_status", "done"), ("audit_measures", "medium_high"), ("cp_since_audit", "routine")], EngagementStage::BuiltIntoDecisions),
+        (
+            &[("audit_status", "report_from_past")],
+            EngagementStage::ReportWithoutAudit,
+        ),
+        (
+            &[("audit_status", "none"), ("audit_required", "required")],
+            EngagementStage::AuditAhead,
+        ),
+        (
+            &[("audit_status", "none"), ("audit_required", "not_required")],
+            EngagementStage::Voluntary,
+        ),
+        (
+            &[("audit_status", "in_progress")],
+            EngagementStage::AuditAhead,
+        ),
+        (
+            &[("audit_status", "done"), ("audit_measures", "none")],
+            EngagementStage::AuditWithoutMeasures,
+        ),
+        (
+            &[("audit_status", "done"), ("audit_measures", "low_cost")],
+            EngagementStage::MeasuresThenVague,
+        ),
+        (
+            &[
+                ("audit_status", "done"),
+                ("audit_measures", "low_cost"),
+                ("cp_since_audit", "vague"),
+            ],
+            EngagementStage::MeasuresThenVague,
+        ),
+        (
+            &[
+                ("audit_status", "done"),
+                ("audit_measures", "medium_high"),
+                ("cp_since_audit", "routine"),
+            ],
+            EngagementStage::BuiltIntoDecisions,
+        ),
     ];
     for (given, expected) in cases {
         let mut answers = Answers::new();
@@ -101,7 +170,12 @@ fn engagement_follows_the_seed_path() {
 fn readiness_marks_the_first_immature_step_as_current() {
     let c = content();
     let mut answers = Answers::new();
-    for (q, v) in [("r_commitment", "written"), ("r_team", "team"), ("r_flowchart", "complete"), ("r_walkthrough", "informal")] {
+    for (q, v) in [
+        ("r_commitment", "written"),
+        ("r_team", "team"),
+        ("r_flowchart", "complete"),
+        ("r_walkthrough", "informal"),
+    ] {
         answers.set(q, choice(v));
     }
     let a = assess(&c, &answers);
@@ -120,7 +194,13 @@ fn motivation_families_scale_one_to_five_onto_zero_to_hundred() {
     answers.set("m_product_quality", Answer::Scale(3));
     answers.set("m_discharge_standards", Answer::Scale(1));
     let a = assess(&c, &answers);
-    let fam = |f: Family| a.motivation.families.iter().find(|x| x.family == f).and_then(|x| x.score);
+    let fam = |f: Family| {
+        a.motivation
+            .families
+            .iter()
+            .find(|x| x.family == f)
+            .and_then(|x| x.score)
+    };
     assert_eq!(fam(Family::Economic), Some(75));
     assert_eq!(fam(Family::EnvironmentalPolicy), Some(0));
     assert_eq!(fam(Family::SocialIndividual), None);
@@ -174,11 +254,17 @@ fn one_answer_moves_the_ranking_in_the_documented_direction() {
 fn reasons_quote_the_answers_that_triggered_them() {
     let c = content();
     let a = assess(&c, &persona("p2"));
-    let sub = a.measures.iter().find(|m| m.category == MeasureCategory::Substitution);
+    let sub = a
+        .measures
+        .iter()
+        .find(|m| m.category == MeasureCategory::Substitution);
     let reason = sub.and_then(|m| m.lowered_by.iter().find(|r| r.rule_id == "sub_buyer_spec"));
     let ev = reason.map(|r| r.evidence.clone()).unwrap_or_default();
     assert_eq!(ev.len(), 1);
-    assert_eq!(ev[0].question, "Who fixes the specification of your products?");
+    assert_eq!(
+        ev[0].question,
+        "Who fixes the specification of your products?"
+    );
     assert_eq!(ev[0].answer, "The buyer fixes it (we make to order)");
 }
 
@@ -187,11 +273,17 @@ fn i_dont_know_answers_are_listed_where_they_could_change_a_fit() {
     let c = content();
     let a = assess(&c, &persona("p1"));
     // P1 does not know whether there are buyers for residues: by-products could change.
-    let bp = a.measures.iter().find(|m| m.category == MeasureCategory::ByProduct);
+    let bp = a
+        .measures
+        .iter()
+        .find(|m| m.category == MeasureCategory::ByProduct);
     let open = bp.map(|m| m.open_questions.clone()).unwrap_or_default();
     assert_eq!(open.len(), 1, "{open:?}");
     assert!(open[0].contains("buyers or users for residues"));
-    let hk = a.measures.iter().find(|m| m.category == MeasureCategory::Housekeeping);
+    let hk = a
+        .measures
+        .iter()
+        .find(|m| m.category == MeasureCategory::Housekeeping);
     assert!(hk.is_some_and(|m| m.open_questions.is_empty()));
 }
 
@@ -200,9 +292,15 @@ fn head_counts_and_years_must_be_whole_numbers() {
     use cp_self_assessment::domain::answers::AnswerError;
     let c = content();
     let staff = c.bank.question("staff").unwrap_or_else(|| panic!("staff"));
-    assert_eq!(Answer::Number(42.5).validate(staff), Err(AnswerError::NotWhole));
+    assert_eq!(
+        Answer::Number(42.5).validate(staff),
+        Err(AnswerError::NotWhole)
+    );
     assert_eq!(Answer::Number(42.0).validate(staff), Ok(()));
-    assert!(matches!(Answer::Number(0.0).validate(staff), Err(AnswerError::NumberOutOfRange { .. })));
+    assert!(matches!(
+        Answer::Number(0.0).validate(staff),
+        Err(AnswerError::NumberOutOfRange { .. })
+    ));
 }
 
 #[test]

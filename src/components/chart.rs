@@ -255,15 +255,32 @@ mod tests {
     use super::*;
 
     fn bar(value: Option<f64>, max: f64) -> Bar {
-        Bar { value, max, fill: Fill::Solid, text: String::new() }
+        Bar {
+            value,
+            max,
+            fill: Fill::Solid,
+            text: String::new(),
+        }
     }
 
     #[test]
     fn widths_are_proportional_and_clamped() {
         let rows = vec![
-            Row { label: "a".into(), bars: vec![bar(Some(50.0), 100.0)], marked: false },
-            Row { label: "b".into(), bars: vec![bar(Some(150.0), 100.0), bar(None, 100.0)], marked: true },
-            Row { label: "c".into(), bars: vec![bar(Some(-3.0), 100.0), bar(Some(1.0), 0.0)], marked: false },
+            Row {
+                label: "a".into(),
+                bars: vec![bar(Some(50.0), 100.0)],
+                marked: false,
+            },
+            Row {
+                label: "b".into(),
+                bars: vec![bar(Some(150.0), 100.0), bar(None, 100.0)],
+                marked: true,
+            },
+            Row {
+                label: "c".into(),
+                bars: vec![bar(Some(-3.0), 100.0), bar(Some(1.0), 0.0)],
+                marked: false,
+            },
         ];
         let l = layout(&rows);
         assert_eq!(l[0][0].width, BAR_AREA / 2.0);
@@ -276,8 +293,16 @@ mod tests {
     #[test]
     fn rows_stack_without_overlap() {
         let rows = vec![
-            Row { label: "a".into(), bars: vec![bar(Some(1.0), 1.0), bar(Some(1.0), 1.0)], marked: false },
-            Row { label: "b".into(), bars: vec![bar(Some(1.0), 1.0)], marked: false },
+            Row {
+                label: "a".into(),
+                bars: vec![bar(Some(1.0), 1.0), bar(Some(1.0), 1.0)],
+                marked: false,
+            },
+            Row {
+                label: "b".into(),
+                bars: vec![bar(Some(1.0), 1.0)],
+                marked: false,
+            },
         ];
         let l = layout(&rows);
         let first_bottom = l[0][1].y + l[0][1].height;

@@ -19,26 +19,41 @@ type I18n = leptos_i18n::I18nContext<Locale>;
 pub fn import_error_message(i18n: I18n, error: &ImportError) -> String {
     let kb = |bytes: usize| bytes.div_ceil(1024);
     let text = match error {
-        ImportError::TooLarge(size) => {
-            t_string!(i18n, import.errors.too_large, size = kb(*size), max = kb(MAX_IMPORT_BYTES)).to_string()
-        }
+        ImportError::TooLarge(size) => t_string!(
+            i18n,
+            import.errors.too_large,
+            size = kb(*size),
+            max = kb(MAX_IMPORT_BYTES)
+        )
+        .to_string(),
         ImportError::NotText => t_string!(i18n, import.errors.not_text).to_string(),
         ImportError::NotJson(_) => t_string!(i18n, import.errors.not_json).to_string(),
         ImportError::TooDeep => t_string!(i18n, import.errors.too_deep).to_string(),
-        ImportError::DuplicateKey(key) => t_string!(i18n, import.errors.duplicate_key, key = key.clone()).to_string(),
+        ImportError::DuplicateKey(key) => {
+            t_string!(i18n, import.errors.duplicate_key, key = key.clone()).to_string()
+        }
         ImportError::NotAResponse => t_string!(i18n, import.errors.not_a_response).to_string(),
-        ImportError::NewerVersion(v) => t_string!(i18n, import.errors.newer_version, version = *v).to_string(),
-        ImportError::UnsupportedVersion => t_string!(i18n, import.errors.unsupported_version).to_string(),
+        ImportError::NewerVersion(v) => {
+            t_string!(i18n, import.errors.newer_version, version = *v).to_string()
+        }
+        ImportError::UnsupportedVersion => {
+            t_string!(i18n, import.errors.unsupported_version).to_string()
+        }
         ImportError::OtherQuestionnaire(id) => {
             t_string!(i18n, import.errors.other_questionnaire, id = id.clone()).to_string()
         }
-        ImportError::BadField(field) => t_string!(i18n, import.errors.bad_field, field = *field).to_string(),
+        ImportError::BadField(field) => {
+            t_string!(i18n, import.errors.bad_field, field = *field).to_string()
+        }
         ImportError::UnknownQuestions(ids) => {
             t_string!(i18n, import.errors.unknown_questions, list = ids.join(", ")).to_string()
         }
-        ImportError::InvalidAnswer { question, .. } => {
-            t_string!(i18n, import.errors.invalid_answer, question = question.clone()).to_string()
-        }
+        ImportError::InvalidAnswer { question, .. } => t_string!(
+            i18n,
+            import.errors.invalid_answer,
+            question = question.clone()
+        )
+        .to_string(),
         ImportError::BadLink => t_string!(i18n, import.errors.bad_link).to_string(),
     };
     format!("{}{text}", t_string!(i18n, import.refused))
@@ -52,25 +67,47 @@ pub fn ExportPanel() -> impl IntoView {
     let share = RwSignal::new(None::<String>);
     let failed = RwSignal::new(false);
     let file_stem = move || {
-        let id = app.identity.with(|i| i.response_id.chars().take(8).collect::<String>());
+        let id = app
+            .identity
+            .with(|i| i.response_id.chars().take(8).collect::<String>());
         format!("cp-self-assessment-{id}")
     };
     let download_json = move |_| {
         let json = app.with_content_untracked(|c| {
             let id: Identity = app.identity.get_untracked();
-            let mut file = new_response(&c.bank, &id.response_id, &id.updated, app.language.get_untracked(), app.answers.get_untracked());
+            let mut file = new_response(
+                &c.bank,
+                &id.response_id,
+                &id.updated,
+                app.language.get_untracked(),
+                app.answers.get_untracked(),
+            );
             file.created = id.created;
             to_json(&file)
         });
-        failed.set(browser::download(&format!("{}.json", file_stem()), "application/json", &json).is_err());
+        failed.set(
+            browser::download(&format!("{}.json", file_stem()), "application/json", &json).is_err(),
+        );
     };
     let download_csv = move |_| {
         let csv = app.with_content_untracked(|c| {
             app.assessment.with_untracked(|a| {
-                results_csv(c, a, &app.identity.with_untracked(|i| i.response_id.clone()), app.language.get_untracked())
+                results_csv(
+                    c,
+                    a,
+                    &app.identity.with_untracked(|i| i.response_id.clone()),
+                    app.language.get_untracked(),
+                )
             })
         });
-        failed.set(browser::download(&format!("{}.csv", file_stem()), "text/csv;charset=utf-8", &csv).is_err());
+        failed.set(
+            browser::download(
+                &format!("{}.csv", file_stem()),
+                "text/csv;charset=utf-8",
+                &csv,
+            )
+            .is_err(),
+        );
     };
     let make_link = move |_| {
         let payload = app.answers.with_untracked(encode_share);
@@ -128,7 +165,11 @@ fn read_file(file: web_sys::File) {
                     updated: response.updated.clone(),
                 });
                 app.import_error.set(None);
-                app.pending_import.set(Some(PendingImport { answers: response.answers, identity, source: Some(name) }));
+                app.pending_import.set(Some(PendingImport {
+                    answers: response.answers,
+                    identity,
+                    source: Some(name),
+                }));
             }
             Err(e) => {
                 app.pending_import.set(None);
@@ -145,7 +186,11 @@ pub fn ImportPanel() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = event_target_checked_input(&ev);
-        if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        {
             read_file(file);
         }
         if let Some(i) = input {
@@ -156,7 +201,11 @@ pub fn ImportPanel() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             read_file(file);
         }
     };

@@ -29,7 +29,11 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let title = move || {
         let app = t_string!(i18n, app_title).to_string();
         let t = text.get();
-        if t == app { t } else { format!("{t} – {app}") }
+        if t == app {
+            t
+        } else {
+            format!("{t} – {app}")
+        }
     };
     view! {
         <Title text=title />

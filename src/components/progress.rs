@@ -19,7 +19,14 @@ pub fn ProgressBar(
     let i18n = use_i18n();
     let text = move || {
         let p = progress.get();
-        t_string!(i18n, progress.answered_of, label = label.get(), answered = p.answered, visible = p.visible).to_string()
+        t_string!(
+            i18n,
+            progress.answered_of,
+            label = label.get(),
+            answered = p.answered,
+            visible = p.visible
+        )
+        .to_string()
     };
     view! {
         <div class="progress">

@@ -23,7 +23,9 @@ pub fn QuestionField(question: Question) -> impl IntoView {
     // A memo, so the fieldset is rebuilt only when visibility flips, never while typing.
     let visible = {
         let q = question.clone();
-        Memo::new(move |_| app.with_content_untracked(|c| app.answers.with(|a| c.bank.is_visible(&q, a))))
+        Memo::new(move |_| {
+            app.with_content_untracked(|c| app.answers.with(|a| c.bank.is_visible(&q, a)))
+        })
     };
     move || visible.get().then(|| fieldset(&question))
 }
@@ -68,7 +70,10 @@ fn single(q: &Question) -> impl IntoView {
             let (qid, oid) = (q.id.clone(), o.id.clone());
             let checked = {
                 let (qid, oid) = (qid.clone(), oid.clone());
-                move || app.answers.with(|a| a.get(&qid) == Some(&Answer::Choice(oid.clone())))
+                move || {
+                    app.answers
+                        .with(|a| a.get(&qid) == Some(&Answer::Choice(oid.clone())))
+                }
             };
             view! {
                 <label class="choice">
@@ -147,7 +152,10 @@ fn scale(q: &Question) -> impl IntoView {
             let qid = q.id.clone();
             let checked = {
                 let qid = qid.clone();
-                move || app.answers.with(|a| a.get(&qid) == Some(&Answer::Scale(value)))
+                move || {
+                    app.answers
+                        .with(|a| a.get(&qid) == Some(&Answer::Scale(value)))
+                }
             };
             view! {
                 <label class="choice scale-choice">
@@ -217,7 +225,11 @@ fn number(q: &Question, legend_id: &str) -> impl IntoView {
     let qid = q.id.clone();
     let error = RwSignal::new(None::<AnswerError>);
     let error_id = format!("q-{qid}-error");
-    let unit = q.number.as_ref().map(|n| n.unit.clone()).unwrap_or_default();
+    let unit = q
+        .number
+        .as_ref()
+        .map(|n| n.unit.clone())
+        .unwrap_or_default();
     // What is in the field, as typed; the saved answer changes only when it is valid.
     let raw = RwSignal::new(app.answers.with_untracked(|a| match a.get(&qid) {
         Some(Answer::Number(n)) => n.to_string(),
@@ -305,7 +317,13 @@ fn text(q: &Question, legend_id: &str) -> impl IntoView {
     };
     let i18n = use_i18n();
     let count = move || {
-        t_string!(i18n, question.characters, count = current().chars().count(), max = max).to_string()
+        t_string!(
+            i18n,
+            question.characters,
+            count = current().chars().count(),
+            max = max
+        )
+        .to_string()
     };
     // Set once: the field is the only writer of this answer while the page is open.
     let initial = app.answers.with_untracked(|a| match a.get(&qid) {

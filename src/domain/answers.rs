@@ -67,13 +67,18 @@ impl std::fmt::Display for AnswerError {
             AnswerError::NumberOutOfRange { min, max } => {
                 write!(f, "Please enter a number from {min} to {max}.")
             }
-            AnswerError::NotANumber => write!(f, "Please enter a number using digits, for example 420."),
+            AnswerError::NotANumber => {
+                write!(f, "Please enter a number using digits, for example 420.")
+            }
             AnswerError::NotWhole => write!(f, "Please enter a whole number, for example 420."),
             AnswerError::TooLong { max } => {
                 write!(f, "Please keep this to {max} characters or fewer.")
             }
             AnswerError::UnknownNotOffered => {
-                write!(f, "This question needs an answer; \"I don't know\" is not offered.")
+                write!(
+                    f,
+                    "This question needs an answer; \"I don't know\" is not offered."
+                )
             }
         }
     }
@@ -91,12 +96,17 @@ pub fn parse_number(raw: &str) -> Result<f64, AnswerError> {
     let body = t.strip_prefix('-').unwrap_or(t);
     if body.is_empty()
         || separators > 1
-        || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         || !body.chars().any(|c| c.is_ascii_digit())
     {
         return Err(AnswerError::NotANumber);
     }
-    let value: f64 = t.replace(',', ".").parse().map_err(|_| AnswerError::NotANumber)?;
+    let value: f64 = t
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| AnswerError::NotANumber)?;
     if value.is_finite() {
         Ok(value)
     } else {
@@ -336,11 +346,22 @@ mod tests {
 
     #[test]
     fn numbers_are_read_as_managers_type_them() {
-        let ok: &[(&str, f64)] = &[("420", 420.0), ("3.5", 3.5), ("3,5", 3.5), (" 12 ", 12.0), ("0", 0.0), ("-2", -2.0), (".5", 0.5)];
+        let ok: &[(&str, f64)] = &[
+            ("420", 420.0),
+            ("3.5", 3.5),
+            ("3,5", 3.5),
+            (" 12 ", 12.0),
+            ("0", 0.0),
+            ("-2", -2.0),
+            (".5", 0.5),
+        ];
         for (raw, v) in ok {
             assert_eq!(parse_number(raw), Ok(*v), "{raw}");
         }
-        for raw in ["", " ", "1.2.3", "1,2,3", "1.2,3", "abc", "12a", "1e9", "inf", "NaN", "-", ".", "1 000"] {
+        for raw in [
+            "", " ", "1.2.3", "1,2,3", "1.2,3", "abc", "12a", "1e9", "inf", "NaN", "-", ".",
+            "1 000",
+        ] {
             assert_eq!(parse_number(raw), Err(AnswerError::NotANumber), "{raw}");
         }
     }
@@ -350,7 +371,10 @@ mod tests {
         let a = Answer::toggle_choice(None, "iso9001", true);
         assert_eq!(a, Answer::Choices(vec!["iso9001".into()]));
         let a = Answer::toggle_choice(Some(&a), "iso14001", true);
-        assert_eq!(a, Answer::Choices(vec!["iso9001".into(), "iso14001".into()]));
+        assert_eq!(
+            a,
+            Answer::Choices(vec!["iso9001".into(), "iso14001".into()])
+        );
         let none = Answer::toggle_choice(Some(&a), NONE_OPTION, true);
         assert_eq!(none, Answer::Choices(vec!["none".into()]));
         let again = Answer::toggle_choice(Some(&none), "iso9001", true);
@@ -358,14 +382,38 @@ mod tests {
         let off = Answer::toggle_choice(Some(&again), "iso9001", false);
         assert_eq!(off, Answer::Choices(vec![]));
         // From "I don't know", a choice starts a fresh list.
-        assert_eq!(Answer::toggle_choice(Some(&Answer::Unknown), "a", true), Answer::Choices(vec!["a".into()]));
+        assert_eq!(
+            Answer::toggle_choice(Some(&Answer::Unknown), "a", true),
+            Answer::Choices(vec!["a".into()])
+        );
     }
 
     #[test]
     fn progress_percent_is_bounded() {
-        assert_eq!(Progress { answered: 0, visible: 0 }.percent(), 100);
-        assert_eq!(Progress { answered: 1, visible: 3 }.percent(), 33);
-        assert_eq!(Progress { answered: 3, visible: 3 }.percent(), 100);
+        assert_eq!(
+            Progress {
+                answered: 0,
+                visible: 0
+            }
+            .percent(),
+            100
+        );
+        assert_eq!(
+            Progress {
+                answered: 1,
+                visible: 3
+            }
+            .percent(),
+            33
+        );
+        assert_eq!(
+            Progress {
+                answered: 3,
+                visible: 3
+            }
+            .percent(),
+            100
+        );
     }
 
     #[test]

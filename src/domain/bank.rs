@@ -240,7 +240,11 @@ impl Bank {
     /// option labels, "4 of 5", the number with its unit, the text, or "I don't know".
     pub fn describe(&self, question: &Question, answer: &Answer) -> String {
         let w = &self.words;
-        let label = |id: &str| question.option(id).map_or_else(|| id.to_owned(), |o| o.label.clone());
+        let label = |id: &str| {
+            question
+                .option(id)
+                .map_or_else(|| id.to_owned(), |o| o.label.clone())
+        };
         match answer {
             Answer::Choice(id) => label(id),
             Answer::Choices(ids) if ids.is_empty() => w.none_chosen.clone(),
@@ -324,7 +328,9 @@ impl Bank {
         }
         let ids: Vec<PartId> = self.parts.iter().map(|p| p.id).collect();
         if ids != PartId::ALL {
-            return fail(format!("parts must be the five parts in order, got {ids:?}"));
+            return fail(format!(
+                "parts must be the five parts in order, got {ids:?}"
+            ));
         }
         let mut seen: Vec<&Question> = Vec::new();
         for q in self.questions() {
@@ -344,7 +350,8 @@ impl Bank {
                 }
             }
             if q.audit_step.is_some()
-                && (q.kind != QuestionKind::Single || q.options.iter().any(|o| o.readiness.is_none()))
+                && (q.kind != QuestionKind::Single
+                    || q.options.iter().any(|o| o.readiness.is_none()))
             {
                 return fail(format!(
                     "question {}: an audit-step question must be single choice with a readiness value on every option",
@@ -352,7 +359,10 @@ impl Bank {
                 ));
             }
             if (q.kind == QuestionKind::Number) != q.number.is_some() {
-                return fail(format!("question {}: number bounds do not fit its kind", q.id));
+                return fail(format!(
+                    "question {}: number bounds do not fit its kind",
+                    q.id
+                ));
             }
             if let Some(n) = &q.number {
                 if n.min.partial_cmp(&n.max) != Some(std::cmp::Ordering::Less) {

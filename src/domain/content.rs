@@ -253,12 +253,20 @@ impl Content {
 
     /// Name of a family of motives.
     pub fn family_name(&self, family: Family) -> &str {
-        self.texts.names.families.get(&family).map_or("", String::as_str)
+        self.texts
+            .names
+            .families
+            .get(&family)
+            .map_or("", String::as_str)
     }
 
     /// Name of a driver.
     pub fn driver_name(&self, driver: Driver) -> &str {
-        self.texts.names.drivers.get(&driver).map_or("", String::as_str)
+        self.texts
+            .names
+            .drivers
+            .get(&driver)
+            .map_or("", String::as_str)
     }
 
     /// Parses and cross-checks content given as JSON texts.
@@ -306,7 +314,9 @@ impl Content {
             .map(|c| c.category)
             .collect();
         if cats != MeasureCategory::ALL {
-            return fail(format!("catalogue must list the eight categories in order, got {cats:?}"));
+            return fail(format!(
+                "catalogue must list the eight categories in order, got {cats:?}"
+            ));
         }
         for c in &self.catalogue.categories {
             for s in Sector::ALL {
@@ -328,7 +338,9 @@ impl Content {
             .unwrap_or_default();
         let expected: Vec<&str> = Sector::ALL.iter().map(|s| s.as_str()).collect();
         if sector_ids != expected {
-            return fail(format!("sector options {sector_ids:?} differ from {expected:?}"));
+            return fail(format!(
+                "sector options {sector_ids:?} differ from {expected:?}"
+            ));
         }
         for rule in &self.texts.rules {
             if rule.when.is_empty() {
@@ -336,13 +348,19 @@ impl Content {
             }
             for cond in &rule.when {
                 let Some(q) = self.bank.question(&cond.question) else {
-                    return fail(format!("rule {} names unknown question {}", rule.id, cond.question));
+                    return fail(format!(
+                        "rule {} names unknown question {}",
+                        rule.id, cond.question
+                    ));
                 };
                 let ranged = cond.at_least.is_some() || cond.at_most.is_some();
                 match (&cond.any_of, q.kind) {
                     (Some(opts), QuestionKind::Single | QuestionKind::Multi) if !ranged => {
                         if let Some(bad) = opts.iter().find(|o| q.option(o).is_none()) {
-                            return fail(format!("rule {} names option {bad} that {} lacks", rule.id, q.id));
+                            return fail(format!(
+                                "rule {} names option {bad} that {} lacks",
+                                rule.id, q.id
+                            ));
                         }
                     }
                     (None, QuestionKind::Scale | QuestionKind::Number) if ranged => {}
@@ -359,7 +377,14 @@ impl Content {
             }
         }
         for stage in EngagementStage::ALL {
-            if self.texts.stages.iter().filter(|s| s.stage == stage).count() != 1 {
+            if self
+                .texts
+                .stages
+                .iter()
+                .filter(|s| s.stage == stage)
+                .count()
+                != 1
+            {
                 return fail(format!("stage {stage:?} needs exactly one text"));
             }
         }

@@ -108,7 +108,10 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_ours() {
-        assert!(matches!(parse_state("{not json"), Err(StateError::Corrupt(_))));
+        assert!(matches!(
+            parse_state("{not json"),
+            Err(StateError::Corrupt(_))
+        ));
         assert!(matches!(parse_state("[1,2]"), Err(StateError::Corrupt(_))));
         assert!(matches!(parse_state(""), Err(StateError::Corrupt(_))));
         assert_eq!(parse_state(r#"{"theme":"dark"}"#), Err(StateError::NotOurs));
@@ -117,7 +120,9 @@ mod tests {
             Err(StateError::NewerVersion(9))
         );
         assert!(matches!(
-            parse_state(r#"{"format":"cp-self-assessment/state","version":1,"answers":{"x":{"type":"scale","value":"high"}}}"#),
+            parse_state(
+                r#"{"format":"cp-self-assessment/state","version":1,"answers":{"x":{"type":"scale","value":"high"}}}"#
+            ),
             Err(StateError::Corrupt(_))
         ));
     }

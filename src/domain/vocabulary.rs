@@ -50,7 +50,11 @@ impl Language {
     /// Chinese (the closest we have for every Chinese reader), any "en…" tag English;
     /// `None` for other languages.
     pub fn from_tag(tag: &str) -> Option<Language> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "zh" => Some(Language::ZhCn),
             "en" => Some(Language::En),
@@ -110,7 +114,6 @@ impl AuditStep {
             AuditStep::Routinization => 7,
         }
     }
-
 }
 
 /// The three families of incentives in the seed study's framework. Source: [SEED] (§4).
@@ -130,7 +133,6 @@ closed_set!(Family {
     EnvironmentalPolicy => "environmental_policy",
     SocialIndividual => "social_individual",
 });
-
 
 /// The eleven drivers of CP action in the seed study's framework. Source: [SEED] (§4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -209,7 +211,6 @@ impl Driver {
             EnergyWaterConservation | CorporateImage => None,
         }
     }
-
 }
 
 /// UNEP/UNIDO's eight CP option categories. Source: [UNIDO-8], [UNEP-CPA] (§3).
@@ -372,11 +373,17 @@ mod tests {
     fn languages_from_browser_preferences() {
         assert_eq!(Language::from_preferences(&["zh-CN", "en"]), Language::ZhCn);
         assert_eq!(Language::from_preferences(&["zh-TW"]), Language::ZhCn);
-        assert_eq!(Language::from_preferences(&["de-DE", "en-GB", "zh"]), Language::En);
+        assert_eq!(
+            Language::from_preferences(&["de-DE", "en-GB", "zh"]),
+            Language::En
+        );
         assert_eq!(Language::from_preferences(&["fr"]), Language::En);
         assert_eq!(Language::from_preferences::<&str>(&[]), Language::En);
         assert_eq!(Language::from_id("zh-CN"), Some(Language::ZhCn));
-        assert_eq!(serde_json::to_string(&Language::ZhCn).ok(), Some("\"zh-CN\"".into()));
+        assert_eq!(
+            serde_json::to_string(&Language::ZhCn).ok(),
+            Some("\"zh-CN\"".into())
+        );
     }
 
     #[test]

@@ -46,14 +46,29 @@ fn part_view(part: PartId) -> impl IntoView {
             .unwrap_or_default()
     });
     let heading = Signal::derive(move || {
-        t_string!(i18n, part.heading, n = n, count = count, title = title.clone()).to_string()
+        t_string!(
+            i18n,
+            part.heading,
+            n = n,
+            count = count,
+            title = title.clone()
+        )
+        .to_string()
     });
     let part_progress = Signal::derive(move || {
         app.with_content_untracked(|c| app.answers.with(|a| a.part_progress(&c.bank, part)))
     });
     let total_progress = Signal::derive(move || app.assessment.with(|a| a.progress));
-    let back = if n > 1 { format!("/part/{}", n - 1) } else { "/".to_owned() };
-    let next = if n < count { format!("/part/{}", n + 1) } else { "/review".to_owned() };
+    let back = if n > 1 {
+        format!("/part/{}", n - 1)
+    } else {
+        "/".to_owned()
+    };
+    let next = if n < count {
+        format!("/part/{}", n + 1)
+    } else {
+        "/review".to_owned()
+    };
     view! {
         <PageHeading text=heading />
         <p class="lead">{intro}</p>

@@ -10,9 +10,9 @@ use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
 use crate::components::exchange::ExportPanel;
 use crate::components::heading::PageHeading;
 use crate::domain::answers::{Answer, Answers};
+use crate::domain::assess::readiness::MATURE_THRESHOLD;
 use crate::domain::assess::ACTION_PLAN_MIN_FIT;
 use crate::domain::assess::{Assessment, MeasureFit, Reason};
-use crate::domain::assess::readiness::MATURE_THRESHOLD;
 use crate::domain::content::Content;
 use crate::domain::vocabulary::{CostClass, Driver, Family};
 use crate::i18n::{t_string, use_i18n, Locale};
@@ -30,7 +30,8 @@ pub fn Results() -> impl IntoView {
     let i18n = use_i18n();
     let body = move || {
         app.assessment.with(|a| {
-            app.answers.with(|answers| app.with_content(|c| results_view(i18n, c, a, answers)))
+            app.answers
+                .with(|answers| app.with_content(|c| results_view(i18n, c, a, answers)))
         })
     };
     let heading = Signal::derive(move || t_string!(i18n, results.title).to_string());
@@ -75,7 +76,10 @@ fn measures_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
     let sector = a
         .sector
         .and_then(|s| c.bank.question("sector").and_then(|q| q.option(s.as_str())))
-        .map_or_else(|| t_string!(i18n, results.any_factory).to_string(), |o| o.label.clone());
+        .map_or_else(
+            || t_string!(i18n, results.any_factory).to_string(),
+            |o| o.label.clone(),
+        );
     let items = a
         .measures
         .iter()
@@ -157,7 +161,11 @@ fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit) -> impl IntoView {
         }
     });
     let open = (!m.open_questions.is_empty()).then(|| {
-        let separator = if c.bank.language.starts_with("zh") { "；" } else { "; " };
+        let separator = if c.bank.language.starts_with("zh") {
+            "；"
+        } else {
+            "; "
+        };
         let list = m
             .open_questions
             .iter()
@@ -206,7 +214,9 @@ fn engagement_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView 
 fn readiness_label(i18n: I18n, score: Option<u8>) -> String {
     match score {
         None => t_string!(i18n, results.not_known).to_string(),
-        Some(s) if s >= MATURE_THRESHOLD => t_string!(i18n, results.in_place, value = s).to_string(),
+        Some(s) if s >= MATURE_THRESHOLD => {
+            t_string!(i18n, results.in_place, value = s).to_string()
+        }
         Some(0) => t_string!(i18n, results.not_started).to_string(),
         Some(s) => t_string!(i18n, results.partly, value = s).to_string(),
     }
@@ -233,16 +243,20 @@ fn readiness_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
             }
         })
         .collect_view();
-    let overall = r
-        .overall
-        .map_or_else(
-            || t_string!(i18n, results.not_known_yet).to_string(),
-            |o| t_string!(i18n, results.of_100, value = o).to_string(),
-        );
+    let overall = r.overall.map_or_else(
+        || t_string!(i18n, results.not_known_yet).to_string(),
+        |o| t_string!(i18n, results.of_100, value = o).to_string(),
+    );
     let current = r.current_step;
     let advice = c.step_advice(current).unwrap_or_default().to_owned();
     let next = r.next_step.map(|n| {
-        let text = t_string!(i18n, results.after_that, n = n.number(), name = c.step_name(n)).to_string();
+        let text = t_string!(
+            i18n,
+            results.after_that,
+            n = n.number(),
+            name = c.step_name(n)
+        )
+        .to_string();
         view! { <p>{text}</p> }
     });
     view! {
@@ -301,7 +315,11 @@ fn motivation_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView 
         })
         .collect_view();
     let strong: Vec<&str> = m.strong_drivers.iter().map(|d| c.driver_name(*d)).collect();
-    let separator = if c.bank.language.starts_with("zh") { "、" } else { ", " };
+    let separator = if c.bank.language.starts_with("zh") {
+        "、"
+    } else {
+        ", "
+    };
     view! {
         <section aria-labelledby="motivation-h">
             <h2 id="motivation-h">{t_string!(i18n, results.motivation_heading).to_string()}</h2>
@@ -344,10 +362,17 @@ fn report_header(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView {
         .iter()
         .filter_map(|id| {
             let q = bank.question(id)?;
-            answers.counted(bank, id).filter(|a| **a != Answer::Unknown).map(|a| bank.describe(q, a))
+            answers
+                .counted(bank, id)
+                .filter(|a| **a != Answer::Unknown)
+                .map(|a| bank.describe(q, a))
         })
         .collect();
-    let separator = if bank.language.starts_with("zh") { "；" } else { " · " };
+    let separator = if bank.language.starts_with("zh") {
+        "；"
+    } else {
+        " · "
+    };
     let date = t_string!(i18n, results.report_meta, date = today(&bank.language)).to_string();
     let profile = (!profile.is_empty()).then(|| {
         let text = t_string!(i18n, results.profile, profile = profile.join(separator)).to_string();
@@ -379,7 +404,10 @@ fn action_plan_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView
         let rows = items
             .into_iter()
             .map(|m| {
-                let name = c.category(m.category).map(|i| i.name.clone()).unwrap_or_default();
+                let name = c
+                    .category(m.category)
+                    .map(|i| i.name.clone())
+                    .unwrap_or_default();
                 view! {
                     <li>
                         <strong>{name}</strong>
@@ -437,7 +465,11 @@ fn readiness_chart(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
 
 fn motivation_chart(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
     let not_rated = t_string!(i18n, results.not_rated).to_string();
-    let most_cited = Driver::ALL.iter().filter_map(|d| d.seed_citations()).max().unwrap_or(1);
+    let most_cited = Driver::ALL
+        .iter()
+        .filter_map(|d| d.seed_citations())
+        .max()
+        .unwrap_or(1);
     let rows = a
         .motivation
         .drivers
@@ -449,16 +481,18 @@ fn motivation_chart(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
                     value: d.importance.map(f64::from),
                     max: 5.0,
                     fill: Fill::Solid,
-                    text: d.importance.map_or_else(|| not_rated.clone(), |v| v.to_string()),
+                    text: d
+                        .importance
+                        .map_or_else(|| not_rated.clone(), |v| v.to_string()),
                 },
                 Bar {
                     value: d.driver.seed_citations().map(f64::from),
                     max: f64::from(most_cited),
                     fill: Fill::Hatched,
-                    text: d
-                        .driver
-                        .seed_citations()
-                        .map_or_else(|| t_string!(i18n, results.named_not_counted).to_string(), |n| n.to_string()),
+                    text: d.driver.seed_citations().map_or_else(
+                        || t_string!(i18n, results.named_not_counted).to_string(),
+                        |n| n.to_string(),
+                    ),
                 },
             ],
             marked: false,
@@ -488,14 +522,29 @@ fn measures_chart(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
         .iter()
         .map(|m| {
             let (fill, text) = match m.cost_class {
-                CostClass::NoLow => (Fill::Solid, t_string!(i18n, results.fit_cell_no_low, score = m.score).to_string()),
-                CostClass::MediumHigh => {
-                    (Fill::Hatched, t_string!(i18n, results.fit_cell_medium_high, score = m.score).to_string())
-                }
+                CostClass::NoLow => (
+                    Fill::Solid,
+                    t_string!(i18n, results.fit_cell_no_low, score = m.score).to_string(),
+                ),
+                CostClass::MediumHigh => (
+                    Fill::Hatched,
+                    t_string!(i18n, results.fit_cell_medium_high, score = m.score).to_string(),
+                ),
             };
             Row {
-                label: format!("{}. {}", m.rank, c.category(m.category).map(|i| i.name.clone()).unwrap_or_default()),
-                bars: vec![Bar { value: Some(f64::from(m.score)), max: 100.0, fill, text }],
+                label: format!(
+                    "{}. {}",
+                    m.rank,
+                    c.category(m.category)
+                        .map(|i| i.name.clone())
+                        .unwrap_or_default()
+                ),
+                bars: vec![Bar {
+                    value: Some(f64::from(m.score)),
+                    max: 100.0,
+                    fill,
+                    text,
+                }],
                 marked: false,
             }
         })

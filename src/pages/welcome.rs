@@ -16,13 +16,21 @@ pub fn Welcome() -> impl IntoView {
     let i18n = use_i18n();
     // What a first-time respondent sees: visible, non-optional questions before any answer.
     let total = app.with_content_untracked(|c| {
-        crate::domain::answers::Answers::new().progress(&c.bank).visible
+        crate::domain::answers::Answers::new()
+            .progress(&c.bank)
+            .visible
     });
     let started = move || app.answers.with(|a| !a.is_empty());
     let resume = move || app.last_page.get().unwrap_or_else(|| "/part/1".to_owned());
     let answered = move || {
         let p = app.assessment.with(|a| a.progress);
-        t_string!(i18n, welcome.answered_so_far, answered = p.answered, visible = p.visible).to_string()
+        t_string!(
+            i18n,
+            welcome.answered_so_far,
+            answered = p.answered,
+            visible = p.visible
+        )
+        .to_string()
     };
     let heading = Signal::derive(move || t_string!(i18n, app_title).to_string());
     view! {

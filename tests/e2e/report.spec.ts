@@ -64,4 +64,12 @@ test('P3 brewery: charts match the assessment, and the report prints cleanly', a
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });
   await page.pdf({ path: testInfo.outputPath('p3-report-letter.pdf'), format: 'Letter', printBackground: true });
   expect(fs.statSync(pdf).size).toBeGreaterThan(20_000);
+
+  // The same report in Chinese.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui['zh-CN'].results.title);
+  await page.emulateMedia({ media: 'print' });
+  await q.screenshot('results-print-zh-CN');
+  await page.pdf({ path: testInfo.outputPath('p3-report-a4-zh-CN.pdf'), format: 'A4', printBackground: true });
 });

@@ -194,9 +194,11 @@ pub fn measures(content: &Content, answers: &Answers) -> Vec<MeasureFit> {
         })
         .collect();
     fits.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then(a.category.ladder_position().cmp(&b.category.ladder_position()))
+        b.score.cmp(&a.score).then(
+            a.category
+                .ladder_position()
+                .cmp(&b.category.ladder_position()),
+        )
     });
     for (i, f) in fits.iter_mut().enumerate() {
         f.rank = i + 1;

@@ -96,8 +96,6 @@ pub fn motivation(bank: &Bank, answers: &Answers) -> MotivationProfile {
         drivers,
         families,
         leading_family,
-        assessment_reason: answers
-            .choice(bank, "assessment_reason")
-            .map(str::to_owned),
+        assessment_reason: answers.choice(bank, "assessment_reason").map(str::to_owned),
     }
 }

@@ -17,7 +17,15 @@ use crate::domain::content::Content;
 use crate::domain::vocabulary::Language;
 
 /// The header row.
-pub const CSV_HEADER: [&str; 7] = ["section", "rank", "id", "name", "score", "cost_class", "detail"];
+pub const CSV_HEADER: [&str; 7] = [
+    "section",
+    "rank",
+    "id",
+    "name",
+    "score",
+    "cost_class",
+    "detail",
+];
 
 /// Makes a cell safe to open in a spreadsheet: a cell starting with `=`, `+`, `-`, `@`, a
 /// tab or a carriage return gets a leading apostrophe, so it is shown as text and never
@@ -50,18 +58,42 @@ pub fn results_csv(
         let detail = raised.chain(lowered).collect::<Vec<_>>().join(" | ");
         let name = content.category(m.category).map_or("", |c| c.name.as_str());
         let (rank, score) = (m.rank.to_string(), m.score.to_string());
-        row(["measure", &rank, m.category.as_str(), name, &score, m.cost_class.as_str(), &detail]);
+        row([
+            "measure",
+            &rank,
+            m.category.as_str(),
+            name,
+            &score,
+            m.cost_class.as_str(),
+            &detail,
+        ]);
     }
     let current = assessment.readiness.current_step;
     for s in &assessment.readiness.steps {
         let detail = if s.step == current { "current" } else { "" };
         let (rank, score) = (s.step.number().to_string(), opt(s.score));
-        row(["readiness", &rank, s.step.as_str(), content.step_name(s.step), &score, "", detail]);
+        row([
+            "readiness",
+            &rank,
+            s.step.as_str(),
+            content.step_name(s.step),
+            &score,
+            "",
+            detail,
+        ]);
     }
     for (i, d) in assessment.motivation.drivers.iter().enumerate() {
         let (rank, score) = ((i + 1).to_string(), opt(d.importance));
         let family = content.family_name(d.driver.family());
-        row(["motivation", &rank, d.driver.as_str(), content.driver_name(d.driver), &score, "", family]);
+        row([
+            "motivation",
+            &rank,
+            d.driver.as_str(),
+            content.driver_name(d.driver),
+            &score,
+            "",
+            family,
+        ]);
     }
     let stage = content.stage(assessment.engagement);
     let (code, title) = stage.map_or(("", ""), |s| (s.code.as_str(), s.title.as_str()));
@@ -106,15 +138,33 @@ mod tests {
         let json = include_str!("../../../tests/fixtures/personas/p1.json");
         let answers: Answers = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}"));
         let a = assess(&content, &answers);
-        let text = results_csv(&content, &a, "0b8f7c4e-2f6a-4c41-9d7e-3f1a2b5c6d7e", Language::En);
-        let body = text.strip_prefix('\u{feff}').unwrap_or_else(|| panic!("no BOM"));
+        let text = results_csv(
+            &content,
+            &a,
+            "0b8f7c4e-2f6a-4c41-9d7e-3f1a2b5c6d7e",
+            Language::En,
+        );
+        let body = text
+            .strip_prefix('\u{feff}')
+            .unwrap_or_else(|| panic!("no BOM"));
         let mut reader = ::csv::Reader::from_reader(body.as_bytes());
-        let header = reader.headers().map(|h| h.iter().map(str::to_owned).collect::<Vec<_>>());
+        let header = reader
+            .headers()
+            .map(|h| h.iter().map(str::to_owned).collect::<Vec<_>>());
         assert_eq!(header.ok(), Some(CSV_HEADER.map(str::to_owned).to_vec()));
-        let rows: Vec<::csv::StringRecord> = reader.records().collect::<Result<_, _>>().unwrap_or_else(|e| panic!("{e}"));
+        let rows: Vec<::csv::StringRecord> = reader
+            .records()
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("{e}"));
         let count = |s: &str| rows.iter().filter(|r| r.get(0) == Some(s)).count();
         assert_eq!(
-            [count("response"), count("measure"), count("readiness"), count("motivation"), count("stage")],
+            [
+                count("response"),
+                count("measure"),
+                count("readiness"),
+                count("motivation"),
+                count("stage")
+            ],
             [1, 8, 7, 11, 1]
         );
         assert_eq!(rows.len(), 28);
@@ -123,8 +173,13 @@ mod tests {
         }
         let first = rows.iter().find(|r| r.get(0) == Some("measure"));
         assert_eq!(first.and_then(|r| r.get(1)), Some("1"));
-        assert_eq!(rows.iter().filter(|r| r.get(6) == Some("current")).count(), 1);
+        assert_eq!(
+            rows.iter().filter(|r| r.get(6) == Some("current")).count(),
+            1
+        );
         // Raising reasons start with "+", so the detail is neutralised, not dropped.
-        assert!(rows.iter().any(|r| r.get(6).is_some_and(|d| d.starts_with("'+ "))));
+        assert!(rows
+            .iter()
+            .any(|r| r.get(6).is_some_and(|d| d.starts_with("'+ "))));
     }
 }

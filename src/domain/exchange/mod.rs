@@ -18,4 +18,6 @@ pub use self::response::{
     import, new_response, to_json, ImportError, ResponseFile, MAX_DEPTH, MAX_IMPORT_BYTES,
     RESPONSE_FORMAT, RESPONSE_VERSION,
 };
-pub use self::share::{decode_share, encode_share, MAX_SHARE_CHARS, MAX_SHARE_JSON_BYTES, SHARE_PREFIX};
+pub use self::share::{
+    decode_share, encode_share, MAX_SHARE_CHARS, MAX_SHARE_JSON_BYTES, SHARE_PREFIX,
+};

@@ -264,7 +264,14 @@ pub fn import(bytes: &[u8], bank: &Bank) -> Result<ResponseFile, ImportError> {
         Some(STATE_FORMAT) => true,
         _ => return Err(ImportError::NotAResponse),
     };
-    check_version(&file, if migrating { STATE_VERSION } else { RESPONSE_VERSION })?;
+    check_version(
+        &file,
+        if migrating {
+            STATE_VERSION
+        } else {
+            RESPONSE_VERSION
+        },
+    )?;
     let answers = file.remove("answers").unwrap_or(Value::Null);
     if migrating {
         let language = match file.get("language") {
@@ -304,16 +311,18 @@ pub fn import(bytes: &[u8], bank: &Bank) -> Result<ResponseFile, ImportError> {
 fn check_version(file: &Map<String, Value>, current: u32) -> Result<(), ImportError> {
     match file.get("version").and_then(Value::as_u64) {
         None | Some(0) => Err(ImportError::UnsupportedVersion),
-        Some(v) if v > u64::from(current) => {
-            Err(ImportError::NewerVersion(u32::try_from(v).unwrap_or(u32::MAX)))
-        }
+        Some(v) if v > u64::from(current) => Err(ImportError::NewerVersion(
+            u32::try_from(v).unwrap_or(u32::MAX),
+        )),
         Some(_) => Ok(()),
     }
 }
 
 /// The string field `name`, else [`ImportError::BadField`].
 fn field<'a>(file: &'a Map<String, Value>, name: &'static str) -> Result<&'a str, ImportError> {
-    file.get(name).and_then(Value::as_str).ok_or(ImportError::BadField(name))
+    file.get(name)
+        .and_then(Value::as_str)
+        .ok_or(ImportError::BadField(name))
 }
 
 /// The RFC 3339 time in field `name`, as written.
@@ -342,10 +351,11 @@ pub(super) fn check_answers(value: Value, bank: &Bank) -> Result<Answers, Import
     // A map keyed by question id: iteration, and so the lists below, is sorted.
     let mut answers = Answers::new();
     for (id, raw) in entries {
-        let answer: Answer = serde_json::from_value(raw).map_err(|_| ImportError::InvalidAnswer {
-            question: id.clone(),
-            reason: AnswerError::WrongType.to_string(),
-        })?;
+        let answer: Answer =
+            serde_json::from_value(raw).map_err(|_| ImportError::InvalidAnswer {
+                question: id.clone(),
+                reason: AnswerError::WrongType.to_string(),
+            })?;
         answers.set(id, answer);
     }
     let unknown: Vec<String> = answers
@@ -358,10 +368,12 @@ pub(super) fn check_answers(value: Value, bank: &Bank) -> Result<Answers, Import
     }
     for (id, answer) in answers.iter() {
         if let Some(question) = bank.question(id) {
-            answer.validate(question).map_err(|e| ImportError::InvalidAnswer {
-                question: id.clone(),
-                reason: e.to_string(),
-            })?;
+            answer
+                .validate(question)
+                .map_err(|e| ImportError::InvalidAnswer {
+                    question: id.clone(),
+                    reason: e.to_string(),
+                })?;
         }
     }
     Ok(answers)
@@ -378,9 +390,11 @@ pub(super) fn parse_json(text: &str) -> Result<Value, ImportError> {
     }
     let duplicate = Cell::new(None);
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = StrictValue { duplicate: &duplicate }
-        .deserialize(&mut de)
-        .and_then(|v| de.end().map(|()| v));
+    let parsed = StrictValue {
+        duplicate: &duplicate,
+    }
+    .deserialize(&mut de)
+    .and_then(|v| de.end().map(|()| v));
     match (parsed, duplicate.take()) {
         (_, Some(key)) => Err(ImportError::DuplicateKey(key)),
         (Ok(value), None) => Ok(value),
@@ -467,7 +481,9 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(StrictValue { duplicate: self.duplicate })? {
+        while let Some(item) = seq.next_element_seed(StrictValue {
+            duplicate: self.duplicate,
+        })? {
             items.push(item);
         }
         Ok(Value::Array(items))
@@ -480,7 +496,9 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
                 self.duplicate.set(Some(key));
                 return Err(de::Error::custom("duplicate key"));
             }
-            let value = map.next_value_seed(StrictValue { duplicate: self.duplicate })?;
+            let value = map.next_value_seed(StrictValue {
+                duplicate: self.duplicate,
+            })?;
             object.insert(key, value);
         }
         Ok(Value::Object(object))
@@ -500,13 +518,19 @@ mod tests {
 
     #[test]
     fn duplicates_are_found_at_any_depth() {
-        assert_eq!(parse_json(r#"{"a":1,"a":2}"#), Err(ImportError::DuplicateKey("a".into())));
+        assert_eq!(
+            parse_json(r#"{"a":1,"a":2}"#),
+            Err(ImportError::DuplicateKey("a".into()))
+        );
         assert_eq!(
             parse_json(r#"{"x":[{"type":"choice","type":"text"}]}"#),
             Err(ImportError::DuplicateKey("type".into()))
         );
         assert!(parse_json(r#"{"a":{"b":1},"b":{"b":2}}"#).is_ok());
-        assert!(matches!(parse_json(r#"{"a":1} x"#), Err(ImportError::NotJson(_))));
+        assert!(matches!(
+            parse_json(r#"{"a":1} x"#),
+            Err(ImportError::NotJson(_))
+        ));
     }
 
     #[test]

@@ -44,8 +44,12 @@ pub fn decode_share(payload: &str, bank: &Bank) -> Result<Answers, ImportError> 
     if payload.len() > MAX_SHARE_CHARS {
         return Err(ImportError::BadLink);
     }
-    let body = payload.strip_prefix(SHARE_PREFIX).ok_or(ImportError::BadLink)?;
-    let packed = URL_SAFE_NO_PAD.decode(body).map_err(|_| ImportError::BadLink)?;
+    let body = payload
+        .strip_prefix(SHARE_PREFIX)
+        .ok_or(ImportError::BadLink)?;
+    let packed = URL_SAFE_NO_PAD
+        .decode(body)
+        .map_err(|_| ImportError::BadLink)?;
     let json = decompress_to_vec_with_limit(&packed, MAX_SHARE_JSON_BYTES)
         .map_err(|_| ImportError::BadLink)?;
     let text = std::str::from_utf8(&json).map_err(|_| ImportError::BadLink)?;
@@ -76,8 +80,15 @@ mod tests {
             let answers = persona(json);
             let payload = encode_share(&answers);
             println!("share payload p{}: {} characters", i + 1, payload.len());
-            assert!(payload.len() < 2000, "p{}: {} characters", i + 1, payload.len());
-            assert!(payload.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
+            assert!(
+                payload.len() < 2000,
+                "p{}: {} characters",
+                i + 1,
+                payload.len()
+            );
+            assert!(payload
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
             assert_eq!(decode_share(&payload, &bank), Ok(answers));
         }
     }
@@ -89,12 +100,22 @@ mod tests {
         answers.set("staff", Answer::Number(420.0));
         let payload = encode_share(&answers);
         let cut = &payload[..payload.len() - 4];
-        for bad in ["", "r1.", "r2.abc", "r1.***", cut, &format!("r1.{}", "A".repeat(MAX_SHARE_CHARS))] {
+        for bad in [
+            "",
+            "r1.",
+            "r2.abc",
+            "r1.***",
+            cut,
+            &format!("r1.{}", "A".repeat(MAX_SHARE_CHARS)),
+        ] {
             assert_eq!(decode_share(bad, &bank), Err(ImportError::BadLink), "{bad}");
         }
         // A well-formed link with an answer that does not fit is an answer error.
         answers.set("staff", Answer::Number(-5.0));
-        assert_eq!(decode_share(&encode_share(&answers), &bank).map_err(|e| e.code()), Err("invalid_answer"));
+        assert_eq!(
+            decode_share(&encode_share(&answers), &bank).map_err(|e| e.code()),
+            Err("invalid_answer")
+        );
         // A zip bomb stops at the inflate limit.
         let bomb = compress_to_vec(&vec![b' '; 10 * MAX_SHARE_JSON_BYTES], 9);
         let link = format!("{SHARE_PREFIX}{}", URL_SAFE_NO_PAD.encode(bomb));
