@@ -6,6 +6,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+mod common;
+use common::persona;
 use cp_self_assessment::domain::answers::{Answer, Answers};
 use cp_self_assessment::domain::bank::Bank;
 use cp_self_assessment::domain::content::Content;
@@ -25,15 +27,6 @@ const PERSONAS: [&str; 5] = ["p1", "p2", "p3", "p4", "p5"];
 
 fn bank() -> Bank {
     Content::english().unwrap_or_else(|e| panic!("{e}")).bank
-}
-
-fn persona(name: &str) -> Answers {
-    let path = format!(
-        "{}/tests/fixtures/personas/{name}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 fn export(bank: &Bank, answers: Answers) -> ResponseFile {

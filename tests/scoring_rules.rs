@@ -1,23 +1,12 @@
 //! Unit tests of the scoring rules, and the documented direction of single answers.
 
+mod common;
+use common::{content, persona};
 use cp_self_assessment::domain::answers::{Answer, Answers};
 use cp_self_assessment::domain::assess::readiness::MATURE_THRESHOLD;
 use cp_self_assessment::domain::assess::{assess, Assessment};
-use cp_self_assessment::domain::content::{Content, EngagementStage};
+use cp_self_assessment::domain::content::EngagementStage;
 use cp_self_assessment::domain::vocabulary::{AuditStep, Family, MeasureCategory};
-
-fn content() -> Content {
-    Content::english().unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn persona(name: &str) -> Answers {
-    let path = format!(
-        "{}/tests/fixtures/personas/{name}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 fn choice(v: &str) -> Answer {
     Answer::Choice(v.into())

@@ -92,13 +92,14 @@ fn single(q: &Question) -> impl IntoView {
     view! {
         <div class="choices">
             {options}
-            {q.allows_unknown().then(|| unknown_radio(&q.id))}
+            {q.allows_unknown().then(|| unknown_input(&q.id, true))}
         </div>
     }
 }
 
-/// The "I don't know" radio of a single-choice question.
-fn unknown_radio(question_id: &str) -> impl IntoView {
+/// "I don't know": a radio in a single-choice question's group, a checkbox elsewhere
+/// (unchecking it removes the answer).
+fn unknown_input(question_id: &str, as_radio: bool) -> impl IntoView {
     let app = use_app();
     let qid = question_id.to_owned();
     let checked = {
@@ -108,32 +109,12 @@ fn unknown_radio(question_id: &str) -> impl IntoView {
     view! {
         <label class="choice unknown">
             <input
-                type="radio"
-                name=qid.clone()
+                type=if as_radio { "radio" } else { "checkbox" }
+                name=as_radio.then(|| qid.clone())
                 value="unknown"
                 prop:checked=checked
-                on:change=move |_| app.answer(&qid, Some(Answer::Unknown))
-            />
-            <span>{unknown_label()}</span>
-        </label>
-    }
-}
-
-/// The "I don't know" checkbox of a multi-choice, number or text question.
-fn unknown_checkbox(question_id: &str) -> impl IntoView {
-    let app = use_app();
-    let qid = question_id.to_owned();
-    let checked = {
-        let qid = qid.clone();
-        move || app.answers.with(|a| a.get(&qid) == Some(&Answer::Unknown))
-    };
-    view! {
-        <label class="choice unknown">
-            <input
-                type="checkbox"
-                prop:checked=checked
                 on:change=move |ev| {
-                    let on = event_target_checked(&ev);
+                    let on = as_radio || event_target_checked(&ev);
                     app.answer(&qid, on.then_some(Answer::Unknown));
                 }
             />
@@ -211,7 +192,7 @@ fn multi(q: &Question) -> impl IntoView {
     view! {
         <div class="choices">
             {options}
-            {q.allows_unknown().then(|| unknown_checkbox(&q.id))}
+            {q.allows_unknown().then(|| unknown_input(&q.id, false))}
         </div>
     }
 }
