@@ -35,7 +35,8 @@ fn leaf_keys(v: &Value, prefix: &str, out: &mut BTreeSet<String>) {
 
 /// Keys whose string values are text for people (translated); everything else is
 /// structure and must be identical across languages.
-const TEXT_KEYS: [&str; 22] = [
+const TEXT_KEYS: [&str; 23] = [
+    "list_separator",
     "text",
     "help",
     "unknown_hint",

@@ -46,7 +46,7 @@ fn empty_answers_give_the_cost_ladder_and_unknown_readiness() {
         Some(AuditStep::PreliminaryAssessment)
     );
     assert_eq!(a.motivation.leading_family, None);
-    assert_eq!(a.engagement, EngagementStage::Voluntary);
+    assert_eq!(a.engagement, EngagementStage::NotKnown);
     assert!(a
         .measures
         .iter()
@@ -81,6 +81,11 @@ fn hidden_questions_never_count() {
     answers.set("cp_since_audit", choice("routine"));
     answers.set("audit_status", choice("planned"));
     let a = assess(&c, &answers);
+    // "I don't know" on the requirement is never read as "not required".
+    let mut unsure = Answers::new();
+    unsure.set("audit_status", choice("none"));
+    unsure.set("audit_required", Answer::Unknown);
+    assert_eq!(assess(&c, &unsure).engagement, EngagementStage::NotKnown);
     assert_eq!(a.engagement, EngagementStage::AuditAhead);
     let (hk, _) = fit(&a, MeasureCategory::Housekeeping);
     assert_eq!(
@@ -117,6 +122,8 @@ fn engagement_follows_the_seed_path() {
             &[("audit_status", "none"), ("audit_required", "not_required")],
             EngagementStage::Voluntary,
         ),
+        (&[("audit_status", "none")], EngagementStage::NotKnown),
+        (&[("audit_required", "not_required")], EngagementStage::NotKnown),
         (
             &[("audit_status", "in_progress")],
             EngagementStage::AuditAhead,

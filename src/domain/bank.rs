@@ -186,6 +186,8 @@ pub struct AnswerWords {
     pub scale_of: String,
     /// Labels of the five points of the importance scale, 1 to 5.
     pub scale_labels: Vec<String>,
+    /// Joins the options of a multi-choice answer: ", " in English, "、" in Chinese.
+    pub list_separator: String,
 }
 
 /// The whole question bank.
@@ -248,7 +250,11 @@ impl Bank {
         match answer {
             Answer::Choice(id) => label(id),
             Answer::Choices(ids) if ids.is_empty() => w.none_chosen.clone(),
-            Answer::Choices(ids) => ids.iter().map(|i| label(i)).collect::<Vec<_>>().join(", "),
+            Answer::Choices(ids) => ids
+                .iter()
+                .map(|i| label(i))
+                .collect::<Vec<_>>()
+                .join(&w.list_separator),
             Answer::Scale(v) => format!("{v} {}", w.scale_of),
             Answer::Number(n) => match question.number.as_ref().map(|s| s.unit.as_str()) {
                 Some(unit) if !unit.is_empty() => format!("{n} {unit}"),

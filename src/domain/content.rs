@@ -118,17 +118,20 @@ pub enum EngagementStage {
     BuiltIntoDecisions,
     /// Not required, no audit yet: acting voluntarily from the start.
     Voluntary,
+    /// The answers do not say yet whether an audit is required or where it stands.
+    NotKnown,
 }
 
 impl EngagementStage {
     /// Every stage.
-    pub const ALL: [EngagementStage; 6] = [
+    pub const ALL: [EngagementStage; 7] = [
         EngagementStage::ReportWithoutAudit,
         EngagementStage::AuditAhead,
         EngagementStage::AuditWithoutMeasures,
         EngagementStage::MeasuresThenVague,
         EngagementStage::BuiltIntoDecisions,
         EngagementStage::Voluntary,
+        EngagementStage::NotKnown,
     ];
 }
 

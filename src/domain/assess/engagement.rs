@@ -15,9 +15,11 @@ use crate::domain::content::EngagementStage;
 ///   measures and CP vague (or not said) → B1-a — the seed's most common outcome;
 /// - audit planned or in progress → audit ahead;
 /// - no audit and none planned: required → audit ahead (the requirement stands), not
-///   required or unknown → voluntary.
+///   required → voluntary, requirement unknown or unanswered → not known;
+/// - where the audit stands unknown or unanswered → not known: "I don't know" is never
+///   read as an answer [MILIEU].
 pub fn engagement(bank: &Bank, answers: &Answers) -> EngagementStage {
-    let required = answers.choice(bank, "audit_required") == Some("required");
+    let required = answers.choice(bank, "audit_required");
     match answers.choice(bank, "audit_status") {
         Some("report_from_past") => EngagementStage::ReportWithoutAudit,
         Some("done") => match answers.choice(bank, "audit_measures") {
@@ -28,7 +30,11 @@ pub fn engagement(bank: &Bank, answers: &Answers) -> EngagementStage {
             _ => EngagementStage::AuditWithoutMeasures,
         },
         Some("planned" | "in_progress") => EngagementStage::AuditAhead,
-        _ if required => EngagementStage::AuditAhead,
-        _ => EngagementStage::Voluntary,
+        Some(_) => match required {
+            Some("required") => EngagementStage::AuditAhead,
+            Some(_) => EngagementStage::Voluntary,
+            None => EngagementStage::NotKnown,
+        },
+        None => EngagementStage::NotKnown,
     }
 }
