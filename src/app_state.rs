@@ -105,6 +105,8 @@ pub struct AppState {
     pub import_error: RwSignal<Option<ImportError>>,
     /// Set when another tab changed the answers and this tab took them over.
     pub synced_from_other_tab: RwSignal<bool>,
+    /// Set when imported answers were loaded (cleared by the next import).
+    pub import_loaded: RwSignal<bool>,
 }
 
 impl AppState {
@@ -136,6 +138,7 @@ impl AppState {
             .set(pending.identity.unwrap_or_else(Identity::fresh));
         self.import_error.set(None);
         self.pending_import.set(None);
+        self.import_loaded.set(true);
     }
 
     /// "Start over": forgets every answer, here and in storage (the language stays).
@@ -279,6 +282,7 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
         pending_import,
         import_error,
         synced_from_other_tab,
+        import_loaded: RwSignal::new(false),
     });
 }
 

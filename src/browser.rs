@@ -73,13 +73,11 @@ pub fn clear_fragment() {
     }
 }
 
-/// The app's own address (origin and path of this page, no fragment), for share links.
-pub fn page_url() -> String {
+/// The app's start page (origin and "/"), for share links.
+pub fn app_url() -> String {
     web_sys::window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
-        })
+        .and_then(|w| w.location().origin().ok())
+        .map(|origin| format!("{origin}/"))
         .unwrap_or_default()
 }
 

@@ -123,7 +123,10 @@ fn engagement_follows_the_seed_path() {
             EngagementStage::Voluntary,
         ),
         (&[("audit_status", "none")], EngagementStage::NotKnown),
-        (&[("audit_required", "not_required")], EngagementStage::NotKnown),
+        (
+            &[("audit_required", "not_required")],
+            EngagementStage::NotKnown,
+        ),
         (
             &[("audit_status", "in_progress")],
             EngagementStage::AuditAhead,

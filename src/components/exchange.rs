@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::app_state::{Identity, PendingImport};
 use crate::browser;
+use crate::domain::content::Content;
 use crate::domain::exchange::{
     encode_share, import, new_response, results_csv, to_json, ImportError, MAX_IMPORT_BYTES,
 };
@@ -16,7 +17,7 @@ use crate::use_app;
 type I18n = leptos_i18n::I18nContext<Locale>;
 
 /// The message for a refused file or link, in the current language.
-pub fn import_error_message(i18n: I18n, error: &ImportError) -> String {
+pub fn import_error_message(i18n: I18n, content: &Content, error: &ImportError) -> String {
     let kb = |bytes: usize| bytes.div_ceil(1024);
     let text = match error {
         ImportError::TooLarge(size) => t_string!(
@@ -48,12 +49,14 @@ pub fn import_error_message(i18n: I18n, error: &ImportError) -> String {
         ImportError::UnknownQuestions(ids) => {
             t_string!(i18n, import.errors.unknown_questions, list = ids.join(", ")).to_string()
         }
-        ImportError::InvalidAnswer { question, .. } => t_string!(
-            i18n,
-            import.errors.invalid_answer,
-            question = question.clone()
-        )
-        .to_string(),
+        ImportError::InvalidAnswer { question, .. } => {
+            // Name the question as the user knows it, not by its id.
+            let text = content
+                .bank
+                .question(question)
+                .map_or_else(|| question.clone(), |q| q.text.clone());
+            t_string!(i18n, import.errors.invalid_answer, question = text).to_string()
+        }
         ImportError::BadLink => t_string!(i18n, import.errors.bad_link).to_string(),
     };
     format!("{}{text}", t_string!(i18n, import.refused))
@@ -65,6 +68,7 @@ pub fn ExportPanel() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let share = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(false);
     let failed = RwSignal::new(false);
     let file_stem = move || {
         let id = app
@@ -111,7 +115,8 @@ pub fn ExportPanel() -> impl IntoView {
     };
     let make_link = move |_| {
         let payload = app.answers.with_untracked(encode_share);
-        share.set(Some(format!("{}#{payload}", browser::page_url())));
+        copied.set(false);
+        share.set(Some(format!("{}#{payload}", browser::app_url())));
     };
     view! {
         <section aria-labelledby="exchange-h" class="exchange no-print">
@@ -132,9 +137,10 @@ pub fn ExportPanel() -> impl IntoView {
                         <span>{t!(i18n, exchange.share_label)}</span>
                         <input type="text" readonly data-testid="share-link" prop:value=link />
                     </label>
-                    <button type="button" class="secondary" on:click=move |_| { browser::copy_to_clipboard(&copy); }>
+                    <button type="button" class="secondary" on:click=move |_| copied.set(browser::copy_to_clipboard(&copy))>
                         {t!(i18n, exchange.copy)}
                     </button>
+                    <span role="status">{move || copied.get().then(|| t!(i18n, exchange.copied))}</span>
                 }
             })}
         </section>
@@ -165,6 +171,7 @@ fn read_file(file: web_sys::File) {
                     updated: response.updated.clone(),
                 });
                 app.import_error.set(None);
+                app.import_loaded.set(false);
                 app.pending_import.set(Some(PendingImport {
                     answers: response.answers,
                     identity,
@@ -173,6 +180,7 @@ fn read_file(file: web_sys::File) {
             }
             Err(e) => {
                 app.pending_import.set(None);
+                app.import_loaded.set(false);
                 app.import_error.set(Some(e));
             }
         }
@@ -253,9 +261,27 @@ pub fn ImportPrompt() -> impl IntoView {
     let i18n = use_i18n();
     let error = move || {
         app.import_error.get().map(|e| {
-            view! { <div class="notice" role="alert" data-testid="import-error">{import_error_message(i18n, &e)}</div> }
+            let text = app.with_content(|c| import_error_message(i18n, c, &e));
+            view! { <div class="notice" role="alert" data-testid="import-error">{text}</div> }
         })
     };
+    let loaded = move || {
+        app.import_loaded.get().then(|| {
+            view! { <div class="notice" role="status" data-testid="import-loaded">{t!(i18n, import.loaded)}</div> }
+        })
+    };
+    // The file picker may be far down the page: bring whatever the import produced into
+    // view and give it focus, so the answer to the user's action is never off-screen.
+    let region = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let shown = app.import_error.with(Option::is_some)
+            || app.pending_import.with(Option::is_some)
+            || app.import_loaded.get();
+        if let (true, Some(el)) = (shown, region.get()) {
+            el.scroll_into_view();
+            let _ = el.focus();
+        }
+    });
     let prompt = move || {
         app.pending_import.get().map(|pending| {
             let count = pending.answers.len();
@@ -282,5 +308,11 @@ pub fn ImportPrompt() -> impl IntoView {
             }
         })
     };
-    view! { {error} {prompt} }
+    view! {
+        <div class="import-region" tabindex="-1" node_ref=region>
+            {error}
+            {loaded}
+            {prompt}
+        </div>
+    }
 }

@@ -59,6 +59,7 @@ fn results_view(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> i
     view! {
         {report_header(i18n, c, answers)}
         {provisional}
+        {in_short(i18n, c, a)}
         {measures_section(i18n, c, a)}
         {action_plan_section(i18n, c, a)}
         {engagement_section(i18n, c, a)}
@@ -411,7 +412,7 @@ fn action_plan_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView
                 view! {
                     <li>
                         <strong>{name}</strong>
-                        {format!(" ({}) — ", m.score)}
+                        {t_string!(i18n, results.score_paren, score = m.score).to_string()}
                         {m.first_step.clone()}
                     </li>
                 }
@@ -562,5 +563,37 @@ fn measures_chart(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
             table_summary=t_string!(i18n, results.charts_table).to_string()
             label_header=t_string!(i18n, results.col_reason).to_string()
         />
+    }
+}
+
+/// One box that joins the three results a manager acts on: where they stand, the best
+/// fits, and the single next step (the stage's next move, which already points the way
+/// from the current position towards CP built into decisions).
+fn in_short(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
+    let stage = c.stage(a.engagement).cloned();
+    let separator = &c.bank.words.list_separator;
+    let top: Vec<String> = a
+        .measures
+        .iter()
+        .take(3)
+        .filter_map(|m| c.category(m.category).map(|i| i.name.clone()))
+        .collect();
+    let stage_line = stage.as_ref().map(|s| {
+        t_string!(
+            i18n,
+            results.in_short_stage,
+            stage = format!("{} — {}", s.code, s.title)
+        )
+        .to_string()
+    });
+    let step_line =
+        stage.map(|s| t_string!(i18n, results.in_short_step, step = s.next_move).to_string());
+    view! {
+        <section class="in-short" aria-labelledby="in-short-h" data-testid="in-short">
+            <h2 id="in-short-h">{t_string!(i18n, results.in_short).to_string()}</h2>
+            <p>{stage_line}</p>
+            <p>{t_string!(i18n, results.in_short_measure, list = top.join(separator)).to_string()}</p>
+            <p><strong>{step_line}</strong></p>
+        </section>
     }
 }

@@ -59,10 +59,15 @@ test('P3: export JSON, start over, import it, and see the same results', async (
   await page.getByRole('button', { name: en.start_over_yes }).click();
   await expect(page.getByRole('link', { name: en.welcome.start })).toBeVisible();
 
+  await page.setViewportSize({ width: 390, height: 700 });
   await page.getByLabel(en.import.choose).setInputFiles(file);
   await expect(page.getByTestId('import-prompt')).toContainText('p3-export.json');
+  // The question appears where the user is looking, however far down the picker was.
+  await expect(page.getByTestId('import-prompt')).toBeInViewport();
   await page.getByRole('button', { name: en.import.load }).click();
   await expect(page.getByTestId('import-prompt')).toHaveCount(0);
+  await expect(page.getByTestId('import-loaded')).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 900 });
   expect(await resultsSummary(page)).toEqual(before);
   const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{}'), KEY);
   expect(stored.response_id).toBe(exported.response_id);
@@ -74,7 +79,7 @@ test('a share link opened in a fresh browser offers the same answers, and never 
   const before = await resultsSummary(page);
   await page.getByRole('button', { name: en.exchange.share_button }).click();
   const link = await page.getByTestId('share-link').inputValue();
-  expect(link).toMatch(/#r1\./);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#r1\./);
   expect(link.length).toBeLessThan(2000);
 
   const fresh = await browser.newContext({ locale: 'en' });
@@ -115,6 +120,7 @@ test('bad files are refused with a specific message; current answers stay untouc
   for (const [name, content, message] of cases) {
     await page.getByLabel(en.import.choose).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
     await expect(page.getByTestId('import-error')).toContainText(message);
+    await expect(page.getByTestId('import-error')).toBeInViewport();
     await expect(page.getByTestId('import-prompt')).toHaveCount(0);
   }
   // The hostile id is shown as text, never as markup.

@@ -98,6 +98,9 @@ for (const j of journeys) {
         .toContainText(categoryNamesOf(j.lang)[top[0]]);
       const stage = stagesOf(j.lang)[j.stage];
       await expect(page.getByTestId('engagement-stage')).toHaveText(`${stage.code} — ${stage.title}`);
+      // "In short" joins the stage, the best fits and the one next step.
+      await expect(page.getByTestId('in-short')).toContainText(stage.title);
+      await expect(page.getByTestId('in-short')).toContainText(categoryNamesOf(j.lang)[top[0]]);
       // Reasons quote the manager's own answers.
       await expect(page.getByTestId('measure-rank-1').locator('.evidence').first())
         .toContainText(fmt(ui.results.you_answered, { evidence: '' }).trim().replace(/[.。]$/, ''));

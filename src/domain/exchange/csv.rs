@@ -7,7 +7,7 @@
 //! | section | rank | id | name | score | cost_class | detail |
 //! |---|---|---|---|---|---|---|
 //! | `response` (1 row) | | response id | language id | | | |
-//! | `measure` (8) | 1–8, best fit first | category id | category name | fit 0–100 | `no_low` / `medium_high` | reasons, `+ ` raising / `− ` lowering, joined by ` \| ` |
+//! | `measure` (8) | 1–8, best fit first | category id | category name | fit 0–100 | `no_low` / `medium_high` | reasons, `(+) ` raising / `(−) ` lowering, joined by ` \| ` (a bracket first, so no formula guard is needed) |
 //! | `readiness` (7) | step number 1–7 | step id | step name | readiness 0–100, empty when unknown | | `current` on the step to work on now |
 //! | `motivation` (11) | driver number 1–11 in the seed's order | driver id | driver name | importance 1–5, empty when not rated | | family name |
 //! | `stage` (1) | | stage code ("B1-a"…) | stage title | | | |
@@ -53,8 +53,11 @@ pub fn results_csv(
 
     row(["response", "", response_id, language.as_str(), "", "", ""]);
     for m in &assessment.measures {
-        let raised = m.raised_by.iter().map(|r| format!("+ {}", r.text));
-        let lowered = m.lowered_by.iter().map(|r| format!("\u{2212} {}", r.text));
+        let raised = m.raised_by.iter().map(|r| format!("(+) {}", r.text));
+        let lowered = m
+            .lowered_by
+            .iter()
+            .map(|r| format!("(\u{2212}) {}", r.text));
         let detail = raised.chain(lowered).collect::<Vec<_>>().join(" | ");
         let name = content.category(m.category).map_or("", |c| c.name.as_str());
         let (rank, score) = (m.rank.to_string(), m.score.to_string());
