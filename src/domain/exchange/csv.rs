@@ -180,9 +180,10 @@ mod tests {
             rows.iter().filter(|r| r.get(6) == Some("current")).count(),
             1
         );
-        // Raising reasons start with "+", so the detail is neutralised, not dropped.
+        // Reason lists start with a bracket, so they show as written, with no guard.
         assert!(rows
             .iter()
-            .any(|r| r.get(6).is_some_and(|d| d.starts_with("'+ "))));
+            .any(|r| r.get(6).is_some_and(|d| d.starts_with("(+) "))));
+        assert!(!rows.iter().flat_map(|r| r.iter()).any(|c| c.starts_with('\'')));
     }
 }
