@@ -8,7 +8,7 @@ use crate::domain::answers::{Answer, Answers};
 use crate::domain::assess::{assess, Assessment};
 use crate::domain::content::Content;
 use crate::domain::exchange::{decode_share, ImportError, SHARE_PREFIX};
-use crate::domain::state::SavedState;
+use crate::domain::state::{DeviceSettings, KeptResponse, SavedState};
 use crate::domain::vocabulary::Language;
 use crate::i18n::{use_i18n, Locale};
 use crate::storage::{self, StorageIssue};
@@ -107,6 +107,10 @@ pub struct AppState {
     pub synced_from_other_tab: RwSignal<bool>,
     /// Set when imported answers were loaded (cleared by the next import).
     pub import_loaded: RwSignal<bool>,
+    /// Other responses kept on this device.
+    pub kept: RwSignal<Vec<KeptResponse>>,
+    /// This device's workshop settings.
+    pub device: RwSignal<DeviceSettings>,
 }
 
 impl AppState {
@@ -141,7 +145,8 @@ impl AppState {
         self.import_loaded.set(true);
     }
 
-    /// "Start over": forgets every answer, here and in storage (the language stays).
+    /// "Start over": forgets every answer, here and in storage (the language, kept
+    /// responses and device settings stay; the saving effect writes them back).
     pub fn start_over(&self) {
         self.answers.set(Answers::new());
         self.last_page.set(None);
@@ -149,6 +154,68 @@ impl AppState {
         if let Err(issue) = storage::clear() {
             self.storage_issue.set(Some(issue));
         }
+    }
+
+    /// "Next participant": clears every trace of the current response from the page and
+    /// from storage — answers, page, notices, pending imports, the unreadable backup —
+    /// keeping only the device's settings and language.
+    pub fn next_participant(&self) {
+        self.start_over();
+        self.pending_import.set(None);
+        self.import_error.set(None);
+        self.import_loaded.set(false);
+        self.synced_from_other_tab.set(false);
+        if self.storage_issue.get_untracked().is_some_and(|i| !i.blocks_saving()) {
+            self.storage_issue.set(None);
+        }
+        storage::clear_backup();
+    }
+
+    /// The current response as a kept one.
+    fn current(&self) -> KeptResponse {
+        let id = self.identity.get_untracked();
+        KeptResponse {
+            response_id: id.response_id,
+            created: id.created,
+            updated: id.updated,
+            answers: self.answers.get_untracked(),
+        }
+    }
+
+    /// "Keep this response and start another": puts the current response first in the
+    /// kept list and starts an empty one.
+    pub fn keep_and_start_another(&self) {
+        let current = self.current();
+        self.kept.update(|k| k.insert(0, current));
+        self.start_over();
+    }
+
+    /// Resumes kept response `index`; the current one, if it has answers, is kept instead.
+    pub fn resume(&self, index: usize) {
+        let current = self.current();
+        let mut chosen = None;
+        self.kept.update(|k| {
+            if index < k.len() {
+                chosen = Some(k.remove(index));
+                if !current.answers.is_empty() {
+                    k.insert(0, current);
+                }
+            }
+        });
+        if let Some(r) = chosen {
+            self.answers.set(r.answers);
+            self.identity.set(Identity { response_id: r.response_id, created: r.created, updated: r.updated });
+            self.last_page.set(None);
+        }
+    }
+
+    /// Deletes kept response `index` for good.
+    pub fn delete_kept(&self, index: usize) {
+        self.kept.update(|k| {
+            if index < k.len() {
+                k.remove(index);
+            }
+        });
     }
 }
 
@@ -204,6 +271,8 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
     });
     let answers = RwSignal::new(saved.answers);
     let last_page = RwSignal::new(saved.last_page);
+    let kept = RwSignal::new(saved.kept);
+    let device = RwSignal::new(saved.device);
     let storage_issue = RwSignal::new(issue);
     let assessment = Memo::new(move |_| {
         let lang = language.get();
@@ -217,6 +286,8 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
         let id = identity.get();
         (state.response_id, state.created, state.updated) =
             (id.response_id, id.created, id.updated);
+        state.kept = kept.get();
+        state.device = device.get();
         if blocked {
             return;
         }
@@ -283,6 +354,8 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
         import_error,
         synced_from_other_tab,
         import_loaded: RwSignal::new(false),
+        kept,
+        device,
     });
 }
 

@@ -105,6 +105,13 @@ pub fn on_other_tab_change(on_change: impl Fn(SavedState) + 'static) {
     listener.forget();
 }
 
+/// Removes the unreadable backup, so nothing of an earlier participant stays behind.
+pub fn clear_backup() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(BACKUP_KEY);
+    }
+}
+
 /// Removes the saved state ("Start over").
 ///
 /// # Errors

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::app_state::locale_of;
 use crate::components::exchange::ImportPrompt;
+use crate::components::workshop::{IdleGuard, NextParticipant};
 use crate::domain::vocabulary::Language;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::storage::StorageIssue;
@@ -65,16 +66,20 @@ pub fn Layout(children: Children) -> impl IntoView {
             <A href="/" attr:class="brand">{t!(i18n, brand)}</A>
             <div class="header-actions">
                 <LanguageSwitch />
-                <StartOver />
+                <Show when=move || app.device.with(|d| d.workshop) fallback=|| view! { <StartOver /> }>
+                    <NextParticipant />
+                </Show>
             </div>
         </header>
         {notice}
         {backup}
         {synced}
         <ImportPrompt />
+        <IdleGuard />
         <main id="main" class="page">{children()}</main>
         <footer class="site-footer">
             <p>{t!(i18n, footer_privacy)}</p>
+            <p><A href="/facilitator">{t!(i18n, workshop.facilitator_link)}</A></p>
         </footer>
     }
 }

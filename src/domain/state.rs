@@ -12,6 +12,31 @@ pub const STATE_FORMAT: &str = "cp-self-assessment/state";
 /// Current version of the stored state format.
 pub const STATE_VERSION: u32 = 1;
 
+/// Settings of this device, kept across participants.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceSettings {
+    /// A shared device at a workshop: "Next participant" replaces "Start over".
+    #[serde(default)]
+    pub workshop: bool,
+    /// Clear the current response after this many minutes without activity (0 = never),
+    /// after a warning that offers more time (WCAG 2.2.1).
+    #[serde(default)]
+    pub idle_minutes: u32,
+}
+
+/// A response put aside on this device ("keep this response and start another").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct KeptResponse {
+    /// The response id (UUID).
+    pub response_id: String,
+    /// When it was started (RFC 3339).
+    pub created: String,
+    /// When an answer last changed (RFC 3339).
+    pub updated: String,
+    /// Its answers.
+    pub answers: Answers,
+}
+
 /// What is kept in local storage.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SavedState {
@@ -38,6 +63,12 @@ pub struct SavedState {
     /// See `response_id`.
     #[serde(default)]
     pub updated: String,
+    /// Other responses kept on this device, most recently kept first.
+    #[serde(default)]
+    pub kept: Vec<KeptResponse>,
+    /// This device's settings.
+    #[serde(default)]
+    pub device: DeviceSettings,
 }
 
 impl SavedState {
@@ -52,6 +83,8 @@ impl SavedState {
             response_id: String::new(),
             created: String::new(),
             updated: String::new(),
+            kept: Vec::new(),
+            device: DeviceSettings::default(),
         }
     }
 }

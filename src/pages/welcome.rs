@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::exchange::ImportPanel;
+use crate::components::workshop::{KeptResponses, WorkshopSettings};
 use crate::components::heading::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::use_app;
@@ -56,6 +57,8 @@ pub fn Welcome() -> impl IntoView {
             <p>{answered}</p>
             <A href=resume attr:class="button primary">{t!(i18n, welcome.resume)}</A>
         </Show>
+        <KeptResponses />
         <ImportPanel />
+        <WorkshopSettings />
     }
 }

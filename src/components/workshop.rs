@@ -1,0 +1,238 @@
+//! Workshop mode on the participant's side: "Next participant" on shared devices, the
+//! idle reset with a warning that offers more time (WCAG 2.2.1), the device settings, and
+//! responses kept on this device (resume, download, delete).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::app_state::Identity;
+use crate::components::exchange::download_answers;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::use_app;
+
+/// Seconds the idle warning counts down before the response is cleared.
+pub const IDLE_WARNING_SECONDS: u32 = 60;
+
+/// "Next participant" with an inline confirmation that offers the export first.
+#[component]
+pub fn NextParticipant() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let confirming = RwSignal::new(false);
+    let navigate = use_navigate();
+    view! {
+        <div class="start-over">
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
+                        {t!(i18n, workshop.next_participant)}
+                    </button>
+                }
+            >
+                <div
+                    role="group"
+                    aria-labelledby="next-q"
+                    class="confirm"
+                    on:keydown=move |ev| if ev.key() == "Escape" { confirming.set(false) }
+                >
+                    <p id="next-q">{t!(i18n, workshop.next_question)}</p>
+                    <button type="button" class="secondary" on:click=move |_| {
+                        let _ = download_answers(&app.identity.get_untracked(), app.answers.get_untracked());
+                    }>
+                        {t!(i18n, workshop.export_first)}
+                    </button>
+                    <button type="button" class="danger" on:click={
+                        let navigate = navigate.clone();
+                        move |_| {
+                            app.next_participant();
+                            confirming.set(false);
+                            navigate("/", Default::default());
+                        }
+                    }>
+                        {t!(i18n, workshop.next_yes)}
+                    </button>
+                    <button type="button" class="secondary" autofocus on:click=move |_| confirming.set(false)>
+                        {t!(i18n, cancel)}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// On a workshop device with an idle limit: after that many minutes without a key, click
+/// or touch, a dialog warns and counts down; "I need more time" restarts the clock; at
+/// zero the response is cleared for the next participant (nothing is exported).
+#[component]
+pub fn IdleGuard() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let idle_seconds = RwSignal::new(0u32);
+    let active = move || {
+        let d = app.device.get();
+        d.workshop && d.idle_minutes > 0 && app.answers.with(|a| !a.is_empty())
+    };
+    for event in ["pointerdown", "keydown", "input", "wheel", "touchstart"] {
+        let listener = gloo_events::EventListener::new(&gloo_utils::document(), event, move |_| {
+            // While the warning shows, only its button gives more time.
+            if idle_seconds.get_untracked() < warn_after(app.device.get_untracked().idle_minutes) {
+                idle_seconds.set(0);
+            }
+        });
+        listener.forget();
+    }
+    let navigate_tick = navigate.clone();
+    let ticker = set_interval_with_handle(
+        move || {
+            if !active() {
+                idle_seconds.set(0);
+                return;
+            }
+            let minutes = app.device.get_untracked().idle_minutes;
+            let next = idle_seconds.get_untracked() + 1;
+            if next >= warn_after(minutes) + IDLE_WARNING_SECONDS {
+                idle_seconds.set(0);
+                app.next_participant();
+                navigate_tick("/", Default::default());
+            } else {
+                idle_seconds.set(next);
+            }
+        },
+        std::time::Duration::from_secs(1),
+    );
+    on_cleanup(move || {
+        if let Ok(handle) = ticker {
+            handle.clear();
+        }
+    });
+    let warning = move || {
+        let minutes = app.device.get().idle_minutes;
+        let elapsed = idle_seconds.get();
+        (active() && elapsed >= warn_after(minutes)).then(|| {
+            let left = (warn_after(minutes) + IDLE_WARNING_SECONDS).saturating_sub(elapsed);
+            view! {
+                <div class="notice confirm idle-warning" role="alertdialog" aria-labelledby="idle-h" aria-describedby="idle-text" data-testid="idle-warning">
+                    <p id="idle-h"><strong>{t!(i18n, workshop.idle_title)}</strong></p>
+                    <p id="idle-text">{t_string!(i18n, workshop.idle_text, seconds = left).to_string()}</p>
+                    <button type="button" class="primary" autofocus on:click=move |_| idle_seconds.set(0)>
+                        {t!(i18n, workshop.more_time)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! { {warning} }
+}
+
+/// Seconds of inactivity before the warning shows.
+fn warn_after(idle_minutes: u32) -> u32 {
+    idle_minutes.saturating_mul(60)
+}
+
+/// The device settings: shared workshop device, idle reset.
+#[component]
+pub fn WorkshopSettings() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    view! {
+        <section aria-labelledby="workshop-h" class="workshop-settings no-print">
+            <h2 id="workshop-h">{t!(i18n, workshop.heading)}</h2>
+            <label class="choice">
+                <input
+                    type="checkbox"
+                    prop:checked=move || app.device.with(|d| d.workshop)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        app.device.update(|d| d.workshop = on);
+                    }
+                />
+                <span>{t!(i18n, workshop.shared_device)}</span>
+            </label>
+            <Show when=move || app.device.with(|d| d.workshop)>
+                <label class="idle-minutes">
+                    <span>{t!(i18n, workshop.idle_label)}</span>
+                    <input
+                        type="number"
+                        min="0"
+                        max="120"
+                        inputmode="numeric"
+                        prop:value=move || app.device.with(|d| d.idle_minutes.to_string())
+                        on:change=move |ev| {
+                            // Anything that is not a whole number of minutes 0–120 leaves the setting as it was.
+                            if let Ok(m) = event_target_value(&ev).trim().parse::<u32>() {
+                                app.device.update(|d| d.idle_minutes = m.min(120));
+                            }
+                        }
+                    />
+                </label>
+            </Show>
+        </section>
+    }
+}
+
+/// Responses kept on this device, and "keep this response and start another".
+#[component]
+pub fn KeptResponses() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let deleting = RwSignal::new(None::<usize>);
+    let label_of = move |answers: &crate::domain::answers::Answers| -> String {
+        app.with_content(|c| {
+            let bank = &c.bank;
+            let describe = |id: &str| {
+                bank.question(id)
+                    .and_then(|q| answers.counted(bank, id).map(|a| bank.describe(q, a)))
+            };
+            describe("main_products")
+                .or_else(|| describe("sector"))
+                .unwrap_or_else(|| t_string!(i18n, workshop.unnamed).to_string())
+        })
+    };
+    let items = move || {
+        app.kept.get().into_iter().enumerate().map(|(i, r)| {
+            let progress = app.with_content(|c| r.answers.progress(&c.bank));
+            let updated = r.updated.get(..10).unwrap_or("").to_owned();
+            let text = t_string!(i18n, workshop.saved_item, label = label_of(&r.answers), updated = updated, answered = progress.answered, visible = progress.visible).to_string();
+            let identity = Identity { response_id: r.response_id.clone(), created: r.created.clone(), updated: r.updated.clone() };
+            let answers = r.answers.clone();
+            view! {
+                <li data-testid="kept-response">
+                    <span>{text}</span>
+                    {(progress.answered == progress.visible).then(|| view! { <strong>{format!(" · {}", t_string!(i18n, workshop.complete))}</strong> })}
+                    <div class="button-row">
+                        <button type="button" class="secondary" on:click=move |_| app.resume(i)>{t!(i18n, workshop.resume)}</button>
+                        <button type="button" class="secondary" on:click=move |_| { let _ = download_answers(&identity, answers.clone()); }>
+                            {t!(i18n, workshop.export)}
+                        </button>
+                        <Show
+                            when=move || deleting.get() == Some(i)
+                            fallback=move || view! { <button type="button" class="secondary" on:click=move |_| deleting.set(Some(i))>{t!(i18n, workshop.delete)}</button> }
+                        >
+                            <span class="confirm" role="group" aria-label=move || t_string!(i18n, workshop.delete_question).to_string()>
+                                {t!(i18n, workshop.delete_question)}
+                                <button type="button" class="danger" on:click=move |_| { app.delete_kept(i); deleting.set(None); }>{t!(i18n, workshop.delete)}</button>
+                                <button type="button" class="secondary" on:click=move |_| deleting.set(None)>{t!(i18n, cancel)}</button>
+                            </span>
+                        </Show>
+                    </div>
+                </li>
+            }
+        }).collect_view()
+    };
+    let show = move || app.kept.with(|k| !k.is_empty()) || app.answers.with(|a| !a.is_empty());
+    view! {
+        <Show when=show>
+            <section aria-labelledby="kept-h" class="kept no-print">
+                <h2 id="kept-h">{t!(i18n, workshop.saved_heading)}</h2>
+                <ul class="kept-list">{items}</ul>
+                <Show when=move || app.answers.with(|a| !a.is_empty())>
+                    <button type="button" class="secondary" on:click=move |_| app.keep_and_start_another()>
+                        {t!(i18n, workshop.save_and_new)}
+                    </button>
+                </Show>
+            </section>
+        </Show>
+    }
+}
