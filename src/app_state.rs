@@ -165,7 +165,11 @@ impl AppState {
         self.import_error.set(None);
         self.import_loaded.set(false);
         self.synced_from_other_tab.set(false);
-        if self.storage_issue.get_untracked().is_some_and(|i| !i.blocks_saving()) {
+        if self
+            .storage_issue
+            .get_untracked()
+            .is_some_and(|i| !i.blocks_saving())
+        {
             self.storage_issue.set(None);
         }
         storage::clear_backup();
@@ -204,7 +208,11 @@ impl AppState {
         });
         if let Some(r) = chosen {
             self.answers.set(r.answers);
-            self.identity.set(Identity { response_id: r.response_id, created: r.created, updated: r.updated });
+            self.identity.set(Identity {
+                response_id: r.response_id,
+                created: r.created,
+                updated: r.updated,
+            });
             self.last_page.set(None);
         }
     }

@@ -29,6 +29,7 @@ use crate::components::layout::Layout;
 use crate::domain::content::Content;
 use crate::domain::vocabulary::Language;
 use crate::i18n::{t, use_i18n, I18nContextProvider};
+use crate::pages::facilitator::Facilitator;
 use crate::pages::{
     not_found::NotFound, part::QuestionnairePart, results::Results, review::Review,
     welcome::Welcome,
@@ -66,6 +67,7 @@ fn AppWithContent() -> impl IntoView {
                             <Route path=path!("/part/:n") view=QuestionnairePart />
                             <Route path=path!("/review") view=Review />
                             <Route path=path!("/results") view=Results />
+                            <Route path=path!("/facilitator") view=Facilitator />
                         </Routes>
                     </Layout>
                 </Router>

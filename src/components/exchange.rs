@@ -66,15 +66,28 @@ pub fn import_error_message(i18n: I18n, content: &Content, error: &ImportError) 
 ///
 /// # Errors
 /// `Err(())` when the browser refuses the download.
-pub fn download_answers(identity: &Identity, answers: crate::domain::answers::Answers) -> Result<(), ()> {
+pub fn download_answers(
+    identity: &Identity,
+    answers: crate::domain::answers::Answers,
+) -> Result<(), ()> {
     let app = use_app();
     let json = app.with_content_untracked(|c| {
-        let mut file = new_response(&c.bank, &identity.response_id, &identity.updated, app.language.get_untracked(), answers);
+        let mut file = new_response(
+            &c.bank,
+            &identity.response_id,
+            &identity.updated,
+            app.language.get_untracked(),
+            answers,
+        );
         file.created = identity.created.clone();
         to_json(&file)
     });
     let stem: String = identity.response_id.chars().take(8).collect();
-    browser::download(&format!("cp-self-assessment-{stem}.json"), "application/json", &json)
+    browser::download(
+        &format!("cp-self-assessment-{stem}.json"),
+        "application/json",
+        &json,
+    )
 }
 
 /// Downloads and share link, shown with the results.

@@ -5,4 +5,6 @@ pub mod exchange;
 pub mod heading;
 pub mod layout;
 pub mod progress;
+pub mod qr;
 pub mod question;
+pub mod workshop;

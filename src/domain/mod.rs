@@ -11,3 +11,4 @@ pub mod content;
 pub mod exchange;
 pub mod state;
 pub mod vocabulary;
+pub mod workshop;

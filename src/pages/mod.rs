@@ -1,5 +1,6 @@
 //! One page per file.
 
+pub mod facilitator;
 pub mod not_found;
 pub mod part;
 pub mod results;

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::exchange::ImportPanel;
-use crate::components::workshop::{KeptResponses, WorkshopSettings};
 use crate::components::heading::PageHeading;
+use crate::components::workshop::{KeptResponses, WorkshopSettings};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::use_app;
 

@@ -184,6 +184,9 @@ mod tests {
         assert!(rows
             .iter()
             .any(|r| r.get(6).is_some_and(|d| d.starts_with("(+) "))));
-        assert!(!rows.iter().flat_map(|r| r.iter()).any(|c| c.starts_with('\'')));
+        assert!(!rows
+            .iter()
+            .flat_map(|r| r.iter())
+            .any(|c| c.starts_with('\'')));
     }
 }

@@ -1,0 +1,513 @@
+//! Workshop mode: a facilitator collects many respondents' exported files and share links
+//! in a [`Room`] and shows the group's answers together ([`aggregate`], [`aggregate_csv`]).
+//!
+//! Pure and deterministic: files are checked by [`import`], links by [`decode_share`],
+//! each participant is assessed once by [`assess`], and the CSV cells go through
+//! [`neutralize`]. Nothing here stores or sends anything; the room lives only as long as
+//! the page that holds it.
+
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use super::answers::Answers;
+use super::assess::assess;
+use super::assess::motivation::STRONG_MOTIVE;
+use super::assess::readiness::round_percent;
+use super::bank::Bank;
+use super::content::{Content, EngagementStage};
+use super::exchange::{decode_share, import, neutralize, ImportError};
+use super::vocabulary::{AuditStep, Driver, MeasureCategory, Sector};
+
+/// Staff-size bands of the EU SME definition [EU-GAP]: <10, 10–49, 50–249, >=250.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SizeBand {
+    /// Micro enterprise: fewer than 10 staff.
+    Micro,
+    /// Small enterprise: 10–49 staff.
+    Small,
+    /// Medium-sized enterprise: 50–249 staff.
+    Medium,
+    /// Large enterprise: 250 staff or more (not an SME).
+    Large,
+}
+
+impl SizeBand {
+    /// Every band, smallest first.
+    pub const ALL: [SizeBand; 4] = [
+        SizeBand::Micro,
+        SizeBand::Small,
+        SizeBand::Medium,
+        SizeBand::Large,
+    ];
+
+    /// Stable id: "micro", "small", "medium" or "large".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SizeBand::Micro => "micro",
+            SizeBand::Small => "small",
+            SizeBand::Medium => "medium",
+            SizeBand::Large => "large",
+        }
+    }
+
+    /// The band's staff range as written in the EU definition, language-neutral:
+    /// "<10", "10–49", "50–249" or ">=250" (used as the name in [`aggregate_csv`]).
+    pub fn staff_range(self) -> &'static str {
+        match self {
+            SizeBand::Micro => "<10",
+            SizeBand::Small => "10\u{2013}49",
+            SizeBand::Medium => "50\u{2013}249",
+            SizeBand::Large => ">=250",
+        }
+    }
+}
+
+/// The size band of an enterprise with `staff` employees (the "staff" answer, a whole
+/// number from 1 to 200,000). Bands by value: below 10 micro, below 50 small, below 250
+/// medium, otherwise large (a non-number, which validation rules out, counts as large).
+pub fn size_band(staff: f64) -> SizeBand {
+    if staff < 10.0 {
+        SizeBand::Micro
+    } else if staff < 50.0 {
+        SizeBand::Small
+    } else if staff < 250.0 {
+        SizeBand::Medium
+    } else {
+        SizeBand::Large
+    }
+}
+
+/// One respondent in the room.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Participant {
+    /// Identity used to find duplicates: the file's UUID; `"file:<source>"` for a migrated
+    /// local-storage state (which has none); `"link:<16 hex digits>"` for a share link.
+    pub response_id: String,
+    /// When the response was last exported (RFC 3339, as in the file); empty for share
+    /// links and migrated states.
+    pub updated: String,
+    /// Where it came from, as the caller named it (a file name, "link 3"…).
+    pub source: String,
+    /// The answers, checked against the bank.
+    pub answers: Answers,
+}
+
+/// A file or link that could not be added, with the reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refused {
+    /// Where it came from, as the caller named it.
+    pub source: String,
+    /// Why: the error of [`import`] or [`decode_share`] (use [`ImportError::code`] for a
+    /// translated message).
+    pub error: ImportError,
+}
+
+/// The responses collected in a workshop: the participants, one per response id, and what
+/// was skipped or refused on the way.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Room {
+    /// One entry per distinct response id, in the order first added.
+    pub participants: Vec<Participant>,
+    /// Sources skipped as duplicates (an older or equally recent copy of a response already
+    /// in the room), in the order skipped.
+    pub duplicates: Vec<String>,
+    /// Files and links that could not be read, in the order added.
+    pub refused: Vec<Refused>,
+}
+
+/// The time in `updated` for comparing copies; `None` (older than any time) when it is
+/// empty or not RFC 3339.
+fn updated_time(updated: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(updated, &Rfc3339).ok()
+}
+
+/// FNV-1a, 64 bits: a small stable hash, enough to recognise the same link twice.
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+impl Room {
+    /// An empty room.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one exported file (bytes as read). Invalid → refused (with import()'s error).
+    /// Migrated local-storage states without identity get response_id "file:<source>".
+    /// De-duplicated by response_id: when two share an id the one with the later `updated`
+    /// stays (an unparsable or empty time counts as oldest; on a tie the one already in the
+    /// room stays); the other's source goes to `duplicates`.
+    pub fn add_file(&mut self, source: &str, bytes: &[u8], bank: &Bank) {
+        match import(bytes, bank) {
+            Ok(file) => {
+                let response_id = if file.response_id.is_empty() {
+                    format!("file:{source}")
+                } else {
+                    file.response_id
+                };
+                self.admit(Participant {
+                    response_id,
+                    updated: file.updated,
+                    source: source.to_owned(),
+                    answers: file.answers,
+                });
+            }
+            Err(error) => self.refuse(source, error),
+        }
+    }
+
+    /// Adds a share link (a full URL or just the fragment payload "r1...."); its
+    /// response_id is "link:" + the 16 hex digits of the FNV-1a 64 hash of the payload, so
+    /// the same link twice is a duplicate; updated "". A link that does not decode is
+    /// refused with [`decode_share`]'s error (usually [`ImportError::BadLink`]).
+    pub fn add_share_link(&mut self, source: &str, link: &str, bank: &Bank) {
+        let link = link.trim();
+        let payload = link.split_once('#').map_or(link, |(_, fragment)| fragment);
+        match decode_share(payload, bank) {
+            Ok(answers) => self.admit(Participant {
+                response_id: format!("link:{:016x}", fnv1a64(payload.as_bytes())),
+                updated: String::new(),
+                source: source.to_owned(),
+                answers,
+            }),
+            Err(error) => self.refuse(source, error),
+        }
+    }
+
+    fn refuse(&mut self, source: &str, error: ImportError) {
+        self.refused.push(Refused {
+            source: source.to_owned(),
+            error,
+        });
+    }
+
+    /// Adds `p`, or keeps whichever copy of its response is newer.
+    fn admit(&mut self, p: Participant) {
+        match self
+            .participants
+            .iter_mut()
+            .find(|q| q.response_id == p.response_id)
+        {
+            None => self.participants.push(p),
+            Some(existing) => {
+                if updated_time(&p.updated) > updated_time(&existing.updated) {
+                    let older = std::mem::replace(existing, p);
+                    self.duplicates.push(older.source);
+                } else {
+                    self.duplicates.push(p.source);
+                }
+            }
+        }
+    }
+}
+
+/// Upper bounds (inclusive) of the readiness bands 0–24, 25–49, 50–74 and 75–100.
+const BAND_TOPS: [u8; 4] = [24, 49, 74, 100];
+
+/// The band (0–3) of a readiness score 0–100.
+fn readiness_band(score: u8) -> usize {
+    BAND_TOPS.iter().position(|&top| score <= top).unwrap_or(3)
+}
+
+/// How the participants' readiness for one audit step is spread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StepDistribution {
+    /// The audit step.
+    pub step: AuditStep,
+    /// Participants whose readiness on this step is unknown (no counted answer).
+    pub not_known: usize,
+    /// Participants per readiness band: 0–24, 25–49, 50–74, 75–100 (75 is
+    /// [`crate::domain::assess::readiness::MATURE_THRESHOLD`], so the last band is "mature").
+    pub bands: [usize; 4],
+    /// Mean of the known step scores, 0–100, rounded; `None` when nobody's is known.
+    pub mean: Option<u8>,
+}
+
+impl StepDistribution {
+    /// Participants whose readiness on this step is known (the sum of `bands`).
+    pub fn known(&self) -> usize {
+        self.bands.iter().sum()
+    }
+}
+
+/// How many participants hold one driver as a strong motive, next to the seed study's
+/// citation count. Source: [SEED] (cp-reference §4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReasonCount {
+    /// The driver.
+    pub driver: Driver,
+    /// Participants rating it [`STRONG_MOTIVE`] or above (4–5 on the 1–5 scale).
+    pub strong: usize,
+    /// Participants who rated it at all.
+    pub rated: usize,
+    /// How often enterprises in the seed study cited it ([`Driver::seed_citations`]);
+    /// `None` for the two drivers named without a count.
+    pub seed_citations: Option<u32>,
+}
+
+/// The group's answers, counted over the participants' assessments. Every list has a fixed
+/// length and order, zeros included, so charts and tables keep their shape.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Aggregate {
+    /// Number of participants.
+    pub participants: usize,
+    /// Participants per engagement stage, all of [`EngagementStage::ALL`] in that order.
+    pub stages: Vec<(EngagementStage, usize)>,
+    /// Readiness distribution of the seven audit steps, in order 1–7.
+    pub readiness: Vec<StepDistribution>,
+    /// The eleven drivers, in [`Driver::ALL`] order.
+    pub reasons: Vec<ReasonCount>,
+    /// All eight categories with how many participants have it among their three
+    /// best-fitting (rank 1–3); most often first, ties by
+    /// [`MeasureCategory::ladder_position`].
+    pub top3: Vec<(MeasureCategory, usize)>,
+    /// Participants per sector, in [`Sector::ALL`] order, then `None` (not answered).
+    pub by_sector: Vec<(Option<Sector>, usize)>,
+    /// Participants per size band (from the counted "staff" answer), in [`SizeBand::ALL`]
+    /// order, then `None` (not answered or "I don't know").
+    pub by_size: Vec<(Option<SizeBand>, usize)>,
+}
+
+/// Adds one to the count of `key` in `counts`.
+fn bump<K: PartialEq>(counts: &mut [(K, usize)], key: &K) {
+    if let Some((_, n)) = counts.iter_mut().find(|(k, _)| k == key) {
+        *n += 1;
+    }
+}
+
+/// Counts the participants' assessments (each participant is assessed once, with
+/// [`assess`]) into an [`Aggregate`].
+pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
+    let bank = &content.bank;
+    let mut stages: Vec<(EngagementStage, usize)> =
+        EngagementStage::ALL.iter().map(|&s| (s, 0)).collect();
+    // Per step: band counts, unknown count, sum of known scores.
+    let mut steps: Vec<([usize; 4], usize, f64)> = vec![([0; 4], 0, 0.0); AuditStep::ALL.len()];
+    let mut reasons: Vec<ReasonCount> = Driver::ALL
+        .iter()
+        .map(|&driver| ReasonCount {
+            driver,
+            strong: 0,
+            rated: 0,
+            seed_citations: driver.seed_citations(),
+        })
+        .collect();
+    let mut top3: Vec<(MeasureCategory, usize)> =
+        MeasureCategory::ALL.iter().map(|&c| (c, 0)).collect();
+    let mut by_sector: Vec<(Option<Sector>, usize)> = Sector::ALL
+        .iter()
+        .map(|&s| (Some(s), 0))
+        .chain([(None, 0)])
+        .collect();
+    let mut by_size: Vec<(Option<SizeBand>, usize)> = SizeBand::ALL
+        .iter()
+        .map(|&s| (Some(s), 0))
+        .chain([(None, 0)])
+        .collect();
+
+    for p in participants {
+        let a = assess(content, &p.answers);
+        bump(&mut stages, &a.engagement);
+        for s in &a.readiness.steps {
+            let Some(slot) = AuditStep::ALL.iter().position(|&x| x == s.step) else {
+                continue;
+            };
+            let (bands, not_known, sum) = &mut steps[slot];
+            match s.score {
+                Some(score) => {
+                    bands[readiness_band(score)] += 1;
+                    *sum += f64::from(score);
+                }
+                None => *not_known += 1,
+            }
+        }
+        for d in &a.motivation.drivers {
+            if let Some(r) = reasons.iter_mut().find(|r| r.driver == d.driver) {
+                if let Some(v) = d.importance {
+                    r.rated += 1;
+                    if v >= STRONG_MOTIVE {
+                        r.strong += 1;
+                    }
+                }
+            }
+        }
+        for m in a.measures.iter().filter(|m| m.rank <= 3) {
+            bump(&mut top3, &m.category);
+        }
+        bump(&mut by_sector, &a.sector);
+        bump(
+            &mut by_size,
+            &p.answers.number(bank, "staff").map(size_band),
+        );
+    }
+
+    top3.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(a.0.ladder_position().cmp(&b.0.ladder_position()))
+    });
+    Aggregate {
+        participants: participants.len(),
+        stages,
+        readiness: AuditStep::ALL
+            .iter()
+            .zip(steps)
+            .map(|(&step, (bands, not_known, sum))| StepDistribution {
+                step,
+                not_known,
+                bands,
+                mean: round_percent(sum, bands.iter().sum()),
+            })
+            .collect(),
+        reasons,
+        top3,
+        by_sector,
+        by_size,
+    }
+}
+
+/// The header row of [`aggregate_csv`].
+pub const AGGREGATE_CSV_HEADER: [&str; 5] = ["section", "id", "name", "count", "detail"];
+
+/// The aggregate as Excel-safe CSV: UTF-8 BOM, CRLF, every text cell through
+/// exchange::neutralize; header `section,id,name,count,detail`; rows, in this order
+/// (51 in all):
+///
+/// | section | id | name | count | detail |
+/// |---|---|---|---|---|
+/// | `participants` (1) | | | participants | |
+/// | `stage` (7) | stage code ("B1-a"…) | stage title | participants | |
+/// | `readiness` (7) | step number 1–7 | step name | participants with a known score | `0–24:a 25–49:b 50–74:c 75–100:d not known:e mean:m` (m empty when unknown) |
+/// | `reason` (11) | driver id | driver name | participants rating it 4–5 | `rated:r seed:s` (s empty without a seed count) |
+/// | `top3` (8) | category id | category name | participants with it in their top three | |
+/// | `sector` (12) | sector id, empty for not answered | option label of the bank's "sector" question, empty for not answered | participants | `not_answered` on the last row |
+/// | `size` (5) | band id, empty for not answered | staff range ("10–49") | participants | `not_answered` on the last row |
+///
+/// Names come from `content`, so the CSV is in the content's language.
+pub fn aggregate_csv(content: &Content, aggregate: &Aggregate) -> String {
+    let mut rows: Vec<[String; 5]> = Vec::new();
+    let mut row = |cells: [&str; 5]| rows.push(cells.map(neutralize));
+    let opt = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
+
+    row([
+        "participants",
+        "",
+        "",
+        &aggregate.participants.to_string(),
+        "",
+    ]);
+    for (stage, n) in &aggregate.stages {
+        let text = content.stage(*stage);
+        let (code, title) = text.map_or(("", ""), |s| (s.code.as_str(), s.title.as_str()));
+        row(["stage", code, title, &n.to_string(), ""]);
+    }
+    for s in &aggregate.readiness {
+        let [a, b, c, d] = s.bands;
+        let detail = format!(
+            "0\u{2013}24:{a} 25\u{2013}49:{b} 50\u{2013}74:{c} 75\u{2013}100:{d} not known:{} mean:{}",
+            s.not_known,
+            opt(s.mean)
+        );
+        row([
+            "readiness",
+            &s.step.number().to_string(),
+            content.step_name(s.step),
+            &s.known().to_string(),
+            &detail,
+        ]);
+    }
+    for r in &aggregate.reasons {
+        let seed = r.seed_citations.map(|s| s.to_string()).unwrap_or_default();
+        let detail = format!("rated:{} seed:{seed}", r.rated);
+        row([
+            "reason",
+            r.driver.as_str(),
+            content.driver_name(r.driver),
+            &r.strong.to_string(),
+            &detail,
+        ]);
+    }
+    for (category, n) in &aggregate.top3 {
+        let name = content.category(*category).map_or("", |c| c.name.as_str());
+        row(["top3", category.as_str(), name, &n.to_string(), ""]);
+    }
+    let sector_question = content.bank.question("sector");
+    for (sector, n) in &aggregate.by_sector {
+        let (id, name, detail) = match sector {
+            Some(s) => {
+                let label = sector_question
+                    .and_then(|q| q.option(s.as_str()))
+                    .map_or("", |o| o.label.as_str());
+                (s.as_str(), label, "")
+            }
+            None => ("", "", "not_answered"),
+        };
+        row(["sector", id, name, &n.to_string(), detail]);
+    }
+    for (band, n) in &aggregate.by_size {
+        let (id, name, detail) = match band {
+            Some(b) => (b.as_str(), b.staff_range(), ""),
+            None => ("", "", "not_answered"),
+        };
+        row(["size", id, name, &n.to_string(), detail]);
+    }
+    write(&rows).unwrap_or_default()
+}
+
+/// Writes the BOM, the header and `rows` as CSV with CRLF line ends.
+fn write(rows: &[[String; 5]]) -> Result<String, Box<dyn std::error::Error>> {
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer("\u{feff}".as_bytes().to_vec());
+    out.write_record(AGGREGATE_CSV_HEADER)?;
+    for r in rows {
+        out.write_record(r)?;
+    }
+    Ok(String::from_utf8(out.into_inner()?)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_bands_follow_the_eu_definition() {
+        let cases = [
+            (1.0, SizeBand::Micro),
+            (9.0, SizeBand::Micro),
+            (10.0, SizeBand::Small),
+            (49.0, SizeBand::Small),
+            (50.0, SizeBand::Medium),
+            (249.0, SizeBand::Medium),
+            (250.0, SizeBand::Large),
+            (200_000.0, SizeBand::Large),
+        ];
+        for (staff, band) in cases {
+            assert_eq!(size_band(staff), band, "{staff}");
+        }
+        let ids: Vec<&str> = SizeBand::ALL.iter().map(|b| b.as_str()).collect();
+        assert_eq!(ids, ["micro", "small", "medium", "large"]);
+    }
+
+    #[test]
+    fn readiness_bands_split_at_25_50_75() {
+        let bands: Vec<usize> = [0, 24, 25, 49, 50, 74, 75, 100]
+            .iter()
+            .map(|&s| readiness_band(s))
+            .collect();
+        assert_eq!(bands, [0, 0, 1, 1, 2, 2, 3, 3]);
+    }
+
+    #[test]
+    fn fnv1a_matches_the_reference_values() {
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn unparsable_times_are_oldest() {
+        assert!(updated_time("") < updated_time("1990-01-01T00:00:00Z"));
+        assert!(updated_time("2026-01-01T10:00:00+08:00") < updated_time("2026-01-01T03:00:00Z"));
+    }
+}

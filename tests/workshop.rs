@@ -1,0 +1,630 @@
+//! Workshop mode end to end: a room of generated exports, with duplicates and broken
+//! files mixed in, aggregates to exactly what an independent count of the same
+//! assessments gives; share links are de-duplicated; the CSV is Excel-safe.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+mod common;
+use common::content;
+use cp_self_assessment::domain::answers::{Answer, Answers, NONE_OPTION};
+use cp_self_assessment::domain::assess::assess;
+use cp_self_assessment::domain::bank::{Bank, QuestionKind};
+use cp_self_assessment::domain::content::{Content, EngagementStage};
+use cp_self_assessment::domain::exchange::{
+    encode_share, new_response, to_json, ImportError, MAX_IMPORT_BYTES,
+};
+use cp_self_assessment::domain::vocabulary::{
+    AuditStep, Driver, Language, MeasureCategory, Sector,
+};
+use cp_self_assessment::domain::workshop::{
+    aggregate, aggregate_csv, size_band, Aggregate, Participant, ReasonCount, Room, SizeBand,
+    StepDistribution,
+};
+use serde_json::{json, Value};
+
+/// A 64-bit linear congruential generator (Knuth's MMIX constants): deterministic, no
+/// crate needed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    /// A number in 0..n (n > 0).
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    /// True with probability 1 / n.
+    fn one_in(&mut self, n: u64) -> bool {
+        self.below(n) == 0
+    }
+
+    /// A valid version-4 UUID, hyphenated lower case.
+    fn uuid(&mut self) -> String {
+        let mut b = [0u8; 16];
+        for byte in &mut b {
+            *byte = (self.next() & 0xff) as u8;
+        }
+        b[6] = (b[6] & 0x0f) | 0x40;
+        b[8] = (b[8] & 0x3f) | 0x80;
+        let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+        format!(
+            "{}-{}-{}-{}-{}",
+            &h[0..8],
+            &h[8..12],
+            &h[12..16],
+            &h[16..20],
+            &h[20..32]
+        )
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i as u64 + 1) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// Random but valid answers over the bank: each question visible given the earlier
+/// answers gets a random answer of its kind, and about one in twelve is skipped.
+fn random_answers(bank: &Bank, rng: &mut Lcg) -> Answers {
+    let mut answers = Answers::new();
+    for q in bank.questions() {
+        if !bank.is_visible(q, &answers) || rng.one_in(12) {
+            continue;
+        }
+        if q.allows_unknown() && rng.one_in(8) {
+            answers.set(q.id.clone(), Answer::Unknown);
+            continue;
+        }
+        let answer = match q.kind {
+            QuestionKind::Single => {
+                let o = &q.options[rng.below(q.options.len() as u64) as usize];
+                Answer::Choice(o.id.clone())
+            }
+            QuestionKind::Multi => {
+                let has_none = q.option(NONE_OPTION).is_some();
+                if has_none && rng.one_in(5) {
+                    Answer::Choices(vec![NONE_OPTION.to_owned()])
+                } else {
+                    Answer::Choices(
+                        q.options
+                            .iter()
+                            .filter(|o| o.id != NONE_OPTION && rng.one_in(2))
+                            .map(|o| o.id.clone())
+                            .collect(),
+                    )
+                }
+            }
+            QuestionKind::Scale => Answer::Scale(1 + rng.below(5) as u8),
+            QuestionKind::Number => {
+                let spec = q.number.as_ref().unwrap_or_else(|| panic!("{}", q.id));
+                // Log-spread upper bound, so that small and large values both occur.
+                let span = 10f64.powi(rng.below(6) as i32);
+                let hi = spec.max.min(spec.min + span);
+                let whole = spec.min + rng.below((hi - spec.min) as u64 + 1) as f64;
+                let v = if spec.integer || whole >= hi {
+                    whole
+                } else {
+                    whole + rng.below(4) as f64 / 4.0
+                };
+                Answer::Number(v.min(spec.max))
+            }
+            QuestionKind::Text => {
+                let max = q.max_len.unwrap_or(0).min(24);
+                let len = rng.below(max as u64 + 1) as usize;
+                let prefix = if rng.one_in(6) { "=" } else { "" };
+                let body: String = (0..len)
+                    .map(|_| (b'a' + rng.below(26) as u8) as char)
+                    .collect();
+                let text: String = format!("{prefix}{body}").chars().take(max).collect();
+                Answer::Text(text)
+            }
+        };
+        assert_eq!(answer.validate(q), Ok(()), "{}: {answer:?}", q.id);
+        answers.set(q.id.clone(), answer);
+    }
+    answers
+}
+
+/// An RFC 3339 time in 2026, UTC, at hour 1–15 (so a duplicate can be placed an hour
+/// earlier with a +08:00 offset).
+fn random_time(rng: &mut Lcg) -> (String, u64, u64, u64) {
+    let (month, day, hour) = (1 + rng.below(12), 1 + rng.below(28), 1 + rng.below(15));
+    let time = format!(
+        "2026-{month:02}-{day:02}T{hour:02}:{:02}:{:02}Z",
+        rng.below(60),
+        rng.below(60)
+    );
+    (time, month, day, hour)
+}
+
+/// One generated respondent: id, update time, answers and the exported file.
+struct Generated {
+    id: String,
+    answers: Answers,
+    json: String,
+}
+
+fn generate(bank: &Bank, rng: &mut Lcg) -> (Generated, (u64, u64, u64)) {
+    let id = rng.uuid();
+    let (time, month, day, hour) = random_time(rng);
+    let answers = random_answers(bank, rng);
+    let json = to_json(&new_response(
+        bank,
+        &id,
+        &time,
+        Language::En,
+        answers.clone(),
+    ));
+    (Generated { id, answers, json }, (month, day, hour))
+}
+
+/// Readiness band by our own thresholds: 0–24, 25–49, 50–74, 75–100.
+fn band_of(score: u8) -> usize {
+    match score {
+        0..=24 => 0,
+        25..=49 => 1,
+        50..=74 => 2,
+        _ => 3,
+    }
+}
+
+/// The aggregate counted here, independently of `workshop::aggregate`.
+fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
+    let mut stages: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut bands = [[0usize; 4]; 7];
+    let mut not_known = [0usize; 7];
+    let mut sums = [0u32; 7];
+    let mut strong = [0usize; 11];
+    let mut rated = [0usize; 11];
+    let mut top: BTreeMap<MeasureCategory, usize> = BTreeMap::new();
+    let mut sectors: BTreeMap<Option<Sector>, usize> = BTreeMap::new();
+    let mut sizes: BTreeMap<Option<SizeBand>, usize> = BTreeMap::new();
+    for answers in all {
+        let a = assess(content, answers);
+        let stage = EngagementStage::ALL
+            .iter()
+            .position(|s| *s == a.engagement)
+            .unwrap_or_else(|| panic!("stage"));
+        *stages.entry(stage).or_default() += 1;
+        for (i, s) in a.readiness.steps.iter().enumerate() {
+            assert_eq!(s.step.number() as usize, i + 1);
+            match s.score {
+                Some(v) => {
+                    bands[i][band_of(v)] += 1;
+                    sums[i] += u32::from(v);
+                }
+                None => not_known[i] += 1,
+            }
+        }
+        for (i, d) in a.motivation.drivers.iter().enumerate() {
+            assert_eq!(d.driver, Driver::ALL[i]);
+            if let Some(v) = d.importance {
+                rated[i] += 1;
+                if v >= 4 {
+                    strong[i] += 1;
+                }
+            }
+        }
+        for m in &a.measures[..3] {
+            *top.entry(m.category).or_default() += 1;
+        }
+        *sectors.entry(a.sector).or_default() += 1;
+        let size = match answers.get("staff") {
+            Some(Answer::Number(n)) if *n < 10.0 => Some(SizeBand::Micro),
+            Some(Answer::Number(n)) if *n < 50.0 => Some(SizeBand::Small),
+            Some(Answer::Number(n)) if *n < 250.0 => Some(SizeBand::Medium),
+            Some(Answer::Number(_)) => Some(SizeBand::Large),
+            _ => None,
+        };
+        *sizes.entry(size).or_default() += 1;
+    }
+    let mut top3: Vec<(MeasureCategory, usize)> = MeasureCategory::ALL
+        .iter()
+        .map(|c| (*c, top.get(c).copied().unwrap_or(0)))
+        .collect();
+    top3.sort_by_key(|(c, n)| (std::cmp::Reverse(*n), c.ladder_position()));
+    fn count<K: Ord>(m: &BTreeMap<K, usize>, k: K) -> usize {
+        m.get(&k).copied().unwrap_or(0)
+    }
+    Aggregate {
+        participants: all.len(),
+        stages: EngagementStage::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (*s, count(&stages, i)))
+            .collect(),
+        readiness: AuditStep::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, step)| {
+                let known: usize = bands[i].iter().sum();
+                StepDistribution {
+                    step: *step,
+                    not_known: not_known[i],
+                    bands: bands[i],
+                    mean: (known > 0).then(|| (f64::from(sums[i]) / known as f64).round() as u8),
+                }
+            })
+            .collect(),
+        reasons: Driver::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, d)| ReasonCount {
+                driver: *d,
+                strong: strong[i],
+                rated: rated[i],
+                seed_citations: d.seed_citations(),
+            })
+            .collect(),
+        top3,
+        by_sector: Sector::ALL
+            .iter()
+            .map(|s| Some(*s))
+            .chain([None])
+            .map(|s| (s, count(&sectors, s)))
+            .collect(),
+        by_size: SizeBand::ALL
+            .iter()
+            .map(|s| Some(*s))
+            .chain([None])
+            .map(|s| (s, count(&sizes, s)))
+            .collect(),
+    }
+}
+
+/// Five files that must be refused, with the code each gets.
+fn broken_files(valid_json: &str) -> Vec<(String, Vec<u8>, &'static str)> {
+    let valid: Value = serde_json::from_str(valid_json).unwrap_or_else(|e| panic!("{e}"));
+    let changed = |f: &dyn Fn(&mut Value)| {
+        let mut v = valid.clone();
+        f(&mut v);
+        v.to_string().into_bytes()
+    };
+    let mut big = valid_json.as_bytes().to_vec();
+    big.resize(MAX_IMPORT_BYTES + 1, b' ');
+    vec![
+        (
+            "broken-not-json.csv".into(),
+            b"name,staff\nAcme,420\n".to_vec(),
+            "not_json",
+        ),
+        (
+            "broken-other-format.json".into(),
+            changed(&|v| v["format"] = json!("cp-something-else/response")),
+            "not_a_response",
+        ),
+        (
+            "broken-newer.json".into(),
+            changed(&|v| v["version"] = json!(3)),
+            "newer_version",
+        ),
+        (
+            "broken-unknown-question.json".into(),
+            changed(&|v| v["answers"]["zz_removed"] = json!({"type": "choice", "value": "a"})),
+            "unknown_questions",
+        ),
+        ("broken-too-large.json".into(), big, "too_large"),
+    ]
+}
+
+#[test]
+fn two_hundred_responses_with_duplicates_and_broken_files() {
+    let content = content();
+    let bank = &content.bank;
+    let mut rng = Lcg(0x5eed_2026);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut kept: BTreeMap<String, Answers> = BTreeMap::new();
+    let mut generated = Vec::new();
+    for i in 0..200 {
+        let (g, when) = generate(bank, &mut rng);
+        files.push((format!("response-{i:03}.json"), g.json.clone().into_bytes()));
+        kept.insert(g.id.clone(), g.answers.clone());
+        generated.push((g, when));
+    }
+    assert_eq!(kept.len(), 200, "generated ids are unique");
+    // Ten older copies of ten responses, with other answers. Their time is about two
+    // hours earlier but written at +08:00, so it sorts *after* the original as text: only
+    // a real time comparison keeps the newer copy.
+    let mut dup_sources = Vec::new();
+    for k in 0..10 {
+        let (g, (month, day, hour)) = &generated[k * 19 + 3];
+        let older = format!("2026-{month:02}-{day:02}T{:02}:30:00+08:00", hour + 6);
+        let mut other = random_answers(bank, &mut rng);
+        while other == g.answers {
+            other = random_answers(bank, &mut rng);
+        }
+        let json = to_json(&new_response(bank, &g.id, &older, Language::En, other));
+        let source = format!("older-copy-{k}.json");
+        dup_sources.push(source.clone());
+        files.push((source, json.into_bytes()));
+    }
+    let broken = broken_files(&generated[0].0.json);
+    for (name, bytes, _) in &broken {
+        files.push((name.clone(), bytes.clone()));
+    }
+    rng.shuffle(&mut files);
+    // Some older copies must come first, so both replacement orders are exercised.
+    let position = |s: &str| files.iter().position(|(n, _)| n == s);
+    let dup_first = (0..10)
+        .filter(|k| {
+            let original = format!("response-{:03}.json", k * 19 + 3);
+            position(&dup_sources[*k]) < position(&original)
+        })
+        .count();
+    assert!(
+        (1..10).contains(&dup_first),
+        "{dup_first} older copies first"
+    );
+
+    let mut room = Room::new();
+    for (name, bytes) in &files {
+        room.add_file(name, bytes, bank);
+    }
+    assert_eq!(room.participants.len(), 200);
+    let mut skipped = room.duplicates.clone();
+    skipped.sort();
+    assert_eq!(skipped, dup_sources);
+    let mut codes: Vec<(&str, &str)> = room
+        .refused
+        .iter()
+        .map(|r| (r.source.as_str(), r.error.code()))
+        .collect();
+    codes.sort();
+    let mut expected_codes: Vec<(&str, &str)> =
+        broken.iter().map(|(n, _, c)| (n.as_str(), *c)).collect();
+    expected_codes.sort();
+    assert_eq!(codes, expected_codes);
+    // The newer answers were kept for every id, duplicated or not.
+    for p in &room.participants {
+        assert_eq!(kept.get(&p.response_id), Some(&p.answers), "{}", p.source);
+        assert!(p.source.starts_with("response-"), "{}", p.source);
+    }
+
+    let all: Vec<&Answers> = kept.values().collect();
+    let expected = expected_aggregate(&content, &all);
+    let actual = aggregate(&content, &room.participants);
+    assert_eq!(actual, expected);
+    // The sample is varied enough for the comparison to mean something.
+    assert!(actual.stages.iter().filter(|(_, n)| *n > 0).count() >= 5);
+    assert!(
+        actual.by_size.iter().all(|(_, n)| *n > 0),
+        "{:?}",
+        actual.by_size
+    );
+    assert!(actual
+        .readiness
+        .iter()
+        .all(|s| s.bands.iter().sum::<usize>() > 0));
+    assert_eq!(actual.top3.iter().map(|(_, n)| n).sum::<usize>(), 3 * 200);
+    println!("aggregate of 200: {actual:?}");
+}
+
+#[test]
+fn a_migrated_state_is_identified_by_its_source() {
+    let content = content();
+    let bank = &content.bank;
+    let mut rng = Lcg(7);
+    let answers = random_answers(bank, &mut rng);
+    let state = json!({"format": "cp-self-assessment/state", "version": 1, "answers": answers});
+    let mut room = Room::new();
+    room.add_file("laptop.json", state.to_string().as_bytes(), bank);
+    room.add_file("laptop.json", state.to_string().as_bytes(), bank);
+    room.add_file("tablet.json", state.to_string().as_bytes(), bank);
+    let ids: Vec<&str> = room
+        .participants
+        .iter()
+        .map(|p| p.response_id.as_str())
+        .collect();
+    assert_eq!(ids, ["file:laptop.json", "file:tablet.json"]);
+    assert_eq!(room.duplicates, ["laptop.json"]);
+    assert_eq!(room.participants[0].updated, "");
+    assert_eq!(room.participants[0].answers, answers);
+}
+
+#[test]
+fn share_links_are_deduplicated_and_damaged_ones_refused() {
+    let content = content();
+    let bank = &content.bank;
+    let mut rng = Lcg(42);
+    let answers = random_answers(bank, &mut rng);
+    let payload = encode_share(&answers);
+    let other = encode_share(&random_answers(bank, &mut rng));
+    let mut room = Room::new();
+    room.add_share_link(
+        "link 1",
+        &format!("https://example.org/cp/#{payload}"),
+        bank,
+    );
+    room.add_share_link(
+        "link 2",
+        &format!("https://example.org/cp/#{payload}"),
+        bank,
+    );
+    room.add_share_link("link 3", &format!("  {payload}\n"), bank);
+    room.add_share_link("link 4", &other, bank);
+    let cut = &payload[..payload.len() - 4];
+    room.add_share_link("link 5", &format!("https://example.org/cp/#{cut}"), bank);
+    room.add_share_link("link 6", "r1.***", bank);
+
+    assert_eq!(room.participants.len(), 2);
+    let p = &room.participants[0];
+    assert_eq!((p.source.as_str(), p.updated.as_str()), ("link 1", ""));
+    assert_eq!(p.answers, answers);
+    assert!(p.response_id.starts_with("link:"), "{}", p.response_id);
+    let hash = &p.response_id["link:".len()..];
+    assert_eq!(hash.len(), 16);
+    assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert_ne!(room.participants[1].response_id, p.response_id);
+    assert_eq!(room.duplicates, ["link 2", "link 3"]);
+    let refused: Vec<(&str, &str)> = room
+        .refused
+        .iter()
+        .map(|r| (r.source.as_str(), r.error.code()))
+        .collect();
+    assert_eq!(refused, [("link 5", "bad_link"), ("link 6", "bad_link")]);
+    assert_eq!(room.refused[1].error, ImportError::BadLink);
+}
+
+#[test]
+fn nobody_in_the_room_gives_zeros_of_the_right_shape() {
+    let content = content();
+    let a = aggregate(&content, &[]);
+    assert_eq!(a.participants, 0);
+    assert_eq!(a.stages.len(), EngagementStage::ALL.len());
+    assert_eq!(a.readiness.len(), 7);
+    assert!(a
+        .readiness
+        .iter()
+        .all(|s| s.mean.is_none() && s.not_known == 0));
+    assert_eq!(a.reasons.len(), 11);
+    let ladder: Vec<u8> = a.top3.iter().map(|(c, _)| c.ladder_position()).collect();
+    assert_eq!(ladder, [0, 1, 2, 3, 4, 5, 6, 7]);
+    assert_eq!(a.by_sector.len(), 12);
+    assert_eq!(a.by_sector.last(), Some(&(None, 0)));
+    assert_eq!(a.by_size.len(), 5);
+    assert_eq!(size_band(420.0), SizeBand::Large);
+}
+
+#[test]
+fn aggregate_csv_is_excel_safe_and_complete() {
+    let content = content();
+    let bank = &content.bank;
+    let mut rng = Lcg(99);
+    let participants: Vec<Participant> = (0..30)
+        .map(|i| Participant {
+            response_id: rng.uuid(),
+            updated: String::new(),
+            source: format!("=cmd|' /C calc'!A{i}"),
+            answers: random_answers(bank, &mut rng),
+        })
+        .collect();
+    let agg = aggregate(&content, &participants);
+    let text = aggregate_csv(&content, &agg);
+    let body = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or_else(|| panic!("no BOM"));
+    assert!(body.contains("\r\n"));
+    assert!(!body.replace("\r\n", "").contains('\n'));
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map(|h| h.iter().map(str::to_owned).collect())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(header, ["section", "id", "name", "count", "detail"]);
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rows.len(), 1 + 7 + 7 + 11 + 8 + 12 + 5);
+    let section = |s: &str| -> Vec<&csv::StringRecord> {
+        rows.iter().filter(|r| r.get(0) == Some(s)).collect()
+    };
+    let sizes: Vec<usize> = [
+        "participants",
+        "stage",
+        "readiness",
+        "reason",
+        "top3",
+        "sector",
+        "size",
+    ]
+    .iter()
+    .map(|s| section(s).len())
+    .collect();
+    assert_eq!(sizes, [1, 7, 7, 11, 8, 12, 5]);
+    for cell in rows.iter().flat_map(|r| r.iter()) {
+        assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
+    }
+    assert_eq!(section("participants")[0].get(3), Some("30"));
+    let counts = |s: &str| -> usize {
+        section(s)
+            .iter()
+            .map(|r| {
+                r.get(3)
+                    .and_then(|c| c.parse::<usize>().ok())
+                    .unwrap_or(999)
+            })
+            .sum()
+    };
+    assert_eq!(counts("stage"), 30);
+    assert_eq!(counts("sector"), 30);
+    assert_eq!(counts("size"), 30);
+    assert_eq!(counts("top3"), 90);
+    let step1 = section("readiness")[0];
+    assert_eq!(step1.get(1), Some("1"));
+    assert_eq!(
+        step1.get(2),
+        Some(content.step_name(AuditStep::Preparation))
+    );
+    let s = &agg.readiness[0];
+    let mean = s.mean.map(|m| m.to_string()).unwrap_or_default();
+    assert_eq!(
+        step1.get(4).map(str::to_owned),
+        Some(format!(
+            "0–24:{} 25–49:{} 50–74:{} 75–100:{} not known:{} mean:{mean}",
+            s.bands[0], s.bands[1], s.bands[2], s.bands[3], s.not_known
+        ))
+    );
+    let cost = section("reason")[0];
+    assert_eq!(cost.get(1), Some("production_cost"));
+    assert!(
+        cost.get(4).is_some_and(|d| d.ends_with(" seed:23")),
+        "{cost:?}"
+    );
+    let image = section("reason")[10];
+    assert!(
+        image.get(4).is_some_and(|d| d.ends_with(" seed:")),
+        "{image:?}"
+    );
+    let textile = section("sector")[0];
+    let label = bank
+        .question("sector")
+        .and_then(|q| q.option("textile"))
+        .map(|o| o.label.as_str());
+    assert_eq!((textile.get(1), textile.get(2)), (Some("textile"), label));
+    let last = section("sector")[11];
+    assert_eq!((last.get(1), last.get(2)), (Some(""), Some("")));
+    let size_names: Vec<&str> = section("size").iter().filter_map(|r| r.get(1)).collect();
+    assert_eq!(size_names, ["micro", "small", "medium", "large", ""]);
+    // Stage rows carry the seed's codes; the top-3 rows follow the aggregate's order.
+    let codes: Vec<&str> = section("stage").iter().filter_map(|r| r.get(1)).collect();
+    assert!(codes.contains(&"B1-b") && codes.contains(&"A"), "{codes:?}");
+    let top_ids: Vec<&str> = section("top3").iter().filter_map(|r| r.get(1)).collect();
+    let agg_ids: Vec<&str> = agg.top3.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(top_ids, agg_ids);
+}
+
+#[test]
+fn five_hundred_responses_timing() {
+    let content = content();
+    let bank = &content.bank;
+    let mut rng = Lcg(500);
+    let files: Vec<String> = (0..500).map(|_| generate(bank, &mut rng).0.json).collect();
+    let start = Instant::now();
+    let mut room = Room::new();
+    for (i, f) in files.iter().enumerate() {
+        room.add_file(&format!("r{i}.json"), f.as_bytes(), bank);
+    }
+    let imported = start.elapsed();
+    let start = Instant::now();
+    let agg = aggregate(&content, &room.participants);
+    let aggregated = start.elapsed();
+    let csv = aggregate_csv(&content, &agg);
+    assert_eq!(agg.participants, 500);
+    assert!(!csv.is_empty());
+    println!(
+        "500 responses: import into room {} ms, aggregate {} ms",
+        imported.as_millis(),
+        aggregated.as_millis()
+    );
+}
