@@ -42,8 +42,13 @@ pub fn Facilitator() -> impl IntoView {
     let download_failed = RwSignal::new(false);
     // Assessing every participant is the expensive part: once per change of the room.
     // The aggregate holds no names, so switching language does not recount.
+    // How long the last aggregation took, in milliseconds (a diagnostic the tests read).
+    let aggregate_ms = StoredValue::new(0.0f64);
     let totals = Memo::new(move |_| {
-        room.with(|r| app.with_content_untracked(|c| aggregate(c, &r.participants)))
+        let start = js_sys::Date::now();
+        let totals = room.with(|r| app.with_content_untracked(|c| aggregate(c, &r.participants)));
+        aggregate_ms.set_value(js_sys::Date::now() - start);
+        totals
     });
 
     let add_files = move |files: Vec<web_sys::File>| {
@@ -166,8 +171,15 @@ pub fn Facilitator() -> impl IntoView {
     };
     let summary = move || room.with(|r| app.with_content(|c| room_summary(i18n, c, r)));
     let results = move || {
-        totals
-            .with(|a| (a.participants > 0).then(|| app.with_content(|c| results_view(i18n, c, a))))
+        totals.with(|a| {
+            (a.participants > 0).then(|| {
+                view! {
+                    <div data-testid="room-results" data-aggregate-ms=aggregate_ms.get_value().round()>
+                        {app.with_content(|c| results_view(i18n, c, a))}
+                    </div>
+                }
+            })
+        })
     };
 
     view! {
