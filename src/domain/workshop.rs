@@ -452,19 +452,7 @@ pub fn aggregate_csv(content: &Content, aggregate: &Aggregate) -> String {
         };
         row(["size", id, name, &n.to_string(), detail]);
     }
-    write(&rows).unwrap_or_default()
-}
-
-/// Writes the BOM, the header and `rows` as CSV with CRLF line ends.
-fn write(rows: &[[String; 5]]) -> Result<String, Box<dyn std::error::Error>> {
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer("\u{feff}".as_bytes().to_vec());
-    out.write_record(AGGREGATE_CSV_HEADER)?;
-    for r in rows {
-        out.write_record(r)?;
-    }
-    Ok(String::from_utf8(out.into_inner()?)?)
+    crate::domain::exchange::csv::excel_csv(AGGREGATE_CSV_HEADER, &rows).unwrap_or_default()
 }
 
 #[cfg(test)]

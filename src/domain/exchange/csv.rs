@@ -102,15 +102,22 @@ pub fn results_csv(
     let (code, title) = stage.map_or(("", ""), |s| (s.code.as_str(), s.title.as_str()));
     row(["stage", "", code, title, "", "", ""]);
 
-    write(&rows).unwrap_or_default()
+    excel_csv(CSV_HEADER, &rows).unwrap_or_default()
 }
 
-/// Writes the BOM, the header and `rows` as CSV.
-fn write(rows: &[[String; 7]]) -> Result<String, Box<dyn std::error::Error>> {
+/// Writes a UTF-8 BOM, `header` and `rows` as CSV with CRLF line ends: the shape Excel
+/// opens correctly. Cells must already be neutralised.
+///
+/// # Errors
+/// Only if writing to memory fails, which it does not in practice.
+pub(crate) fn excel_csv<const N: usize>(
+    header: [&str; N],
+    rows: &[[String; N]],
+) -> Result<String, Box<dyn std::error::Error>> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer("\u{feff}".as_bytes().to_vec());
-    out.write_record(CSV_HEADER)?;
+    out.write_record(header)?;
     for r in rows {
         out.write_record(r)?;
     }
