@@ -7,14 +7,13 @@ use leptos::task::spawn_local;
 
 use crate::app_state::{Identity, PendingImport};
 use crate::browser;
+use crate::components::file_drop::FileDropZone;
 use crate::domain::content::Content;
 use crate::domain::exchange::{
     encode_share, import, new_response, results_csv, to_json, ImportError, MAX_IMPORT_BYTES,
 };
-use crate::i18n::{t, t_string, use_i18n, Locale};
-use crate::use_app;
-
-type I18n = leptos_i18n::I18nContext<Locale>;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::{use_app, I18n};
 
 /// The message for a refused file or link, in the current language.
 pub fn import_error_message(i18n: I18n, content: &Content, error: &ImportError) -> String {
@@ -219,66 +218,25 @@ fn read_file(file: web_sys::File) {
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let i18n = use_i18n();
-    let dragging = RwSignal::new(false);
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = event_target_checked_input(&ev);
-        if let Some(file) = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        {
+    // One response at a time: the first file is the one the user meant.
+    let on_files = Callback::new(|files: Vec<web_sys::File>| {
+        if let Some(file) = files.into_iter().next() {
             read_file(file);
         }
-        if let Some(i) = input {
-            // Allow choosing the same file again after fixing it.
-            i.set_value("");
-        }
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            read_file(file);
-        }
-    };
+    });
     view! {
         <section aria-labelledby="import-h" class="import no-print">
             <h2 id="import-h">{t!(i18n, import.heading)}</h2>
             <p id="import-help">{t!(i18n, import.help)}</p>
-            <div
-                class="drop-zone"
-                class:dragging=move || dragging.get()
-                data-testid="drop-zone"
-                on:dragover=move |ev: leptos::ev::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
-            >
-                <label class="button secondary">
-                    {t!(i18n, import.choose)}
-                    <input
-                        type="file"
-                        class="visually-hidden"
-                        accept=".json,application/json"
-                        aria-describedby="import-help"
-                        on:change=on_change
-                    />
-                </label>
-                <span>{t!(i18n, import.drop)}</span>
-            </div>
+            <FileDropZone
+                label=Signal::derive(move || t_string!(i18n, import.choose).to_string())
+                drop_text=Signal::derive(move || t_string!(i18n, import.drop).to_string())
+                help_id="import-help"
+                test_id="drop-zone"
+                on_files=on_files
+            />
         </section>
     }
-}
-
-fn event_target_checked_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
-    use wasm_bindgen::JsCast;
-    ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
 }
 
 /// The confirmation for answers from a file or share link, and the reason a file or link

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::app_state::locale_of;
+use crate::components::confirm::ConfirmAction;
 use crate::components::exchange::ImportPrompt;
 use crate::components::workshop::{IdleGuard, NextParticipant};
 use crate::domain::vocabulary::Language;
@@ -116,55 +117,18 @@ pub fn LanguageSwitch() -> impl IntoView {
 pub fn StartOver() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let confirming = RwSignal::new(false);
     let navigate = use_navigate();
-    let has_answers = move || app.answers.with(|a| !a.is_empty());
     view! {
-        <div class="start-over">
-            <Show
-                when=move || confirming.get()
-                fallback=move || {
-                    view! {
-                        <Show when=has_answers>
-                            <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
-                                {t!(i18n, start_over)}
-                            </button>
-                        </Show>
-                    }
-                }
-            >
-                <div
-                    role="group"
-                    aria-labelledby="start-over-q"
-                    aria-describedby="start-over-hint"
-                    class="confirm"
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
-                            confirming.set(false);
-                        }
-                    }
-                >
-                    <p id="start-over-q">{t!(i18n, start_over_question)}</p>
-                    <p id="start-over-hint" class="visually-hidden">{t!(i18n, start_over_hint)}</p>
-                    <button
-                        type="button"
-                        class="danger"
-                        on:click={
-                            let navigate = navigate.clone();
-                            move |_| {
-                                app.start_over();
-                                confirming.set(false);
-                                navigate("/", Default::default());
-                            }
-                        }
-                    >
-                        {t!(i18n, start_over_yes)}
-                    </button>
-                    <button type="button" class="secondary" autofocus on:click=move |_| confirming.set(false)>
-                        {t!(i18n, cancel)}
-                    </button>
-                </div>
-            </Show>
-        </div>
+        <ConfirmAction
+            id="start-over"
+            trigger_label=Signal::derive(move || t_string!(i18n, start_over).to_string())
+            question=Signal::derive(move || t_string!(i18n, start_over_question).to_string())
+            confirm_label=Signal::derive(move || t_string!(i18n, start_over_yes).to_string())
+            show_trigger=Signal::derive(move || app.answers.with(|a| !a.is_empty()))
+            on_confirm=Callback::new(move |()| {
+                app.start_over();
+                navigate("/", Default::default());
+            })
+        />
     }
 }

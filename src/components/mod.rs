@@ -1,7 +1,9 @@
 //! Reusable pieces the pages are built from.
 
 pub mod chart;
+pub mod confirm;
 pub mod exchange;
+pub mod file_drop;
 pub mod heading;
 pub mod layout;
 pub mod progress;

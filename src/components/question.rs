@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::domain::answers::{parse_number, Answer, AnswerError};
 use crate::domain::bank::{Question, QuestionKind};
-use crate::i18n::{t, t_string, use_i18n, Locale};
-use crate::use_app;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::{use_app, I18n};
 
 /// "I don't know" in the current content language.
 fn unknown_label() -> String {
@@ -327,7 +327,7 @@ fn text(q: &Question, legend_id: &str) -> impl IntoView {
 }
 
 /// The message for an invalid answer, in the current language.
-fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: AnswerError) -> String {
+fn error_message(i18n: I18n, error: AnswerError) -> String {
     match error {
         AnswerError::NotANumber => t_string!(i18n, question.not_a_number).to_string(),
         AnswerError::NotWhole => t_string!(i18n, question.not_whole).to_string(),

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::app_state::Identity;
+use crate::components::confirm::ConfirmAction;
 use crate::components::exchange::download_answers;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::use_app;
@@ -18,46 +19,29 @@ pub const IDLE_WARNING_SECONDS: u32 = 60;
 pub fn NextParticipant() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let confirming = RwSignal::new(false);
     let navigate = use_navigate();
+    let export_first: ChildrenFn = std::sync::Arc::new(move || {
+        view! {
+            <button type="button" class="secondary" on:click=move |_| {
+                let _ = download_answers(&app.identity.get_untracked(), app.answers.get_untracked());
+            }>
+                {t!(i18n, workshop.export_first)}
+            </button>
+        }
+        .into_any()
+    });
     view! {
-        <div class="start-over">
-            <Show
-                when=move || confirming.get()
-                fallback=move || view! {
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
-                        {t!(i18n, workshop.next_participant)}
-                    </button>
-                }
-            >
-                <div
-                    role="group"
-                    aria-labelledby="next-q"
-                    class="confirm"
-                    on:keydown=move |ev| if ev.key() == "Escape" { confirming.set(false) }
-                >
-                    <p id="next-q">{t!(i18n, workshop.next_question)}</p>
-                    <button type="button" class="secondary" on:click=move |_| {
-                        let _ = download_answers(&app.identity.get_untracked(), app.answers.get_untracked());
-                    }>
-                        {t!(i18n, workshop.export_first)}
-                    </button>
-                    <button type="button" class="danger" on:click={
-                        let navigate = navigate.clone();
-                        move |_| {
-                            app.next_participant();
-                            confirming.set(false);
-                            navigate("/", Default::default());
-                        }
-                    }>
-                        {t!(i18n, workshop.next_yes)}
-                    </button>
-                    <button type="button" class="secondary" autofocus on:click=move |_| confirming.set(false)>
-                        {t!(i18n, cancel)}
-                    </button>
-                </div>
-            </Show>
-        </div>
+        <ConfirmAction
+            id="next-participant"
+            trigger_label=Signal::derive(move || t_string!(i18n, workshop.next_participant).to_string())
+            question=Signal::derive(move || t_string!(i18n, workshop.next_question).to_string())
+            confirm_label=Signal::derive(move || t_string!(i18n, workshop.next_yes).to_string())
+            extra=export_first
+            on_confirm=Callback::new(move |()| {
+                app.next_participant();
+                navigate("/", Default::default());
+            })
+        />
     }
 }
 

@@ -13,16 +13,15 @@ use leptos::task::spawn_local;
 use crate::browser;
 use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
 use crate::components::exchange::import_error_message;
+use crate::components::file_drop::FileDropZone;
 use crate::components::heading::PageHeading;
 use crate::components::qr::QrCode;
 use crate::domain::content::Content;
 use crate::domain::exchange::{ImportError, MAX_IMPORT_BYTES};
 use crate::domain::vocabulary::{Family, Sector};
 use crate::domain::workshop::{aggregate, aggregate_csv, Aggregate, Refused, Room, SizeBand};
-use crate::i18n::{t, t_string, use_i18n, Locale};
-use crate::use_app;
-
-type I18n = leptos_i18n::I18nContext<Locale>;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::{use_app, I18n};
 
 /// Enterprises interviewed in the seed study, the base of its "reasons cited" counts.
 /// Source: [SEED] (cp-reference §4).
@@ -92,30 +91,6 @@ pub fn Facilitator() -> impl IntoView {
         });
     };
 
-    let on_change = move |ev: leptos::ev::Event| {
-        let input = input_of(&ev);
-        let files = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .map(file_list)
-            .unwrap_or_default();
-        if let Some(i) = input {
-            // Allow choosing the same files again (e.g. after a participant re-exports).
-            i.set_value("");
-        }
-        add_files(files);
-    };
-    let dragging = RwSignal::new(false);
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        let files = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .map(file_list)
-            .unwrap_or_default();
-        add_files(files);
-    };
     let add_links = move |_| {
         let text = links_text.get_untracked();
         let links: Vec<&str> = text
@@ -196,30 +171,14 @@ pub fn Facilitator() -> impl IntoView {
         <section aria-labelledby="fac-load-h" class="fac-load no-print">
             <h2 id="fac-load-h">{t!(i18n, facilitator.load_heading)}</h2>
             <p id="fac-files-help">{t!(i18n, facilitator.files_help)}</p>
-            <div
-                class="drop-zone"
-                class:dragging=move || dragging.get()
-                data-testid="facilitator-drop-zone"
-                on:dragover=move |ev: leptos::ev::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
-            >
-                <label class="button secondary no-print">
-                    {t!(i18n, facilitator.choose)}
-                    <input
-                        type="file"
-                        multiple
-                        class="visually-hidden no-print"
-                        accept=".json,application/json"
-                        aria-describedby="fac-files-help"
-                        on:change=on_change
-                    />
-                </label>
-                <span>{t!(i18n, facilitator.drop)}</span>
-            </div>
+            <FileDropZone
+                label=Signal::derive(move || t_string!(i18n, facilitator.choose).to_string())
+                drop_text=Signal::derive(move || t_string!(i18n, facilitator.drop).to_string())
+                help_id="fac-files-help"
+                test_id="facilitator-drop-zone"
+                multiple=true
+                on_files=Callback::new(add_files)
+            />
             <div class="fac-links">
                 <label for="fac-links">{t!(i18n, facilitator.links_label)}</label>
                 <p id="fac-links-help" class="help">{t!(i18n, facilitator.links_help)}</p>
@@ -256,17 +215,6 @@ pub fn Facilitator() -> impl IntoView {
         {results}
 
     }
-}
-
-/// The files of a file list, in order.
-fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
-}
-
-/// The `<input>` an event came from.
-fn input_of(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
-    use wasm_bindgen::JsCast;
-    ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
 }
 
 /// The list separator of the content's language ("、" or ", ").

@@ -15,10 +15,8 @@ use crate::domain::assess::ACTION_PLAN_MIN_FIT;
 use crate::domain::assess::{Assessment, MeasureFit, Reason};
 use crate::domain::content::Content;
 use crate::domain::vocabulary::{CostClass, Driver, Family};
-use crate::i18n::{t_string, use_i18n, Locale};
-use crate::use_app;
-
-type I18n = leptos_i18n::I18nContext<Locale>;
+use crate::i18n::{t_string, use_i18n};
+use crate::{use_app, I18n};
 
 /// How many measure categories are shown open; the rest are folded.
 const OPEN_MEASURES: usize = 3;

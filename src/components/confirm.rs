@@ -1,0 +1,72 @@
+//! An action that asks first: a button that opens an inline confirmation with the
+//! question, the confirming button, optional extra buttons, and Cancel (focused, and
+//! Escape does the same). Used by "Start over" and "Next participant".
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, use_i18n};
+
+/// A button whose action needs a confirmation.
+///
+/// - `id`: prefix of the element ids (unique on the page).
+/// - `trigger_label`: the text of the button that opens the confirmation.
+/// - `question`: what the confirmation asks.
+/// - `confirm_label`: the text of the (red) confirming button.
+/// - `show_trigger`: whether the opening button is shown at all (default: always).
+/// - `extra`: more buttons between the question and the confirming button.
+/// - `on_confirm`: runs when the user confirms; the confirmation then closes.
+#[component]
+pub fn ConfirmAction(
+    id: &'static str,
+    #[prop(into)] trigger_label: Signal<String>,
+    #[prop(into)] question: Signal<String>,
+    #[prop(into)] confirm_label: Signal<String>,
+    #[prop(optional, into)] show_trigger: Option<Signal<bool>>,
+    #[prop(optional)] extra: Option<ChildrenFn>,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirming = RwSignal::new(false);
+    let show_trigger = show_trigger.unwrap_or_else(|| Signal::derive(|| true));
+    let question_id = format!("{id}-q");
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="start-over">
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <Show when=move || show_trigger.get()>
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
+                            {trigger_label}
+                        </button>
+                    </Show>
+                }
+            >
+                <div
+                    role="group"
+                    aria-labelledby=question_id.clone()
+                    aria-describedby=hint_id.clone()
+                    class="confirm"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            confirming.set(false);
+                        }
+                    }
+                >
+                    <p id=question_id.clone()>{question}</p>
+                    <p id=hint_id.clone() class="visually-hidden">{t!(i18n, start_over_hint)}</p>
+                    {extra.as_ref().map(|extra| extra())}
+                    <button type="button" class="danger" on:click=move |_| {
+                        on_confirm.run(());
+                        confirming.set(false);
+                    }>
+                        {confirm_label}
+                    </button>
+                    <button type="button" class="secondary" autofocus on:click=move |_| confirming.set(false)>
+                        {t!(i18n, cancel)}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
