@@ -1,0 +1,87 @@
+// First-load weight of the release build (issue 7, docs/performance.md).
+//
+// Reads dist/index.html, follows what a browser fetches to show the first page — the HTML,
+// every stylesheet, script, module preload and the WebAssembly it names, plus any font —
+// and prints each file's raw, gzip (-9) and brotli (quality 11) size and the totals.
+// Files the app fetches later (the service worker's precache of the other language, the
+// service worker itself) are listed apart, not counted in the first load.
+//
+// Exits 1 when the gzip total of the first load is above the budget, so scripts/test.sh
+// fails. Usage: node scripts/size-report.mjs [dist-dir]   (budget: SIZE_BUDGET_GZIP bytes)
+import { readFileSync, readdirSync, statSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+/** First-load budget in bytes of gzip, from issue 7: 200 KB (1 KB = 1,000 bytes). */
+const BUDGET_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 200_000);
+
+const dist = process.argv[2] ?? 'dist';
+const indexFile = join(dist, 'index.html');
+if (!existsSync(indexFile)) {
+  console.error(`[size] ${indexFile} is missing: run \`trunk build --release\` first`);
+  process.exit(2);
+}
+const html = readFileSync(indexFile, 'utf8');
+
+// Every local file the page names: href/src attributes and the loader's import()/fetch.
+const named = new Set();
+for (const m of html.matchAll(/(?:href|src)="([^"]+)"/g)) named.add(m[1]);
+for (const m of html.matchAll(/['"]([^'"]+\.(?:js|wasm|css|woff2?|ttf|otf))['"]/g)) named.add(m[1]);
+const local = (url) => !/^(?:[a-z]+:)?\/\//i.test(url) && !url.startsWith('data:') && !url.startsWith('#');
+const files = new Set(['index.html']);
+for (const url of named) {
+  if (!local(url)) continue;
+  const rel = url.replace(/^\.?\//, '').replace(/^.*?\/(?=[^/]+$)/, (p) => (existsSync(join(dist, p)) ? p : ''));
+  const candidates = [rel, url.split('/').pop()];
+  const hit = candidates.find((c) => c && existsSync(join(dist, c)) && statSync(join(dist, c)).isFile());
+  if (hit) files.add(hit);
+}
+// Fonts are first-load weight wherever they sit.
+const walk = (dir) =>
+  readdirSync(join(dist, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
+const all = walk('');
+for (const f of all) if (/\.(woff2?|ttf|otf)$/.test(f)) files.add(f);
+
+const measure = (file) => {
+  const bytes = readFileSync(join(dist, file));
+  return {
+    file,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+};
+const first = [...files].sort((a, b) => extname(a).localeCompare(extname(b)) || a.localeCompare(b)).map(measure);
+const later = all.filter((f) => !files.has(f)).sort().map(measure);
+
+const kb = (n) => (n / 1000).toFixed(1).padStart(8);
+const line = (r) => `${r.file.padEnd(52)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`;
+const sum = (rows, k) => rows.reduce((s, r) => s + r[k], 0);
+const total = (label, rows) => ({ file: label, raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') });
+
+console.log(`[size] first load of ${dist}/ (KB = 1,000 bytes)`);
+console.log(`${'file'.padEnd(52)}${'raw'.padStart(8)}${'gzip'.padStart(8)}${'brotli'.padStart(8)}`);
+first.forEach((r) => console.log(line(r)));
+const t = total('TOTAL first load', first);
+console.log(line(t));
+if (later.length) {
+  console.log(`[size] fetched after the first load (not counted):`);
+  later.forEach((r) => console.log(line(r)));
+  console.log(line(total('TOTAL fetched later', later)));
+}
+mkdirSync('test-results', { recursive: true });
+writeFileSync(
+  join('test-results', 'size-report.json'),
+  JSON.stringify({ budget_gzip: BUDGET_GZIP, first_load: first, total: t, later }, null, 2),
+);
+if (t.gzip > BUDGET_GZIP) {
+  console.error(
+    `[size] FAIL: first load is ${(t.gzip / 1000).toFixed(1)} KB gzip, over the budget of ${(BUDGET_GZIP / 1000).toFixed(1)} KB`,
+  );
+  process.exit(1);
+}
+console.log(`[size] ok: ${(t.gzip / 1000).toFixed(1)} KB gzip ≤ budget ${(BUDGET_GZIP / 1000).toFixed(1)} KB`);
