@@ -27,22 +27,31 @@ pub fn QuestionField(question: Question) -> impl IntoView {
             app.with_content_untracked(|c| app.answers.with(|a| c.bank.is_visible(&q, a)))
         })
     };
-    move || visible.get().then(|| fieldset(&question))
+    // This question's own answer: an answer elsewhere on the page re-runs this memo (one
+    // lookup and compare) but none of this question's inputs.
+    let current = {
+        let qid = question.id.clone();
+        Memo::new(move |_| app.answers.with(|a| a.get(&qid).cloned()))
+    };
+    move || visible.get().then(|| fieldset(&question, current))
 }
 
+/// A question's current answer (`None` while unanswered), tracked per question.
+type Current = Memo<Option<Answer>>;
+
 /// The fieldset of a visible question.
-fn fieldset(q: &Question) -> impl IntoView {
+fn fieldset(q: &Question, current: Current) -> impl IntoView {
     let i18n = use_i18n();
     let id = &q.id;
     let legend_id = format!("q-{id}-legend");
     let help_id = format!("q-{id}-help");
     let described_by = help_id.clone();
     let inputs = match q.kind {
-        QuestionKind::Single => single(q).into_any(),
-        QuestionKind::Scale => scale(q).into_any(),
-        QuestionKind::Multi => multi(q).into_any(),
-        QuestionKind::Number => number(q, &legend_id).into_any(),
-        QuestionKind::Text => text(q, &legend_id).into_any(),
+        QuestionKind::Single => single(q, current).into_any(),
+        QuestionKind::Scale => scale(q, current).into_any(),
+        QuestionKind::Multi => multi(q, current).into_any(),
+        QuestionKind::Number => number(q, current, &legend_id).into_any(),
+        QuestionKind::Text => text(q, current, &legend_id).into_any(),
     };
     view! {
         <fieldset class="question" id=format!("q-{id}") aria-describedby=described_by>
@@ -60,7 +69,7 @@ fn fieldset(q: &Question) -> impl IntoView {
 }
 
 /// Radio buttons for a single-choice question, plus "I don't know" where offered.
-fn single(q: &Question) -> impl IntoView {
+fn single(q: &Question, current: Current) -> impl IntoView {
     let app = use_app();
     let name = q.id.clone();
     let options = q
@@ -69,11 +78,8 @@ fn single(q: &Question) -> impl IntoView {
         .map(|o| {
             let (qid, oid) = (q.id.clone(), o.id.clone());
             let checked = {
-                let (qid, oid) = (qid.clone(), oid.clone());
-                move || {
-                    app.answers
-                        .with(|a| a.get(&qid) == Some(&Answer::Choice(oid.clone())))
-                }
+                let oid = oid.clone();
+                move || current.with(|a| matches!(a, Some(Answer::Choice(c)) if *c == oid))
             };
             view! {
                 <label class="choice">
@@ -92,20 +98,17 @@ fn single(q: &Question) -> impl IntoView {
     view! {
         <div class="choices">
             {options}
-            {q.allows_unknown().then(|| unknown_input(&q.id, true))}
+            {q.allows_unknown().then(|| unknown_input(&q.id, current, true))}
         </div>
     }
 }
 
 /// "I don't know": a radio in a single-choice question's group, a checkbox elsewhere
 /// (unchecking it removes the answer).
-fn unknown_input(question_id: &str, as_radio: bool) -> impl IntoView {
+fn unknown_input(question_id: &str, current: Current, as_radio: bool) -> impl IntoView {
     let app = use_app();
     let qid = question_id.to_owned();
-    let checked = {
-        let qid = qid.clone();
-        move || app.answers.with(|a| a.get(&qid) == Some(&Answer::Unknown))
-    };
+    let checked = move || current.with(|a| a == &Some(Answer::Unknown));
     view! {
         <label class="choice unknown">
             <input
@@ -124,20 +127,14 @@ fn unknown_input(question_id: &str, as_radio: bool) -> impl IntoView {
 }
 
 /// Radio buttons 1–5 for an importance question.
-fn scale(q: &Question) -> impl IntoView {
+fn scale(q: &Question, current: Current) -> impl IntoView {
     let app = use_app();
     let labels = app.with_content_untracked(|c| c.bank.words.scale_labels.clone());
     let buttons = (1u8..=5)
         .zip(labels)
         .map(|(value, label)| {
             let qid = q.id.clone();
-            let checked = {
-                let qid = qid.clone();
-                move || {
-                    app.answers
-                        .with(|a| a.get(&qid) == Some(&Answer::Scale(value)))
-                }
-            };
+            let checked = move || current.with(|a| a == &Some(Answer::Scale(value)));
             view! {
                 <label class="choice scale-choice">
                     <input
@@ -156,7 +153,7 @@ fn scale(q: &Question) -> impl IntoView {
 }
 
 /// Checkboxes for a multi-choice question.
-fn multi(q: &Question) -> impl IntoView {
+fn multi(q: &Question, current: Current) -> impl IntoView {
     let app = use_app();
     let options = q
         .options
@@ -164,13 +161,8 @@ fn multi(q: &Question) -> impl IntoView {
         .map(|o| {
             let (qid, oid) = (q.id.clone(), o.id.clone());
             let checked = {
-                let (qid, oid) = (qid.clone(), oid.clone());
-                move || {
-                    app.answers.with(|a| match a.get(&qid) {
-                        Some(Answer::Choices(c)) => c.contains(&oid),
-                        _ => false,
-                    })
-                }
+                let oid = oid.clone();
+                move || current.with(|a| matches!(a, Some(Answer::Choices(c)) if c.contains(&oid)))
             };
             view! {
                 <label class="choice">
@@ -180,7 +172,7 @@ fn multi(q: &Question) -> impl IntoView {
                         prop:checked=checked
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            let next = app.answers.with(|a| Answer::toggle_choice(a.get(&qid), &oid, on));
+                            let next = current.with_untracked(|a| Answer::toggle_choice(a.as_ref(), &oid, on));
                             app.answer(&qid, Some(next));
                         }
                     />
@@ -192,7 +184,7 @@ fn multi(q: &Question) -> impl IntoView {
     view! {
         <div class="choices">
             {options}
-            {q.allows_unknown().then(|| unknown_input(&q.id, false))}
+            {q.allows_unknown().then(|| unknown_input(&q.id, current, false))}
         </div>
     }
 }
@@ -200,7 +192,7 @@ fn multi(q: &Question) -> impl IntoView {
 /// A number field that accepts "3.5" and "3,5" (and whole numbers only where the question
 /// says so). While the entry is invalid a message shows and no answer is stored, so the
 /// question counts as unanswered rather than keeping a value the field no longer shows.
-fn number(q: &Question, legend_id: &str) -> impl IntoView {
+fn number(q: &Question, current: Current, legend_id: &str) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let qid = q.id.clone();
@@ -212,7 +204,7 @@ fn number(q: &Question, legend_id: &str) -> impl IntoView {
         .map(|n| n.unit.clone())
         .unwrap_or_default();
     // What is in the field, as typed; the saved answer changes only when it is valid.
-    let raw = RwSignal::new(app.answers.with_untracked(|a| match a.get(&qid) {
+    let raw = RwSignal::new(current.with_untracked(|a| match a {
         Some(Answer::Number(n)) => n.to_string(),
         _ => String::new(),
     }));
@@ -240,10 +232,7 @@ fn number(q: &Question, legend_id: &str) -> impl IntoView {
             }
         }
     };
-    let unknown = {
-        let qid = qid.clone();
-        move || app.answers.with(|a| a.get(&qid) == Some(&Answer::Unknown))
-    };
+    let unknown = move || current.with(|a| a == &Some(Answer::Unknown));
     let on_unknown = {
         let qid = qid.clone();
         move |ev| {
@@ -283,31 +272,21 @@ fn number(q: &Question, legend_id: &str) -> impl IntoView {
 }
 
 /// A free-text field, saved on every keystroke, limited to the question's length.
-fn text(q: &Question, legend_id: &str) -> impl IntoView {
+fn text(q: &Question, current: Current, legend_id: &str) -> impl IntoView {
     let app = use_app();
     let qid = q.id.clone();
     let max = q.max_len.unwrap_or(0);
-    let current = {
-        let qid = qid.clone();
-        move || {
-            app.answers.with(|a| match a.get(&qid) {
-                Some(Answer::Text(t)) => t.clone(),
-                _ => String::new(),
-            })
-        }
+    let typed_chars = move || {
+        current.with(|a| match a {
+            Some(Answer::Text(t)) => t.chars().count(),
+            _ => 0,
+        })
     };
     let i18n = use_i18n();
-    let count = move || {
-        t_string!(
-            i18n,
-            question.characters,
-            count = current().chars().count(),
-            max = max
-        )
-        .to_string()
-    };
+    let count =
+        move || t_string!(i18n, question.characters, count = typed_chars(), max = max).to_string();
     // Set once: the field is the only writer of this answer while the page is open.
-    let initial = app.answers.with_untracked(|a| match a.get(&qid) {
+    let initial = current.with_untracked(|a| match a {
         Some(Answer::Text(t)) => t.clone(),
         _ => String::new(),
     });

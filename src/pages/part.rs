@@ -58,7 +58,10 @@ fn part_view(part: PartId) -> impl IntoView {
     let part_progress = Signal::derive(move || {
         app.with_content_untracked(|c| app.answers.with(|a| a.part_progress(&c.bank, part)))
     });
-    let total_progress = Signal::derive(move || app.assessment.with(|a| a.progress));
+    // Counted from the answers, not the assessment memo: a part page never runs `assess()`.
+    let total_progress = Signal::derive(move || {
+        app.with_content_untracked(|c| app.answers.with(|a| a.progress(&c.bank)))
+    });
     let back = if n > 1 {
         format!("/part/{}", n - 1)
     } else {
