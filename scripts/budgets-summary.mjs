@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Prints the issue-7 budgets measured by the last test run in a few lines, from the files
+// the interaction-speed test and scripts/lighthouse.mjs leave in test-results/.
+import { existsSync, readFileSync } from 'node:fs';
+
+const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null);
+const interaction = read('test-results/interaction-speed.json');
+const lighthouse = read('test-results/lighthouse/summary.json');
+
+console.log('[budgets] ------------------------------------------------------------');
+if (interaction) {
+  const { latencyMs: l, budget } = interaction;
+  const ok = l.p95 <= budget.p95LatencyMs;
+  console.log(`[budgets] interaction, ${interaction.answers} answers at ${interaction.cpuSlowdown}× CPU slowdown, input to frame on screen: ` +
+    `p50 ${l.p50} ms, p95 ${l.p95} ms, max ${l.max} ms — p95 budget ${budget.p95LatencyMs} ms ${ok ? 'ok' : 'BROKEN'}`);
+} else {
+  console.log('[budgets] interaction: not measured (see the Playwright output)');
+}
+if (lighthouse) {
+  for (const [page, s] of Object.entries(lighthouse.pages)) {
+    const cats = Object.entries(s).filter(([k]) => k !== 'performanceRuns').map(([k, v]) => {
+      const b = lighthouse.budgets[k];
+      return `${k} ${v}${b == null ? '' : v >= b ? '' : ` (< ${b} BROKEN)`}`;
+    });
+    console.log(`[budgets] lighthouse ${page}: ${cats.join(', ')}`);
+  }
+} else {
+  console.log('[budgets] lighthouse: not measured (see its output above)');
+}
+console.log('[budgets] ------------------------------------------------------------');
