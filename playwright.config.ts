@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
 // Browser tests run against the release build in dist/ (built by scripts/test.sh), served
-// with an SPA fallback so that reloading /part/3 works as on a static host. Debian's
-// chromium is used; Playwright never downloads a browser here.
-const PORT = 4173;
+// with an SPA fallback so that reloading /part/3 works as on a static host. E2E_PORT moves
+// the server (default 4173), so two checkouts on one machine can test side by side: outside
+// CI an existing server on the port is reused, whatever it serves. Debian's chromium is
+// used; Playwright never downloads a browser here.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
