@@ -6,7 +6,7 @@ import { defineConfig } from '@playwright/test';
 //     but subpath.spec.ts;
 //   - project "subpath": dist-cp/ (built with --public-url /cp/) under
 //     http://127.0.0.1:4174/cp/ — the P1 journey and the sub-path checks
-//     (subpath.spec.ts).
+//     (subpath.spec.ts) and the offline test (offline.spec.ts, which runs in both).
 // E2E_PORT moves both (to E2E_PORT and E2E_PORT + 1), so two checkouts on one machine can
 // test side by side: outside CI an existing server on the port is reused, whatever it serves.
 // Debian's chromium is used; Playwright never downloads a browser here.
@@ -46,7 +46,7 @@ export default defineConfig({
     },
     {
       name: 'subpath',
-      testMatch: /subpath\.spec\.ts/,
+      testMatch: /(subpath|offline)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${SUBPATH_PORT}/cp/` },
     },
   ],

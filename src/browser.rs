@@ -1,7 +1,7 @@
 //! Small wrappers around browser APIs the app needs besides storage: the clock, random
-//! response ids, file downloads, the URL fragment and the address the app is served from.
-//! Each degrades quietly where the browser refuses (the caller decides what to tell the
-//! user).
+//! response ids, file downloads, the URL fragment, the address the app is served from
+//! and the service worker that keeps it working offline. Each degrades quietly where the
+//! browser refuses (the caller decides what to tell the user).
 
 use wasm_bindgen::JsCast;
 
@@ -132,6 +132,45 @@ pub fn route_of<'a>(base: &str, path: &'a str) -> &'a str {
         Some(rest) if rest.starts_with('/') => rest,
         _ => path,
     }
+}
+
+/// Registers the service worker (`sw.js`, written by `scripts/service-worker.mjs` next to
+/// `index.html`) so the app opens without a network after the first visit. Its scope is
+/// the app's base path.
+///
+/// Release builds only: `trunk serve` (a debug build) keeps plain network loading and its
+/// live reload. Silent wherever the browser says no — no service workers (plain HTTP
+/// other than localhost, file://, private modes, old browsers) or a refused registration:
+/// the app then simply needs the network to open, as without a worker.
+pub fn register_service_worker() {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if !window.is_secure_context() {
+        return;
+    }
+    // Read through Reflect: `navigator.serviceWorker` is missing in some browsers and
+    // throws in opaque origins; both end here quietly.
+    let Some(container) = js_sys::Reflect::get(
+        &window.navigator(),
+        &wasm_bindgen::JsValue::from_str("serviceWorker"),
+    )
+    .ok()
+    .and_then(|c| c.dyn_into::<web_sys::ServiceWorkerContainer>().ok()) else {
+        return;
+    };
+    let Ok(script) = web_sys::Url::new_with_base("sw.js", &app_url()) else {
+        return;
+    };
+    let promise = container.register(&script.href());
+    // Awaited only so that a refusal is handled rather than reported as an uncaught
+    // rejection; there is nothing to tell the user.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
 }
 
 /// Copies text to the clipboard; returns whether the browser accepted the request.
