@@ -37,8 +37,10 @@ async function precache() {
   await Promise.all(
     BUILD.files.map(async (file) => {
       const url = new URL(file, SCOPE).href;
-      // 'reload': past the HTTP cache, so a stale copy never enters this version's cache.
-      const response = await fetch(url, { cache: 'reload' });
+      // 'no-cache': the HTTP cache may answer only after the server confirms its copy
+      // (a 304), so a stale file never enters this version's cache, and the wasm the
+      // page has just loaded is not downloaded a second time.
+      const response = await fetch(url, { cache: 'no-cache' });
       // An incomplete cache would break the app offline; failing the install keeps the
       // previous worker (and its complete cache) instead, and the browser tries again.
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
