@@ -1,13 +1,23 @@
 #!/usr/bin/env node
 // Prints the issue-7 budgets measured by the last test run in a few lines, from the files
-// the interaction-speed test and scripts/lighthouse.mjs leave in test-results/.
+// scripts/size-report.mjs leaves in target/ and the interaction-speed test and
+// scripts/lighthouse.mjs leave in test-results/.
 import { existsSync, readFileSync } from 'node:fs';
 
 const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null);
 const interaction = read('test-results/interaction-speed.json');
 const lighthouse = read('test-results/lighthouse/summary.json');
+const size = read('target/size-report.json');
 
 console.log('[budgets] ------------------------------------------------------------');
+if (size) {
+  const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+  const g = size.total.gzip;
+  console.log(`[budgets] first load: ${kb(g)} gzip (${kb(size.total.brotli)} brotli) — ceiling ${kb(size.ceiling_gzip)} ${g <= size.ceiling_gzip ? 'ok' : 'BROKEN'}; ` +
+    `issue 7's target ${kb(size.target_gzip)} ${g <= size.target_gzip ? 'met' : 'NOT MET'}`);
+} else {
+  console.log('[budgets] first load: not measured (see the size report above)');
+}
 if (interaction) {
   const { latencyMs: l, budget } = interaction;
   const ok = l.p95 <= budget.p95LatencyMs;

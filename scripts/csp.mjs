@@ -1,7 +1,8 @@
-// Trunk post-build hook: adds a Content-Security-Policy meta tag to the release build's
-// index.html. The policy allows only this site's own files, WebAssembly compilation, and
-// Trunk's one inline start-up script (by its SHA-256 hash, computed here because its text
-// names the hashed file names of each build). Nothing else — no other origin, no inline
+// Trunk post-build step (run by scripts/post-build.mjs): adds a Content-Security-Policy
+// meta tag to the release build's index.html. The policy allows only this site's own
+// files, WebAssembly compilation, Trunk's one inline start-up script (by its SHA-256 hash,
+// computed here because its text names the hashed file names of each build), the app's
+// own service worker and its own <base href>. Nothing else — no other origin, no inline
 // code, no plugins. Debug builds (trunk serve) are left alone so live reload keeps working.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,10 @@ const policy = [
   "img-src 'self' data:",
   "connect-src 'self'",
   "manifest-src 'self'",
-  "base-uri 'none'",
+  // The service worker (sw.js, written by service-worker.mjs) comes from the app itself.
+  "worker-src 'self'",
+  // index.html's <base href> carries Trunk's --public-url (the app's own address).
+  "base-uri 'self'",
   "form-action 'none'",
   "object-src 'none'",
 ].join('; ');

@@ -3,8 +3,13 @@
 # right version is already there. Only package registries are used (crates.io, npm,
 # Debian); nothing downloads a prebuilt binary from elsewhere.
 # Versions and the reasons for them: docs/toolchain.md.
+# Usage: scripts/setup.sh [--build-only]
+#   --build-only: only what a release build needs (no chromium, driver or fonts for the
+#   browser tests), e.g. for a deploy job (.github/workflows/pages.yml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+BUILD_ONLY=false
+[ "${1:-}" = "--build-only" ] && BUILD_ONLY=true
 
 TRUNK_VERSION=0.21.14
 # Must equal the wasm-bindgen version in Cargo.lock (pinned with "=" in Cargo.toml).
@@ -18,7 +23,9 @@ done
 
 # Debian chromium + chromedriver for the browser tests, and a small CJK font so that
 # screenshots of the Chinese pages show characters, not empty boxes.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+if $BUILD_ONLY; then
+  say "--build-only: skipping chromium, chromium-driver and fonts"
+elif ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
    || [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
   say "installing Debian chromium, chromium-driver and fonts-wqy-microhei"
   if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi

@@ -1,5 +1,6 @@
 //! Small wrappers around browser APIs the app needs besides storage: the clock, random
-//! response ids, file downloads and the URL fragment. Each degrades quietly where the
+//! response ids, file downloads, the URL fragment, the address the app is served from
+//! and the service worker that keeps it working offline. Each degrades quietly where the
 //! browser refuses (the caller decides what to tell the user).
 
 use wasm_bindgen::JsCast;
@@ -73,12 +74,103 @@ pub fn clear_fragment() {
     }
 }
 
-/// The app's start page (origin and "/"), for share links.
+/// The app's start page, for share links and the facilitator's QR code: the address Trunk
+/// wrote into `<base href>` (its `--public-url`), e.g. "https://example.org/cp/", or the
+/// origin and "/" when the page has no `<base>` element.
 pub fn app_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .map(|origin| format!("{origin}/"))
+    let Some(window) = web_sys::window() else {
+        return String::new();
+    };
+    let from_base = window.document().and_then(|d| {
+        // Without a <base> element, baseURI is the page's own address (e.g. /part/3).
+        d.query_selector("base[href]").ok().flatten()?;
+        d.base_uri().ok().flatten()
+    });
+    from_base
+        .or_else(|| {
+            let origin = window.location().origin().ok()?;
+            Some(format!("{origin}/"))
+        })
         .unwrap_or_default()
+}
+
+/// The path the app is served under, without a trailing slash: "" at the root of a host,
+/// "/cp" for `trunk build --public-url /cp/`. The router takes it as its base. Read once
+/// per page load (the `<base>` element never changes).
+pub fn base_path() -> String {
+    static BASE_PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE_PATH
+        .get_or_init(|| {
+            web_sys::Url::new(&app_url())
+                .map(|url| url.pathname().trim_end_matches('/').to_owned())
+                .unwrap_or_default()
+        })
+        .clone()
+}
+
+/// The `href` of one of the app's routes, e.g. "/cp/part/3" for "/part/3" under "/cp".
+/// Every `<A href>` goes through it: leptos_router 0.8's `<A>` leaves an absolute path as
+/// it is, ignoring the router's base (`use_navigate` does add the base itself).
+pub fn route_href(route: &str) -> String {
+    format!("{}{route}", base_path())
+}
+
+/// The app's own route of a full path: `path` without the `base` it is served under, e.g.
+/// "/part/3" for "/cp/part/3" under "/cp"; `path` unchanged when it lies outside `base`.
+/// The inverse of [`route_href`].
+///
+/// ```
+/// use cp_self_assessment::browser::route_of;
+/// assert_eq!(route_of("/cp", "/cp/part/3"), "/part/3");
+/// assert_eq!(route_of("/cp", "/cp"), "/");
+/// assert_eq!(route_of("", "/results"), "/results");
+/// assert_eq!(route_of("/cp", "/cpx/part/3"), "/cpx/part/3");
+/// ```
+pub fn route_of<'a>(base: &str, path: &'a str) -> &'a str {
+    match path.strip_prefix(base) {
+        Some("") => "/",
+        Some(rest) if rest.starts_with('/') => rest,
+        _ => path,
+    }
+}
+
+/// Registers the service worker (`sw.js`, written by `scripts/service-worker.mjs` next to
+/// `index.html`) so the app opens without a network after the first visit. Its scope is
+/// the app's base path.
+///
+/// Release builds only: `trunk serve` (a debug build) keeps plain network loading and its
+/// live reload. Silent wherever the browser says no — no service workers (plain HTTP
+/// other than localhost, file://, private modes, old browsers) or a refused registration:
+/// the app then simply needs the network to open, as without a worker.
+pub fn register_service_worker() {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if !window.is_secure_context() {
+        return;
+    }
+    // Read through Reflect: `navigator.serviceWorker` is missing in some browsers and
+    // throws in opaque origins; both end here quietly.
+    let Some(container) = js_sys::Reflect::get(
+        &window.navigator(),
+        &wasm_bindgen::JsValue::from_str("serviceWorker"),
+    )
+    .ok()
+    .and_then(|c| c.dyn_into::<web_sys::ServiceWorkerContainer>().ok()) else {
+        return;
+    };
+    let Ok(script) = web_sys::Url::new_with_base("sw.js", &app_url()) else {
+        return;
+    };
+    let promise = container.register(&script.href());
+    // Awaited only so that a refusal is handled rather than reported as an uncaught
+    // rejection; there is nothing to tell the user.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
 }
 
 /// Copies text to the clipboard; returns whether the browser accepted the request.

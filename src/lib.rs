@@ -63,7 +63,8 @@ fn AppWithContent() -> impl IntoView {
         (Ok(en), Ok(zh_cn)) => {
             provide_app_state(en, zh_cn);
             view! {
-                <Router>
+                // Routes live under the path Trunk's `--public-url` names ("" at the root).
+                <Router base=browser::base_path()>
                     <Layout>
                         <Routes fallback=NotFound>
                             <Route path=path!("/") view=Welcome />

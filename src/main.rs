@@ -1,7 +1,9 @@
-//! Entry point: install the panic hook (console details plus a recovery screen) and mount
-//! the app. Everything else lives in the library.
+//! Entry point: install the panic hook (console details plus a recovery screen), mount
+//! the app and register the service worker that keeps it working offline. Everything else
+//! lives in the library.
 
 fn main() {
     cp_self_assessment::recovery::install_panic_hook();
     leptos::mount::mount_to_body(cp_self_assessment::App);
+    cp_self_assessment::browser::register_service_worker();
 }

@@ -87,7 +87,8 @@ fn show_recovery_screen() {
         }
     }
     if let Some(link) = add("a", reload) {
-        link.set_attribute("href", "/").ok();
+        // The start page under whatever path the app is served from (<base href>).
+        link.set_attribute("href", &crate::browser::app_url()).ok();
         link.set_class_name("button secondary");
     }
 }

@@ -60,3 +60,25 @@ fn user_text_is_never_rendered_as_html() {
         );
     }
 }
+
+/// leptos_router 0.8's `<A>` leaves an absolute href as it is, ignoring the router's base,
+/// so a literal "/part/1" would leave the app when it is served under a sub-path
+/// (`--public-url /cp/`). Every route link goes through `browser::route_href`.
+#[test]
+fn route_links_go_through_route_href() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    for f in files {
+        let text = fs::read_to_string(&f).unwrap_or_default();
+        for literal in ["<A href=\"", "<A href=format!"] {
+            assert!(
+                !text.contains(literal),
+                "{} has `{literal}…`: use browser::route_href",
+                f.display()
+            );
+        }
+    }
+}

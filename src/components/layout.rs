@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::app_state::locale_of;
+use crate::browser::{base_path, route_href, route_of};
 use crate::components::confirm::ConfirmAction;
 use crate::components::exchange::ImportPrompt;
 use crate::components::workshop::{IdleGuard, NextParticipant};
@@ -22,13 +23,19 @@ pub fn Layout(children: Children) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let location = use_location();
-    // Remember where the respondent is, for "continue where you left off".
+    let base = base_path();
+    // Remember where the respondent is, for "continue where you left off" — as the app's
+    // route ("/part/3"), which links resolve under whatever path the app is served from.
     Effect::new(move |_| {
-        let path = location.pathname.get();
+        let full = location.pathname.get();
+        let path = route_of(&base, &full);
         if path.starts_with("/part/") || path == "/review" || path == "/results" {
-            app.last_page.set(Some(path));
+            app.last_page.set(Some(path.to_owned()));
         }
     });
+    // The page's own address plus "#main": a bare "#main" would resolve against <base
+    // href> (the start page), not against the page the reader is on.
+    let skip_href = move || format!("{}#main", location.pathname.get());
     let notice = move || {
         app.storage_issue.get().map(|issue| {
             let text = match issue {
@@ -62,9 +69,9 @@ pub fn Layout(children: Children) -> impl IntoView {
         })
     };
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, skip_link)}</a>
+        <a class="skip-link" href=skip_href>{t!(i18n, skip_link)}</a>
         <header class="site-header">
-            <A href="/" attr:class="brand">{t!(i18n, brand)}</A>
+            <A href=route_href("/") attr:class="brand">{t!(i18n, brand)}</A>
             <div class="header-actions">
                 <LanguageSwitch />
                 <Show when=move || app.device.with(|d| d.workshop) fallback=|| view! { <StartOver /> }>
@@ -80,7 +87,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="main" class="page">{children()}</main>
         <footer class="site-footer">
             <p>{t!(i18n, footer_privacy)}</p>
-            <p><A href="/facilitator">{t!(i18n, workshop.facilitator_link)}</A></p>
+            <p><A href=route_href("/facilitator")>{t!(i18n, workshop.facilitator_link)}</A></p>
         </footer>
     }
 }

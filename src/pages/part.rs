@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::browser::route_href;
 use crate::components::heading::PageHeading;
 use crate::components::progress::ProgressBar;
 use crate::components::question::QuestionField;
@@ -62,16 +63,16 @@ fn part_view(part: PartId) -> impl IntoView {
     let total_progress = Signal::derive(move || {
         app.with_content_untracked(|c| app.answers.with(|a| a.progress(&c.bank)))
     });
-    let back = if n > 1 {
+    let back = route_href(&if n > 1 {
         format!("/part/{}", n - 1)
     } else {
         "/".to_owned()
-    };
-    let next = if n < count {
+    });
+    let next = route_href(&if n < count {
         format!("/part/{}", n + 1)
     } else {
         "/review".to_owned()
-    };
+    });
     view! {
         <PageHeading text=heading />
         <p class="lead">{intro}</p>

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser::route_href;
 use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
 use crate::components::exchange::ExportPanel;
 use crate::components::heading::PageHeading;
@@ -37,7 +38,7 @@ pub fn Results() -> impl IntoView {
         <PageHeading text=heading />
         {body}
         <nav class="step-nav" aria-label=move || t_string!(i18n, nav_label).to_string()>
-            <A href="/review" attr:class="button secondary">
+            <A href=route_href("/review") attr:class="button secondary">
                 {move || t_string!(i18n, results.review_link).to_string()}
             </A>
         </nav>
@@ -50,7 +51,7 @@ fn results_view(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> i
         view! {
             <p class="notice-inline" data-testid="provisional">
                 {t_string!(i18n, results.provisional, answered = p.answered, visible = p.visible).to_string()}
-                <A href="/review">{t_string!(i18n, results.see_missing).to_string()}</A>
+                <A href=route_href("/review")>{t_string!(i18n, results.see_missing).to_string()}</A>
             </p>
         }
     });

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser::route_href;
 use crate::components::heading::PageHeading;
 use crate::components::progress::ProgressBar;
 use crate::domain::bank::PartId;
@@ -48,7 +49,7 @@ pub fn Review() -> impl IntoView {
                             <section class="review-part" aria-labelledby=format!("review-{n}")>
                                 <h2 id=format!("review-{n}")>{heading}</h2>
                                 <dl>{rows}</dl>
-                                <A href=format!("/part/{n}") attr:class="button secondary">{change}</A>
+                                <A href=route_href(&format!("/part/{n}")) attr:class="button secondary">{change}</A>
                             </section>
                         }
                     })
@@ -69,8 +70,8 @@ pub fn Review() -> impl IntoView {
         </Show>
         {parts}
         <nav class="step-nav" aria-label=move || t_string!(i18n, nav_label).to_string()>
-            <A href="/part/5" attr:class="button secondary">{t!(i18n, review.previous)}</A>
-            <A href="/results" attr:class="button primary">{t!(i18n, review.see_results)}</A>
+            <A href=route_href("/part/5") attr:class="button secondary">{t!(i18n, review.previous)}</A>
+            <A href=route_href("/results") attr:class="button primary">{t!(i18n, review.see_results)}</A>
         </nav>
     }
 }

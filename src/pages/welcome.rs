@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser::route_href;
 use crate::components::exchange::ImportPanel;
 use crate::components::heading::PageHeading;
 use crate::components::workshop::{KeptResponses, WorkshopSettings};
@@ -22,7 +23,7 @@ pub fn Welcome() -> impl IntoView {
             .visible
     });
     let started = move || app.answers.with(|a| !a.is_empty());
-    let resume = move || app.last_page.get().unwrap_or_else(|| "/part/1".to_owned());
+    let resume = move || route_href(&app.last_page.get().unwrap_or_else(|| "/part/1".to_owned()));
     let answered = move || {
         let p = app.assessment.with(|a| a.progress);
         t_string!(
@@ -52,7 +53,7 @@ pub fn Welcome() -> impl IntoView {
         </ul>
         <Show
             when=started
-            fallback=move || view! { <A href="/part/1" attr:class="button primary">{t!(i18n, welcome.start)}</A> }
+            fallback=move || view! { <A href=route_href("/part/1") attr:class="button primary">{t!(i18n, welcome.start)}</A> }
         >
             <p>{answered}</p>
             <A href=resume attr:class="button primary">{t!(i18n, welcome.resume)}</A>

@@ -52,7 +52,7 @@ async function loadRoom(page: Page) {
   await expect(page.getByTestId('participant-count')).toContainText('3');
 }
 
-test('facilitator loads three exports plus a duplicate and a broken file', async ({ page }, testInfo) => {
+test('facilitator loads three exports plus a duplicate and a broken file', async ({ page, baseURL }, testInfo) => {
   await loadRoom(page);
   await expect(page.getByTestId('participant-count')).toHaveAttribute('data-count', '3');
 
@@ -104,10 +104,11 @@ test('facilitator loads three exports plus a duplicate and a broken file', async
   expect(text).toContain('participants,,,3,');
 
   // The QR code of the app's own address, for the projector.
-  const qr = page.getByRole('img', { name: fmtUrl(fac.qr_label, 'http://127.0.0.1:4173/') });
+  const appUrl = `${baseURL}/`;
+  const qr = page.getByRole('img', { name: fmtUrl(fac.qr_label, appUrl) });
   await expect(qr).toBeVisible();
   expect(await qr.evaluate((el) => el.tagName.toLowerCase())).toBe('svg');
-  await expect(page.locator('.qr-text')).toHaveText('http://127.0.0.1:4173/');
+  await expect(page.locator('.qr-text')).toHaveText(appUrl);
 
   await page.screenshot({ path: testInfo.outputPath('facilitator.png'), fullPage: true });
   await page.emulateMedia({ media: 'print' });
@@ -119,7 +120,7 @@ function fmtUrl(pattern: string, url: string) {
   return pattern.replace(/\{\{\s*url\s*\}\}/, url);
 }
 
-test('share links are added, and a damaged one is refused', async ({ page }) => {
+test('share links are added, and a damaged one is refused', async ({ page, baseURL }) => {
   // Take a real share link from the results page of a seeded persona.
   const state = { format: 'cp-self-assessment/state', version: 1, answers: persona('p2'), language: 'en' };
   await page.addInitScript((s) => {
@@ -133,7 +134,7 @@ test('share links are added, and a damaged one is refused', async ({ page }) => 
   const link = await page.getByTestId('share-link').inputValue();
 
   await page.goto('/facilitator');
-  await page.getByLabel(fac.links_label).fill(`${link}\n\n${link}\nhttp://127.0.0.1:4173/#r1.broken`);
+  await page.getByLabel(fac.links_label).fill(`${link}\n\n${link}\n${baseURL}/#r1.broken`);
   await page.getByRole('button', { name: fac.add_links }).click();
   await expect(page.getByTestId('participant-count')).toHaveAttribute('data-count', '1');
   await expect(page.getByTestId('duplicates')).toContainText('link 2');

@@ -104,6 +104,10 @@ for (const order of ['stale tab answers last', 'fresh tab answers last']) {
     watchErrors(a, []);
     await a.goto('/part/1');
     await b.goto('/part/1');
+    // Both tabs have started (goto returns at the load event, before the wasm app has
+    // read storage): otherwise the later tab may simply read the other's answer at
+    // start-up, with nothing to take over.
+    for (const tab of [a, b]) await expect(tab.getByRole('heading', { level: 1 })).toHaveText(/^Part 1 of 5/);
     const [first, second] = order === 'stale tab answers last' ? [b, a] : [a, b];
     await answerSector(first, 'Textile dyeing and finishing');
     // The other tab shows the change and says so.

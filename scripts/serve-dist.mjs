@@ -1,0 +1,47 @@
+// Serves a build the way a static host does, for the browser tests (playwright.config.ts):
+// under a path prefix (e.g. /cp/ for `trunk build --public-url /cp/`), with index.html for
+// client-side routes such as /cp/part/3, a 404 for missing files and for anything outside
+// the prefix, and /cp redirected to /cp/ as GitHub Pages does.
+//
+// Usage: node scripts/serve-dist.mjs <dir> [--prefix /cp/] [--port 4174] [--host 127.0.0.1]
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import sirv from 'sirv';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    prefix: { type: 'string', default: '/' },
+    port: { type: 'string', default: '4174' },
+    host: { type: 'string', default: '127.0.0.1' },
+  },
+});
+const dir = positionals[0] ?? 'dist';
+if (!existsSync(join(dir, 'index.html'))) {
+  console.error(`[serve-dist] ${dir}/index.html is missing: build it first (scripts/test.sh does)`);
+  process.exit(1);
+}
+const prefix = `/${values.prefix.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+// dev: read files on each request, so a rebuild is served without restarting.
+const files = sirv(dir, { single: true, dev: true });
+
+const server = createServer((req, res) => {
+  const notFound = () => {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('Not found');
+  };
+  const url = req.url ?? '/';
+  if (`${url.split('?')[0]}/` === prefix) {
+    res.writeHead(301, { location: prefix });
+    res.end();
+    return;
+  }
+  if (!url.startsWith(prefix)) return notFound();
+  req.url = url.slice(prefix.length - 1);
+  files(req, res, notFound);
+});
+server.listen(Number(values.port), values.host, () => {
+  console.log(`[serve-dist] ${dir} at http://${values.host}:${values.port}${prefix}`);
+});
