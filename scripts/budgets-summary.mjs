@@ -22,7 +22,8 @@ if (interaction) {
   const { latencyMs: l, budget } = interaction;
   const ok = l.p95 <= budget.p95LatencyMs;
   console.log(`[budgets] interaction, ${interaction.answers} answers at ${interaction.cpuSlowdown}× CPU slowdown, input to frame on screen: ` +
-    `p50 ${l.p50} ms, p95 ${l.p95} ms, max ${l.max} ms — p95 budget ${budget.p95LatencyMs} ms ${ok ? 'ok' : 'BROKEN'}`);
+    `p50 ${l.p50} ms, p95 ${l.p95} ms, max ${l.max} ms — p95 budget ${budget.p95LatencyMs} ms ${ok ? 'ok' : 'BROKEN'}` +
+    (interaction.loadAverage ? ` (load ${interaction.loadAverage})` : ''));
 } else {
   console.log('[budgets] interaction: not measured (see the Playwright output)');
 }
@@ -34,6 +35,7 @@ if (lighthouse) {
     });
     console.log(`[budgets] lighthouse ${page}: ${cats.join(', ')}`);
   }
+  if (lighthouse.loadAverage) console.log(`[budgets] lighthouse machine load: ${lighthouse.loadAverage}`);
 } else {
   console.log('[budgets] lighthouse: not measured (see its output above)');
 }

@@ -37,6 +37,7 @@
 // next frame to begin) plus one frame (the app's reaction, style, layout, paint, and the
 // compositor's draw) later. Without throttling the app meets it (docs/performance.md).
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { test, expect, Questionnaire, persona, BankQuestion } from './fixtures';
 import type { Page, Locator } from '@playwright/test';
@@ -140,6 +141,8 @@ test.describe('interaction speed', () => {
     test.setTimeout(300_000);
     const q = new Questionnaire(page, testInfo);
     const answers = persona('p1');
+    // Other work on the machine slows the browser too; the load is printed with the figures.
+    const loadBefore = os.loadavg()[0];
     await page.goto('/part/1');
     await q.heading(q.partHeading(0));
     const cdp = await page.context().newCDPSession(page);
@@ -251,8 +254,10 @@ test.describe('interaction speed', () => {
       .map((s) => `#${s.n} ${s.question} (${s.input}) ${s.latency} ms`);
     const fmtStats = (s: { p50: number; p95: number; max: number }) => `p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms`;
 
+    const load = `${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`;
     const summary = {
       date: new Date().toISOString(),
+      loadAverage: load,
       answers: ANSWERS,
       cpuSlowdown: CPU_SLOWDOWN,
       budget: { p95LatencyMs: r1(P95_BUDGET_MS), frameMs: r1(FRAME_MS) },
@@ -276,6 +281,7 @@ test.describe('interaction speed', () => {
       `[interaction] input to main thread's frame done: ${fmtStats(frameReady)}`,
       `[interaction] by input: ${Object.entries(byInput).map(([k, v]) => `${k} ×${v.count} p95 ${v.p95} ms`).join(', ')}`,
       `[interaction] slowest: ${slowest.join('; ')}`,
+      `[interaction] machine load (1-minute average): ${load}`,
       `[interaction] details: ${out}`,
     ].join('\n'));
 
