@@ -20,7 +20,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 /** Issue 7's first-load budget in bytes of gzip: 200 KB (1 KB = 1,000 bytes). */
 const TARGET_GZIP = 200_000;
 /** The enforced ceiling in bytes of gzip (see above); lower it whenever the app shrinks. */
-const CEILING_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 490_000);
+const CEILING_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 505_000);
 const BUDGET_GZIP = CEILING_GZIP;
 
 const dist = process.argv[2] ?? 'dist';
@@ -33,7 +33,7 @@ const html = readFileSync(indexFile, 'utf8');
 
 // Every local file the page names: href/src attributes and the loader's import()/fetch.
 const named = new Set();
-for (const m of html.matchAll(/(?:href|src)="([^"]+)"/g)) named.add(m[1]);
+for (const m of html.matchAll(/(?:href|src)=(?:"([^"]+)"|'([^']+)'|([^\s>"']+))/g)) named.add(m[1] ?? m[2] ?? m[3]);
 for (const m of html.matchAll(/['"]([^'"]+\.(?:js|wasm|css|woff2?|ttf|otf))['"]/g)) named.add(m[1]);
 const local = (url) => !/^(?:[a-z]+:)?\/\//i.test(url) && !url.startsWith('data:') && !url.startsWith('#');
 const files = new Set(['index.html']);

@@ -134,6 +134,17 @@ pub fn route_of<'a>(base: &str, path: &'a str) -> &'a str {
     }
 }
 
+/// Removes index.html's start-up notice (`#app-loading`, "Loading…" in both languages),
+/// shown from the first paint until the wasm runs. Does nothing if it is not there.
+pub fn remove_loading_notice() {
+    if let Some(notice) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app-loading"))
+    {
+        notice.remove();
+    }
+}
+
 /// Registers the service worker (`sw.js`, written by `scripts/service-worker.mjs` next to
 /// `index.html`) so the app opens without a network after the first visit. Its scope is
 /// the app's base path.

@@ -122,3 +122,19 @@ test('phone width: no horizontal scrolling on the questionnaire and results', as
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
   }
 });
+
+test('a slow connection shows a start-up notice in both languages, replaced by the app once it runs', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  const notice = page.getByRole('status').filter({ hasText: 'Loading…' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('正在加载');
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
+  await expect(page.locator('#app-loading')).toHaveCount(0);
+});
