@@ -37,7 +37,7 @@ const TARGETS = {
   'best-practices': 95,
 };
 const BUDGETS = {
-  performance: Number(process.env.LIGHTHOUSE_PERFORMANCE_FLOOR ?? 70),
+  performance: Number(process.env.LIGHTHOUSE_PERFORMANCE_FLOOR ?? 75),
   accessibility: 100,
   'best-practices': 95,
 };
