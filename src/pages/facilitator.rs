@@ -527,18 +527,22 @@ fn reasons_section(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView {
         <section aria-labelledby="fac-reasons-h">
             <h2 id="fac-reasons-h">{t_string!(i18n, facilitator.reasons_heading).to_string()}</h2>
             <p>{t_string!(i18n, facilitator.reasons_intro).to_string()}</p>
-            <table class="fac-reasons" data-testid="reasons-table">
-                <caption>{t_string!(i18n, facilitator.reasons_caption).to_string()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t_string!(i18n, facilitator.col_family).to_string()}</th>
-                        <th scope="col">{t_string!(i18n, facilitator.col_reason).to_string()}</th>
-                        <th scope="col">{t_string!(i18n, facilitator.col_room).to_string()}</th>
-                        <th scope="col">{t_string!(i18n, facilitator.col_seed).to_string()}</th>
-                    </tr>
-                </thead>
-                <tbody>{table_rows}</tbody>
-            </table>
+            // Four columns do not fit a phone: the table scrolls in its own region, never
+            // the page.
+            <div class="table-scroll" role="region" aria-labelledby="fac-reasons-caption" tabindex="0">
+                <table class="fac-reasons" data-testid="reasons-table">
+                    <caption id="fac-reasons-caption">{t_string!(i18n, facilitator.reasons_caption).to_string()}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t_string!(i18n, facilitator.col_family).to_string()}</th>
+                            <th scope="col">{t_string!(i18n, facilitator.col_reason).to_string()}</th>
+                            <th scope="col">{t_string!(i18n, facilitator.col_room).to_string()}</th>
+                            <th scope="col">{t_string!(i18n, facilitator.col_seed).to_string()}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{table_rows}</tbody>
+                </table>
+            </div>
             <p class="source">{t_string!(i18n, facilitator.seed_source).to_string()}</p>
             <BarChart
                 id="fac-reasons"

@@ -111,6 +111,15 @@ test('facilitator loads three exports plus a duplicate and a broken file', async
   await expect(page.locator('.qr-text')).toHaveText(appUrl);
 
   await page.screenshot({ path: testInfo.outputPath('facilitator.png'), fullPage: true });
+
+  // On a phone the page never scrolls sideways: wide tables scroll in their own region.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'page wider than a 390 px phone screen').toBeLessThanOrEqual(0);
+  await expect(page.getByRole('region', { name: fac.reasons_caption })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('facilitator-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: fac.download_csv })).toBeHidden();
   await page.screenshot({ path: testInfo.outputPath('facilitator-print.png'), fullPage: true });
