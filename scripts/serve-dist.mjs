@@ -10,14 +10,27 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    prefix: { type: 'string', default: '/' },
-    port: { type: 'string', default: '4174' },
-    host: { type: 'string', default: '127.0.0.1' },
-  },
-});
+const USAGE = 'Usage: node scripts/serve-dist.mjs <dir> [--prefix /cp/] [--port 4174] [--host 127.0.0.1]';
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      prefix: { type: 'string', default: '/' },
+      port: { type: 'string', default: '4174' },
+      host: { type: 'string', default: '127.0.0.1' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (e) {
+  console.error(`[serve-dist] ${e.message}\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const dir = positionals[0] ?? 'dist';
 if (!existsSync(join(dir, 'index.html'))) {
   console.error(`[serve-dist] ${dir}/index.html is missing: build it first (scripts/test.sh does)`);

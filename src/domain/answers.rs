@@ -114,6 +114,29 @@ pub fn parse_number(raw: &str) -> Result<f64, AnswerError> {
     }
 }
 
+/// Reads a whole number as a manager types it: like [`parse_number`], and also with commas
+/// grouping thousands ("1,200", "12,000", "1,200,000"), which a whole-number question
+/// cannot mistake for a decimal comma. "1,2" or "1,20" still read as decimals (and are
+/// then refused as not whole by [`Answer::validate`]).
+///
+/// # Errors
+/// [`AnswerError::NotANumber`] as [`parse_number`].
+pub fn parse_whole_number(raw: &str) -> Result<f64, AnswerError> {
+    let t = raw.trim();
+    let body = t.strip_prefix('-').unwrap_or(t);
+    let mut groups = body.split(',');
+    let grouped = body.contains(',')
+        && groups
+            .next()
+            .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    if grouped {
+        parse_number(&t.replace(',', ""))
+    } else {
+        parse_number(t)
+    }
+}
+
 /// Option id that means "none of these" in a multi-choice question: choosing it clears the
 /// other options, and choosing another option clears it.
 pub const NONE_OPTION: &str = "none";
@@ -386,6 +409,20 @@ mod tests {
             Answer::toggle_choice(Some(&Answer::Unknown), "a", true),
             Answer::Choices(vec!["a".into()])
         );
+    }
+
+    #[test]
+    fn whole_numbers_read_thousands_grouped_with_commas() {
+        assert_eq!(parse_whole_number("1,200"), Ok(1200.0));
+        assert_eq!(parse_whole_number(" 12,000 "), Ok(12000.0));
+        assert_eq!(parse_whole_number("1,200,000"), Ok(1_200_000.0));
+        assert_eq!(parse_whole_number("420"), Ok(420.0));
+        // Not thousands groups: read as decimals, as parse_number does.
+        assert_eq!(parse_whole_number("1,2"), Ok(1.2));
+        assert_eq!(parse_whole_number("1,20"), Ok(1.2));
+        assert_eq!(parse_whole_number("1,2000"), Ok(1.2));
+        assert_eq!(parse_whole_number("1,,200"), Err(AnswerError::NotANumber));
+        assert_eq!(parse_whole_number("abc"), Err(AnswerError::NotANumber));
     }
 
     #[test]

@@ -138,3 +138,14 @@ test('a slow connection shows a start-up notice in both languages, replaced by t
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
   await expect(page.locator('#app-loading')).toHaveCount(0);
 });
+
+test('a head count typed with a thousands comma ("1,200") is read as 1200, not refused', async ({ page }) => {
+  await page.goto('/part/1');
+  const staff = page.locator('#q-staff-input');
+  await staff.pressSequentially('1,200');
+  await expect(page.locator('#q-staff-error')).toHaveText('');
+  await expect(staff).not.toHaveAttribute('aria-invalid', 'true');
+  await expect
+    .poll(async () => page.evaluate(() => JSON.parse(localStorage.getItem('cp-self-assessment') ?? '{}').answers?.staff))
+    .toEqual({ type: 'number', value: 1200 });
+});
