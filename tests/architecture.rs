@@ -14,16 +14,24 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+/// Every Rust file under `dir` (relative to the crate root) with its text: (path, text).
+fn sources(dir: &str) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut files);
+    files
+        .into_iter()
+        .map(|f| {
+            let text = fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+            (f.display().to_string(), text)
+        })
+        .collect()
+}
+
 #[test]
 fn domain_never_imports_leptos_web_sys_or_gloo() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain"),
-        &mut files,
-    );
+    let files = sources("src/domain");
     assert!(files.len() >= 8, "domain files not found");
-    for f in files {
-        let text = fs::read_to_string(&f).unwrap_or_default();
+    for (path, text) in files {
         for forbidden in [
             "leptos::",
             "leptos_",
@@ -35,29 +43,17 @@ fn domain_never_imports_leptos_web_sys_or_gloo() {
             "crate::pages",
             "crate::components",
         ] {
-            assert!(
-                !text.contains(forbidden),
-                "{} mentions {forbidden}",
-                f.display()
-            );
+            assert!(!text.contains(forbidden), "{path} mentions {forbidden}");
         }
     }
 }
 
 #[test]
 fn user_text_is_never_rendered_as_html() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
-    for f in files {
-        let text = fs::read_to_string(&f).unwrap_or_default();
-        assert!(
-            !text.contains("inner_html"),
-            "{} uses inner_html",
-            f.display()
-        );
+    let files = sources("src");
+    assert!(files.len() >= 20, "source files not found");
+    for (path, text) in files {
+        assert!(!text.contains("inner_html"), "{path} uses inner_html");
     }
 }
 
@@ -66,18 +62,11 @@ fn user_text_is_never_rendered_as_html() {
 /// (`--public-url /cp/`). Every route link goes through `browser::route_href`.
 #[test]
 fn route_links_go_through_route_href() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
-    for f in files {
-        let text = fs::read_to_string(&f).unwrap_or_default();
+    for (path, text) in sources("src") {
         for literal in ["<A href=\"", "<A href=format!"] {
             assert!(
                 !text.contains(literal),
-                "{} has `{literal}…`: use browser::route_href",
-                f.display()
+                "{path} has `{literal}…`: use browser::route_href"
             );
         }
     }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::answers::{parse_number, parse_whole_number, Answer, AnswerError};
+use crate::domain::answers::{Answer, AnswerError};
 use crate::domain::bank::{Question, QuestionKind};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::{use_app, I18n};
@@ -217,17 +217,7 @@ fn number(q: &Question, current: Current, legend_id: &str) -> impl IntoView {
             app.answer(&question.id, None);
             return;
         }
-        let whole = question.number.as_ref().is_some_and(|n| n.integer);
-        let read = if whole {
-            parse_whole_number
-        } else {
-            parse_number
-        };
-        let parsed = read(&typed).and_then(|n| {
-            let answer = Answer::Number(n);
-            answer.validate(&question).map(|()| answer)
-        });
-        match parsed {
+        match Answer::typed_number(&question, &typed) {
             Ok(answer) => {
                 error.set(None);
                 app.answer(&question.id, Some(answer));

@@ -121,7 +121,7 @@ pub fn parse_number(raw: &str) -> Result<f64, AnswerError> {
 ///
 /// # Errors
 /// [`AnswerError::NotANumber`] as [`parse_number`].
-pub fn parse_whole_number(raw: &str) -> Result<f64, AnswerError> {
+fn parse_whole_number(raw: &str) -> Result<f64, AnswerError> {
     let t = raw.trim();
     let body = t.strip_prefix('-').unwrap_or(t);
     let mut groups = body.split(',');
@@ -160,6 +160,24 @@ impl Answer {
             chosen.push(option.to_owned());
         }
         Answer::Choices(chosen)
+    }
+
+    /// The answer a manager typed into a number question: read as a whole number
+    /// (thousands commas allowed) when the question asks for one, else with a decimal
+    /// point or comma, then checked against the question's range.
+    ///
+    /// # Errors
+    /// [`AnswerError::NotANumber`], [`AnswerError::NotWhole`] or
+    /// [`AnswerError::NumberOutOfRange`].
+    pub fn typed_number(question: &Question, typed: &str) -> Result<Answer, AnswerError> {
+        let whole = question.number.as_ref().is_some_and(|n| n.integer);
+        let value = if whole {
+            parse_whole_number(typed)
+        } else {
+            parse_number(typed)
+        }?;
+        let answer = Answer::Number(value);
+        answer.validate(question).map(|()| answer)
     }
 
     /// Checks that this answer fits `question`.
@@ -409,6 +427,34 @@ mod tests {
             Answer::toggle_choice(Some(&Answer::Unknown), "a", true),
             Answer::Choices(vec!["a".into()])
         );
+    }
+
+    #[test]
+    fn typed_numbers_follow_the_question() {
+        use crate::domain::content::Content;
+        use crate::domain::vocabulary::Language;
+        let content = Content::load(Language::En).unwrap_or_else(|e| panic!("{e}"));
+        let staff = content
+            .bank
+            .question("staff")
+            .unwrap_or_else(|| panic!("no staff question"));
+        // Head count: whole number, thousands commas read as grouping.
+        assert_eq!(
+            Answer::typed_number(staff, "1,200"),
+            Ok(Answer::Number(1200.0))
+        );
+        assert_eq!(
+            Answer::typed_number(staff, "3,5"),
+            Err(AnswerError::NotWhole)
+        );
+        assert_eq!(
+            Answer::typed_number(staff, "4O"),
+            Err(AnswerError::NotANumber)
+        );
+        assert!(matches!(
+            Answer::typed_number(staff, "0"),
+            Err(AnswerError::NumberOutOfRange { .. })
+        ));
     }
 
     #[test]
