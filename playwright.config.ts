@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 // Browser tests run against release builds (made by scripts/test.sh), each served with an
-// SPA fallback so that reloading /part/3 works as on a static host:
+// SPA fallback so that reloading /part/3 works as on a static host, by the same small
+// server (scripts/serve-dist.mjs):
 //   - project "desktop": dist/ at the host's root, http://127.0.0.1:4173/ — every spec
 //     but subpath.spec.ts;
 //   - project "subpath": dist-cp/ (built with --public-url /cp/) under
@@ -52,7 +53,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node_modules/.bin/sirv dist --single --port ${PORT} --host 127.0.0.1`,
+      command: `node scripts/serve-dist.mjs dist --port ${PORT} --host 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
