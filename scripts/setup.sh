@@ -12,6 +12,9 @@ BUILD_ONLY=false
 [ "${1:-}" = "--build-only" ] && BUILD_ONLY=true
 
 TRUNK_VERSION=0.21.14
+# wasm-split-cli, the code splitter of scripts/wasm-split.mjs (crate wasm_split_cli_support,
+# the one cargo-leptos uses; it matches the wasm_split_helpers that Leptos 0.8 links in).
+WASM_SPLIT_VERSION=0.2.4
 # Must equal the wasm-bindgen version in Cargo.lock (pinned with "=" in Cargo.toml).
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 
@@ -58,6 +61,16 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 else
   say "wasm-bindgen-cli $WASM_BINDGEN_VERSION present"
+fi
+
+# wasm-split-cli: splits the wasm at the app's split points (src/routes.rs) between cargo
+# and wasm-bindgen, which Trunk cannot do itself (scripts/wasm-split.mjs).
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" \
+   || ! command -v wasm-split-cli >/dev/null; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+else
+  say "wasm-split-cli $WASM_SPLIT_VERSION present"
 fi
 
 # Node dependencies (binaryen's wasm-opt, Playwright) from the committed lock file.

@@ -20,23 +20,21 @@ pub mod components;
 pub mod domain;
 pub mod pages;
 pub mod recovery;
+pub mod routes;
 pub mod storage;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::app_state::{provide_app_state, AppState};
 use crate::components::layout::Layout;
 use crate::domain::content::Content;
 use crate::domain::vocabulary::Language;
 use crate::i18n::{t, use_i18n, I18nContextProvider};
-use crate::pages::facilitator::Facilitator;
-use crate::pages::{
-    not_found::NotFound, part::QuestionnairePart, results::Results, review::Review,
-    welcome::Welcome,
-};
+use crate::pages::{not_found::NotFound, welcome::Welcome};
+use crate::routes::{FacilitatorRoute, PartRoute, ResultsRoute, ReviewRoute};
 
 /// The whole app: provides the UI strings (leptos_i18n) and the shared state, then routes
 /// between the welcome page, the five questionnaire parts, the review and the results.
@@ -68,10 +66,14 @@ fn AppWithContent() -> impl IntoView {
                     <Layout>
                         <Routes fallback=NotFound>
                             <Route path=path!("/") view=Welcome />
-                            <Route path=path!("/part/:n") view=QuestionnairePart />
-                            <Route path=path!("/review") view=Review />
-                            <Route path=path!("/results") view=Results />
-                            <Route path=path!("/facilitator") view=Facilitator />
+                            // Loaded on first visit (code splitting, see `routes`).
+                            <Route path=path!("/part/:n") view={Lazy::<PartRoute>::new()} />
+                            <Route path=path!("/review") view={Lazy::<ReviewRoute>::new()} />
+                            <Route path=path!("/results") view={Lazy::<ResultsRoute>::new()} />
+                            <Route
+                                path=path!("/facilitator")
+                                view={Lazy::<FacilitatorRoute>::new()}
+                            />
                         </Routes>
                     </Layout>
                 </Router>

@@ -1,0 +1,123 @@
+// Trunk post-build step (run first by scripts/post-build.mjs): code splitting.
+//
+// Trunk 0.21 runs cargo and then wasm-bindgen with nothing in between, but splitting must
+// happen on cargo's raw wasm, before wasm-bindgen. So this step takes cargo's output for
+// the profile Trunk just built (target/wasm32-unknown-unknown/<profile>/<bin>.wasm, linked
+// with `--emit-relocs`, see .cargo/config.toml) and:
+//   1. splits it with wasm-split-cli (crate wasm_split_cli_support, installed by
+//      scripts/setup.sh) at the app's split points (src/routes.rs): a main module, one
+//      wasm file per page and shared chunks, and the loader __wasm_split.js;
+//   2. runs wasm-bindgen on the main module (--keep-lld-exports keeps what the chunks
+//      import from it);
+//   3. in release builds, runs wasm-opt -Oz on every wasm file (npm binaryen, like Trunk);
+//   4. names each chunk and the loader after a hash of its content, as Trunk names its
+//      files, so a host may cache them for good;
+//   5. replaces Trunk's JS glue and wasm (keeping their names, which index.html and the
+//      service worker's list already carry) and adds the new files to the staging dir,
+//      with a modulepreload link for the loader so it is fetched with the glue.
+// index.html's rust link sets data-wasm-opt="0" and data-integrity="none": Trunk's own
+// wasm-opt pass would be wasted, and its integrity hashes would not match the files
+// replaced here.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = 'cp-self-assessment';
+const root = fileURLToPath(new URL('..', import.meta.url));
+const staging = process.env.TRUNK_STAGING_DIR ?? join(root, 'dist');
+const release = process.env.TRUNK_PROFILE === 'release';
+
+function fail(message) {
+  console.error(`[wasm-split] ${message}`);
+  process.exit(1);
+}
+
+/** An executable from PATH, after node_modules/.bin (which holds binaryen's wasm-opt). */
+function tool(name) {
+  const dirs = [join(root, 'node_modules', '.bin'), ...(process.env.PATH ?? '').split(delimiter)];
+  const found = dirs.map((d) => join(d, name)).find((p) => existsSync(p));
+  if (!found) fail(`${name} not found on PATH; run scripts/setup.sh`);
+  return found;
+}
+
+function run(name, args) {
+  execFileSync(tool(name), args, { stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+const hash16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+// Trunk's glue and wasm in the staging dir: <BIN>-<hash>.js and <BIN>-<hash>_bg.wasm.
+const glue = readdirSync(staging).find((f) => new RegExp(`^${BIN}-[0-9a-f]{16}\\.js$`).test(f));
+if (!glue) fail(`no ${BIN}-<hash>.js in ${staging}`);
+const stem = glue.slice(0, -'.js'.length);
+if (!existsSync(join(staging, `${stem}_bg.wasm`))) fail(`no ${stem}_bg.wasm in ${staging}`);
+
+const metadata = JSON.parse(
+  execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { cwd: root, encoding: 'utf8' }),
+);
+const target = metadata.target_directory;
+const raw = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${BIN}.wasm`);
+if (!existsSync(raw)) fail(`cargo's output ${raw} is missing`);
+
+const work = join(target, 'wasm-split');
+rmSync(work, { recursive: true, force: true });
+const splitDir = join(work, 'split');
+const bindgenDir = join(work, 'bindgen');
+mkdirSync(splitDir, { recursive: true });
+
+// 1. Split. The loader imports initSync from ./<stem>.js, the glue's name in the build.
+run('wasm-split-cli', [raw, splitDir, '--out-name', stem]);
+// 2. wasm-bindgen on the main module.
+run('wasm-bindgen', [
+  '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+  '--out-dir', bindgenDir, '--out-name', stem, join(splitDir, `${stem}.wasm`),
+]);
+const mainWasm = join(bindgenDir, `${stem}_bg.wasm`);
+const chunks = readdirSync(splitDir).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
+// 3. wasm-opt, release only (as Trunk does).
+if (release) {
+  for (const file of [mainWasm, ...chunks.map((c) => join(splitDir, c))]) {
+    run('wasm-opt', ['-Oz', file, '-o', file]);
+  }
+}
+// 4. Content-hashed names for the chunks, then for the loader that names them.
+let loader = readFileSync(join(splitDir, '__wasm_split.js'), 'utf8');
+const written = [];
+for (const chunk of chunks) {
+  const bytes = readFileSync(join(splitDir, chunk));
+  const name = `${chunk.slice(0, -'.wasm'.length)}-${hash16(bytes)}.wasm`;
+  const reference = JSON.stringify(`./${chunk}`);
+  if (!loader.includes(reference)) fail(`__wasm_split.js does not name ${chunk}`);
+  loader = loader.split(reference).join(JSON.stringify(`./${name}`));
+  writeFileSync(join(staging, name), bytes);
+  written.push([name, bytes.length]);
+}
+const loaderName = `__wasm_split-${hash16(loader)}.js`;
+writeFileSync(join(staging, loaderName), loader);
+written.push([loaderName, loader.length]);
+// 5. The glue imports the loader by its placeholder name; point the import statements at
+// the hashed file (the wasm's own import module name, a key of the glue's imports object,
+// stays as it is).
+let js = readFileSync(join(bindgenDir, `${stem}.js`), 'utf8');
+const placeholderImport = 'from "./__wasm_split.js"';
+if (!js.includes(placeholderImport)) fail(`${stem}.js does not import ./__wasm_split.js`);
+js = js.split(placeholderImport).join(`from ${JSON.stringify(`./${loaderName}`)}`);
+writeFileSync(join(staging, glue), js);
+copyFileSync(mainWasm, join(staging, `${stem}_bg.wasm`));
+
+const indexFile = join(staging, 'index.html');
+let html = readFileSync(indexFile, 'utf8');
+const glueLink = new RegExp(`<link rel="modulepreload" href="([^"]*)${glue.replace(/\./g, '\\.')}"[^>]*>`);
+const match = html.match(glueLink);
+if (!match) fail(`index.html has no modulepreload link for ${glue}`);
+if (/\sintegrity=/.test(match[0])) fail('index.html carries integrity hashes; set data-integrity="none" on the rust link');
+html = html.replace(glueLink, (link) => `${link}<link rel="modulepreload" href="${match[1]}${loaderName}" crossorigin="anonymous">`);
+writeFileSync(indexFile, html);
+
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+console.log(
+  `[wasm-split] main ${kb(readFileSync(mainWasm).length)}; ${chunks.length} chunks: ` +
+    written.map(([n, size]) => `${n} ${kb(size)}`).join(', '),
+);
