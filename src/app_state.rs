@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::answers::{Answer, Answers};
 use crate::domain::assess::{assess, Assessment};
+use crate::domain::bank::ContentError;
 use crate::domain::content::Content;
 use crate::domain::exchange::{decode_share, ImportError, SHARE_PREFIX};
 use crate::domain::state::{DeviceSettings, KeptResponse, SavedState};
@@ -13,21 +14,40 @@ use crate::domain::vocabulary::Language;
 use crate::i18n::{use_i18n, Locale};
 use crate::storage::{self, StorageIssue};
 
-/// The content of both languages, parsed once at start-up.
+/// The content of both languages. The start-up language is parsed before the first render
+/// (the app shows an error page if that fails); the other one on first use, so a first
+/// visit does not spend start-up time on a language it may never show.
 pub struct Contents {
-    /// English.
-    pub en: Content,
-    /// Simplified Chinese.
-    pub zh_cn: Content,
+    /// The language the app started in, and its content.
+    first: (Language, Content),
+    /// The other language's content once asked for; `None` inside if it failed to parse
+    /// (not possible with the content the tests check), in which case the start-up
+    /// language's content stands in rather than the app failing.
+    other: std::sync::OnceLock<Option<Content>>,
 }
 
 impl Contents {
-    /// The content of one language.
+    /// Parses the content of `first`, the language the app starts in.
+    ///
+    /// # Errors
+    /// The [`ContentError`] of a malformed or inconsistent content file.
+    pub fn new(first: Language) -> Result<Self, ContentError> {
+        Ok(Contents {
+            first: (first, Content::load(first)?),
+            other: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The content of one language (parsed on first use).
     pub fn get(&self, language: Language) -> &Content {
-        match language {
-            Language::En => &self.en,
-            Language::ZhCn => &self.zh_cn,
+        let (first_language, first) = &self.first;
+        if language == *first_language {
+            return first;
         }
+        self.other
+            .get_or_init(|| Content::load(language).ok())
+            .as_ref()
+            .unwrap_or(first)
     }
 }
 
@@ -244,9 +264,14 @@ fn browser_languages() -> Vec<String> {
     }
 }
 
-/// Loads the saved answers and language, provides the [`AppState`] as context and installs
-/// the effect that saves every change. Call once, inside the i18n provider.
-pub fn provide_app_state(en: Content, zh_cn: Content) {
+/// Loads the saved answers and language and the content of that language, provides the
+/// [`AppState`] as context and installs the effect that saves every change. Call once,
+/// inside the i18n provider.
+///
+/// # Errors
+/// The [`ContentError`] of the built-in content if it cannot be parsed; nothing is
+/// provided then, and the caller shows an error page.
+pub fn provide_app_state() -> Result<(), ContentError> {
     let i18n = use_i18n();
     let (saved, issue) = match storage::load() {
         Ok(saved) => (saved, None),
@@ -258,6 +283,7 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
     let initial = saved
         .language
         .unwrap_or_else(|| Language::from_preferences(&browser_languages()));
+    let contents = StoredValue::new(Contents::new(initial)?);
     // In an effect: the i18n provider sets its own (browser-derived) locale in its first
     // effect, which runs before this one; this one then applies ours, once.
     Effect::new(move |done: Option<()>| {
@@ -266,7 +292,6 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
         }
     });
 
-    let contents = StoredValue::new(Contents { en, zh_cn });
     let language = Memo::new(move |_| language_of(i18n.get_locale()));
     let identity = RwSignal::new(if saved.response_id.is_empty() {
         Identity::fresh()
@@ -365,6 +390,7 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
         kept,
         device,
     });
+    Ok(())
 }
 
 /// The shared state provided by [`provide_app_state`].
@@ -373,4 +399,22 @@ pub fn provide_app_state(en: Content, zh_cn: Content) {
 pub fn use_app_state() -> AppState {
     // Provided by `App` before any page renders; missing only through a programming error.
     expect_context::<AppState>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contents_give_each_language_its_own_content_parsing_the_other_on_first_use() {
+        let contents = Contents::new(Language::ZhCn).expect("built-in content parses");
+        assert!(
+            contents.other.get().is_none(),
+            "only the start-up language is parsed"
+        );
+        assert_eq!(contents.get(Language::ZhCn).bank.language, "zh-CN");
+        assert_eq!(contents.get(Language::En).bank.language, "en");
+        assert!(contents.other.get().is_some());
+        assert_eq!(contents.get(Language::En).bank.language, "en");
+    }
 }

@@ -30,8 +30,6 @@ use leptos_router::{path, Lazy};
 
 use crate::app_state::{provide_app_state, AppState};
 use crate::components::layout::Layout;
-use crate::domain::content::Content;
-use crate::domain::vocabulary::Language;
 use crate::i18n::{t, use_i18n, I18nContextProvider};
 use crate::pages::{not_found::NotFound, welcome::Welcome};
 use crate::routes::{FacilitatorRoute, PartRoute, ResultsRoute, ReviewRoute};
@@ -49,7 +47,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Loads both languages' content and the saved answers, then renders the routes.
+/// Loads the saved answers and their language's content, then renders the routes.
 #[component]
 fn AppWithContent() -> impl IntoView {
     // A deliberate crash, only on request, so the browser tests can prove that a panic
@@ -57,9 +55,8 @@ fn AppWithContent() -> impl IntoView {
     if browser::fragment().as_deref() == Some("panic-test") {
         panic!("panic requested by #panic-test");
     }
-    match (Content::load(Language::En), Content::load(Language::ZhCn)) {
-        (Ok(en), Ok(zh_cn)) => {
-            provide_app_state(en, zh_cn);
+    match provide_app_state() {
+        Ok(()) => {
             view! {
                 // Routes live under the path Trunk's `--public-url` names ("" at the root).
                 <Router base=browser::base_path()>
@@ -82,7 +79,7 @@ fn AppWithContent() -> impl IntoView {
         }
         // Only reachable with broken built-in content, which the tests rule out; still a
         // readable page rather than a blank one.
-        (Err(e), _) | (_, Err(e)) => {
+        Err(e) => {
             let i18n = use_i18n();
             view! {
                 <main class="page">

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::LazyRoute;
 
+use crate::browser;
 use crate::components::heading::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::{
@@ -62,22 +63,22 @@ pub fn PageLoadFailed() -> impl IntoView {
 
 // One split point per page. The name in `wasm_split(…)` names the wasm file.
 
-#[wasm_split(part_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(part_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_part_page))]
 fn part_page() -> Result<AnyView, PageLoadError> {
     Ok(view! { <QuestionnairePart /> }.into_any())
 }
 
-#[wasm_split(review_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(review_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_review_page))]
 fn review_page() -> Result<AnyView, PageLoadError> {
     Ok(view! { <Review /> }.into_any())
 }
 
-#[wasm_split(results_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(results_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_results_page))]
 fn results_page() -> Result<AnyView, PageLoadError> {
     Ok(view! { <Results /> }.into_any())
 }
 
-#[wasm_split(facilitator_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(facilitator_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_facilitator_page))]
 fn facilitator_page() -> Result<AnyView, PageLoadError> {
     Ok(view! { <Facilitator /> }.into_any())
 }
@@ -98,6 +99,10 @@ impl LazyRoute for PartRoute {
     async fn view(_: Self) -> AnyView {
         page_or_message(part_page().await)
     }
+    async fn preload() {
+        // A failure shows when the page itself is opened.
+        let _ = preload_part_page().await;
+    }
 }
 
 impl LazyRoute for ReviewRoute {
@@ -106,6 +111,10 @@ impl LazyRoute for ReviewRoute {
     }
     async fn view(_: Self) -> AnyView {
         page_or_message(review_page().await)
+    }
+    async fn preload() {
+        // A failure shows when the page itself is opened.
+        let _ = preload_review_page().await;
     }
 }
 
@@ -116,6 +125,10 @@ impl LazyRoute for ResultsRoute {
     async fn view(_: Self) -> AnyView {
         page_or_message(results_page().await)
     }
+    async fn preload() {
+        // A failure shows when the page itself is opened.
+        let _ = preload_results_page().await;
+    }
 }
 
 impl LazyRoute for FacilitatorRoute {
@@ -124,5 +137,33 @@ impl LazyRoute for FacilitatorRoute {
     }
     async fn view(_: Self) -> AnyView {
         page_or_message(facilitator_page().await)
+    }
+    async fn preload() {
+        // A failure shows when the page itself is opened.
+        let _ = preload_facilitator_page().await;
+    }
+}
+
+/// Fetches the code of the page at the browser's current address, if it is a split page,
+/// so that the first render shows the page whole: without it the layout would show first
+/// and the page would arrive a moment later, shifting what is on screen (Lighthouse's
+/// CLS). Called by `main` before mounting, while index.html's start-up notice still shows.
+/// A failed fetch is left for the page itself to report ([`PageLoadFailed`]).
+pub async fn preload_current_page() {
+    let Some(path) = web_sys::window().and_then(|w| w.location().pathname().ok()) else {
+        return;
+    };
+    let route = browser::route_of(&browser::base_path(), &path);
+    let first = route
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    match first {
+        "part" => PartRoute::preload().await,
+        "review" => ReviewRoute::preload().await,
+        "results" => ResultsRoute::preload().await,
+        "facilitator" => FacilitatorRoute::preload().await,
+        _ => {}
     }
 }

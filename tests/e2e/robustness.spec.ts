@@ -149,3 +149,35 @@ test('a head count typed with a thousands comma ("1,200") is read as 1200, not r
     .poll(async () => page.evaluate(() => JSON.parse(localStorage.getItem('cp-self-assessment') ?? '{}').answers?.staff))
     .toEqual({ type: 'number', value: 1200 });
 });
+
+test.describe('a page whose code cannot be fetched (connection lost before it was cached)', () => {
+  // The service worker would serve the file from its cache; this is the first visit
+  // without one.
+  test.use({ serviceWorkers: 'block' });
+
+  test('shows a message and Try again instead of a blank page, and keeps the answers', async ({ page, errors }) => {
+    await page.goto('/part/1');
+    await page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio').first().check();
+    const answers = async () => JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? '{}').answers;
+    const saved = await answers();
+    expect(saved.sector).toBeDefined();
+
+    // The results page's own wasm file (scripts/wasm-split.mjs) does not arrive.
+    const resultsCode = /split_results_page-[0-9a-f]{16}\.wasm$/;
+    await page.route(resultsCode, (route) => route.abort('internetdisconnected'));
+    await page.goto('/results');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not be loaded');
+    await expect(page.getByText('Your answers are saved on this device.')).toBeVisible();
+    expect(await answers()).toEqual(saved);
+    // The browser and the loader report the failed fetch in the console; nothing else.
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) expect(e).toMatch(/split_results_page|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
+    errors.length = 0;
+
+    // Back online: Try again opens the results with the same answers.
+    await page.unroute(resultsCode);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('measure-rank-1')).toBeVisible();
+    expect(await answers()).toEqual(saved);
+  });
+});
