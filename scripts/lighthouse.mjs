@@ -27,17 +27,18 @@ import lighthouse from 'lighthouse';
 // for information only.
 //   TARGETS: issue 7's budgets. Each is reported as met or NOT MET.
 //   BUDGETS: what the run enforces (exit 1 below it). Accessibility and best practices are
-//   enforced at the target. Performance is not met yet (docs/performance.md: the first
-//   load is ~490 KB gzip, and LCP waits for it), so its enforced floor is a ratchet a
-//   little under today's median scores: a change that slows the start fails the run. Raise
-//   it toward the target as the app shrinks. LIGHTHOUSE_PERFORMANCE_FLOOR overrides it.
+//   enforced at the target. Performance is at or just under the target on the welcome page
+//   (docs/performance.md: LCP waits for the ~350 KB gzip main wasm), and a run on a busy
+//   machine costs it up to ten points, so its enforced floor is a ratchet under today's
+//   median scores: a change that slows the start fails the run. Raise it toward the target
+//   as the app shrinks. LIGHTHOUSE_PERFORMANCE_FLOOR overrides it.
 const TARGETS = {
   performance: 95,
   accessibility: 100,
   'best-practices': 95,
 };
 const BUDGETS = {
-  performance: Number(process.env.LIGHTHOUSE_PERFORMANCE_FLOOR ?? 75),
+  performance: Number(process.env.LIGHTHOUSE_PERFORMANCE_FLOOR ?? 85),
   accessibility: 100,
   'best-practices': 95,
 };
