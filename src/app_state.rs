@@ -115,8 +115,6 @@ pub struct AppState {
     pub last_page: RwSignal<Option<String>>,
     /// A storage problem to show, if any.
     pub storage_issue: RwSignal<Option<StorageIssue>>,
-    /// The assessment of the current answers, in the current language.
-    pub assessment: Memo<Assessment>,
     /// The response's id and times.
     pub identity: RwSignal<Identity>,
     /// Answers from a file or share link awaiting confirmation.
@@ -144,6 +142,21 @@ impl AppState {
     pub fn with_content_untracked<R>(&self, f: impl FnOnce(&Content) -> R) -> R {
         let language = self.language.get_untracked();
         self.contents.with_value(|c| f(c.get(language)))
+    }
+
+    /// The assessment of the current answers in the current language, as a memo owned by
+    /// the calling page. Create it in the page that shows results (the results page),
+    /// not at start-up: the assessment's code then loads with that page (code splitting,
+    /// `crate::routes`), and nothing is computed for pages that only need progress
+    /// ([`Answers::progress`](crate::domain::answers::Answers::progress)).
+    pub fn assessment_memo(&self) -> Memo<Assessment> {
+        let app = *self;
+        Memo::new(move |_| app.with_content(|c| app.answers.with(|a| assess(c, a))))
+    }
+
+    /// The progress of the whole questionnaire (tracks the answers and the language).
+    pub fn progress(&self) -> crate::domain::answers::Progress {
+        self.with_content(|c| self.answers.with(|a| a.progress(&c.bank)))
     }
 
     /// Sets (or with `None`, removes) the answer to one question.
@@ -307,10 +320,6 @@ pub fn provide_app_state() -> Result<(), ContentError> {
     let kept = RwSignal::new(saved.kept);
     let device = RwSignal::new(saved.device);
     let storage_issue = RwSignal::new(issue);
-    let assessment = Memo::new(move |_| {
-        let lang = language.get();
-        contents.with_value(|c| answers.with(|a| assess(c.get(lang), a)))
-    });
 
     // The one place that writes storage: runs on every change of answers, page or language.
     Effect::new(move |_| {
@@ -381,7 +390,6 @@ pub fn provide_app_state() -> Result<(), ContentError> {
         answers,
         last_page,
         storage_issue,
-        assessment,
         identity,
         pending_import,
         import_error,

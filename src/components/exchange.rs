@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::app_state::{Identity, PendingImport};
 use crate::browser;
 use crate::components::file_drop::FileDropZone;
+use crate::domain::assess::assess;
 use crate::domain::content::Content;
 use crate::domain::exchange::{
     encode_share, import, new_response, results_csv, to_json, ImportError, MAX_IMPORT_BYTES,
@@ -122,10 +123,10 @@ pub fn ExportPanel() -> impl IntoView {
     };
     let download_csv = move |_| {
         let csv = app.with_content_untracked(|c| {
-            app.assessment.with_untracked(|a| {
+            app.answers.with_untracked(|answers| {
                 results_csv(
                     c,
-                    a,
+                    &assess(c, answers),
                     &app.identity.with_untracked(|i| i.response_id.clone()),
                     app.language.get_untracked(),
                 )

@@ -27,8 +27,9 @@ const OPEN_MEASURES: usize = 3;
 pub fn Results() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
+    let assessment = app.assessment_memo();
     let body = move || {
-        app.assessment.with(|a| {
+        assessment.with(|a| {
             app.answers
                 .with(|answers| app.with_content(|c| results_view(i18n, c, a, answers)))
         })

@@ -25,7 +25,7 @@ pub fn Welcome() -> impl IntoView {
     let started = move || app.answers.with(|a| !a.is_empty());
     let resume = move || route_href(&app.last_page.get().unwrap_or_else(|| "/part/1".to_owned()));
     let answered = move || {
-        let p = app.assessment.with(|a| a.progress);
+        let p = app.progress();
         t_string!(
             i18n,
             welcome.answered_so_far,
