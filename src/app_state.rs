@@ -12,42 +12,21 @@ use crate::domain::exchange::{decode_share, ImportError, SHARE_PREFIX};
 use crate::domain::state::{DeviceSettings, KeptResponse, SavedState};
 use crate::domain::vocabulary::Language;
 use crate::i18n::{use_i18n, Locale};
+use crate::languages;
 use crate::storage::{self, StorageIssue};
 
-/// The content of both languages. The start-up language is parsed before the first render
-/// (the app shows an error page if that fails); the other one on first use, so a first
-/// visit does not spend start-up time on a language it may never show.
+/// The content of both languages ([`crate::languages`]): each one once it is available,
+/// otherwise the start-up language's, so a view always has content to show.
 pub struct Contents {
-    /// The language the app started in, and its content.
-    first: (Language, Content),
-    /// The other language's content once asked for; `None` inside if it failed to parse
-    /// (not possible with the content the tests check), in which case the start-up
-    /// language's content stands in rather than the app failing.
-    other: std::sync::OnceLock<Option<Content>>,
+    /// The content the app started with (its language's content was available).
+    start: &'static Content,
 }
 
 impl Contents {
-    /// Parses the content of `first`, the language the app starts in.
-    ///
-    /// # Errors
-    /// The [`ContentError`] of a malformed or inconsistent content file.
-    pub fn new(first: Language) -> Result<Self, ContentError> {
-        Ok(Contents {
-            first: (first, Content::load(first)?),
-            other: std::sync::OnceLock::new(),
-        })
-    }
-
-    /// The content of one language (parsed on first use).
-    pub fn get(&self, language: Language) -> &Content {
-        let (first_language, first) = &self.first;
-        if language == *first_language {
-            return first;
-        }
-        self.other
-            .get_or_init(|| Content::load(language).ok())
-            .as_ref()
-            .unwrap_or(first)
+    /// The content of one language, or the start-up language's while it is not available
+    /// (the language switch loads a language before it selects it, so this is a fallback).
+    pub fn get(&self, language: Language) -> &'static Content {
+        languages::available(language).unwrap_or(self.start)
     }
 }
 
@@ -129,6 +108,9 @@ pub struct AppState {
     pub kept: RwSignal<Vec<KeptResponse>>,
     /// This device's workshop settings.
     pub device: RwSignal<DeviceSettings>,
+    /// A language whose content could not be fetched (at start-up or when switching to
+    /// it); the layout says so. `None` when all is well.
+    pub language_issue: RwSignal<Option<Language>>,
 }
 
 impl AppState {
@@ -142,6 +124,23 @@ impl AppState {
     pub fn with_content_untracked<R>(&self, f: impl FnOnce(&Content) -> R) -> R {
         let language = self.language.get_untracked();
         self.contents.with_value(|c| f(c.get(language)))
+    }
+
+    /// Selects `language` for the whole app, first fetching its content if it is not there
+    /// yet. If that fails, the language stays as it is and [`AppState::language_issue`]
+    /// names the one that could not be loaded (cleared by the next successful switch).
+    pub fn select_language(&self, language: Language) {
+        let app = *self;
+        let i18n = use_i18n();
+        leptos::task::spawn_local(async move {
+            match languages::load(language).await {
+                Ok(_) => {
+                    app.language_issue.set(None);
+                    i18n.set_locale(locale_of(language));
+                }
+                Err(_) => app.language_issue.set(Some(language)),
+            }
+        });
     }
 
     /// The assessment of the current answers in the current language, as a memo owned by
@@ -277,6 +276,18 @@ fn browser_languages() -> Vec<String> {
     }
 }
 
+/// The language to start in: the one chosen earlier (saved with the answers), or on a first
+/// visit the browser's preference. `main` fetches its content before the first render.
+pub fn start_language() -> Language {
+    preferred_language(&storage::load().ok().flatten().unwrap_or_default())
+}
+
+fn preferred_language(saved: &SavedState) -> Language {
+    saved
+        .language
+        .unwrap_or_else(|| Language::from_preferences(&browser_languages()))
+}
+
 /// Loads the saved answers and language and the content of that language, provides the
 /// [`AppState`] as context and installs the effect that saves every change. Call once,
 /// inside the i18n provider.
@@ -292,11 +303,14 @@ pub fn provide_app_state() -> Result<(), ContentError> {
     };
     let blocked = issue.as_ref().is_some_and(StorageIssue::blocks_saving);
     let saved = saved.unwrap_or_default();
-    // A language chosen earlier wins; on a first visit, the browser's preference.
-    let initial = saved
-        .language
-        .unwrap_or_else(|| Language::from_preferences(&browser_languages()));
-    let contents = StoredValue::new(Contents::new(initial)?);
+    // The preferred language if its content is there (`main` fetched it); otherwise, when
+    // its module could not be fetched, English with a notice.
+    let wanted = preferred_language(&saved);
+    let (initial, start, language_issue) = match languages::available(wanted) {
+        Some(content) => (wanted, content, None),
+        None => (Language::En, languages::english()?, Some(wanted)),
+    };
+    let contents = StoredValue::new(Contents { start });
     // In an effect: the i18n provider sets its own (browser-derived) locale in its first
     // effect, which runs before this one; this one then applies ours, once.
     Effect::new(move |done: Option<()>| {
@@ -397,6 +411,7 @@ pub fn provide_app_state() -> Result<(), ContentError> {
         import_loaded: RwSignal::new(false),
         kept,
         device,
+        language_issue: RwSignal::new(language_issue),
     });
     Ok(())
 }
@@ -407,22 +422,4 @@ pub fn provide_app_state() -> Result<(), ContentError> {
 pub fn use_app_state() -> AppState {
     // Provided by `App` before any page renders; missing only through a programming error.
     expect_context::<AppState>()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn contents_give_each_language_its_own_content_parsing_the_other_on_first_use() {
-        let contents = Contents::new(Language::ZhCn).expect("built-in content parses");
-        assert!(
-            contents.other.get().is_none(),
-            "only the start-up language is parsed"
-        );
-        assert_eq!(contents.get(Language::ZhCn).bank.language, "zh-CN");
-        assert_eq!(contents.get(Language::En).bank.language, "en");
-        assert!(contents.other.get().is_some());
-        assert_eq!(contents.get(Language::En).bank.language, "en");
-    }
 }

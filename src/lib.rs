@@ -18,6 +18,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub type I18n = leptos_i18n::I18nContext<i18n::Locale>;
 pub mod components;
 pub mod domain;
+pub mod languages;
 pub mod pages;
 pub mod recovery;
 pub mod routes;

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::app_state::locale_of;
 use crate::browser::{base_path, route_href, route_of};
 use crate::components::confirm::ConfirmAction;
 use crate::components::exchange::ImportPrompt;
@@ -48,6 +47,16 @@ pub fn Layout(children: Children) -> impl IntoView {
             view! { <div class="notice" role="alert" data-testid="storage-notice">{text}</div> }
         })
     };
+    // Named in both languages: the one that failed may be the one the reader reads.
+    let language_notice = move || {
+        app.language_issue.get().map(|_| {
+            view! {
+                <div class="notice" role="alert" data-testid="language-notice">
+                    {t!(i18n, language_not_loaded)}
+                </div>
+            }
+        })
+    };
     let synced = move || {
         app.synced_from_other_tab.get().then(|| {
             view! { <div class="notice" role="status" data-testid="synced-notice">{t!(i18n, storage.synced)}</div> }
@@ -80,6 +89,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </header>
         {notice}
+        {language_notice}
         {backup}
         {synced}
         <ImportPrompt />
@@ -105,7 +115,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 class="lang"
                 lang=language.as_str()
                 aria-pressed=move || (app.language.get() == language).to_string()
-                on:click=move |_| i18n.set_locale(locale_of(language))
+                on:click=move |_| app.select_language(language)
             >
                 {name}
             </button>

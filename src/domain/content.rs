@@ -202,19 +202,48 @@ pub struct Content {
     pub texts: AssessmentTexts,
 }
 
-/// The content files compiled in, per language: (bank, measures, assessment).
-fn files(language: Language) -> (&'static str, &'static str, &'static str) {
-    match language {
-        Language::En => (
-            include_str!("../../content/en/bank.json"),
-            include_str!("../../content/en/measures.json"),
-            include_str!("../../content/en/assessment.json"),
-        ),
-        Language::ZhCn => (
-            include_str!("../../content/zh-CN/bank.json"),
-            include_str!("../../content/zh-CN/measures.json"),
-            include_str!("../../content/zh-CN/assessment.json"),
-        ),
+/// The three content files of one language, compiled into the app.
+///
+/// Each language's files are a separate constant so that a browser build can keep them
+/// apart: the app parses [`ContentFiles::EN`] in its main wasm module and
+/// [`ContentFiles::ZH_CN`] only inside a split-off module (`crate::languages`), so a
+/// visitor downloads the Chinese text only when it is shown. App code must therefore
+/// name the constant it needs instead of calling [`Content::load`] with a language
+/// known only at run time, which would pull both languages into the main module.
+#[derive(Clone, Copy, Debug)]
+pub struct ContentFiles {
+    /// The language the files are written in.
+    pub language: Language,
+    /// `content/<lang>/bank.json`: the question bank.
+    pub bank: &'static str,
+    /// `content/<lang>/measures.json`: the measure catalogue.
+    pub measures: &'static str,
+    /// `content/<lang>/assessment.json`: fit rules and result texts.
+    pub assessment: &'static str,
+}
+
+impl ContentFiles {
+    /// English.
+    pub const EN: ContentFiles = ContentFiles {
+        language: Language::En,
+        bank: include_str!("../../content/en/bank.json"),
+        measures: include_str!("../../content/en/measures.json"),
+        assessment: include_str!("../../content/en/assessment.json"),
+    };
+    /// Simplified Chinese.
+    pub const ZH_CN: ContentFiles = ContentFiles {
+        language: Language::ZhCn,
+        bank: include_str!("../../content/zh-CN/bank.json"),
+        measures: include_str!("../../content/zh-CN/measures.json"),
+        assessment: include_str!("../../content/zh-CN/assessment.json"),
+    };
+
+    /// The files of `language`.
+    pub fn of(language: Language) -> ContentFiles {
+        match language {
+            Language::En => ContentFiles::EN,
+            Language::ZhCn => ContentFiles::ZH_CN,
+        }
     }
 }
 
@@ -237,12 +266,19 @@ impl Content {
     /// # Errors
     /// See [`Content::english`].
     pub fn load(language: Language) -> Result<Content, ContentError> {
-        let (bank, catalogue, texts) = files(language);
-        let content = Content::from_json(bank, catalogue, texts)?;
-        if content.bank.language != language.as_str() {
+        Content::parse(ContentFiles::of(language))
+    }
+
+    /// One language's compiled-in files, parsed and cross-checked.
+    ///
+    /// # Errors
+    /// See [`Content::english`]; also if the bank names another language than `files`.
+    pub fn parse(files: ContentFiles) -> Result<Content, ContentError> {
+        let content = Content::from_json(files.bank, files.measures, files.assessment)?;
+        if content.bank.language != files.language.as_str() {
             return Err(ContentError::Inconsistent(format!(
                 "bank for {} says its language is {}",
-                language.as_str(),
+                files.language.as_str(),
                 content.bank.language
             )));
         }

@@ -181,3 +181,46 @@ test.describe('a page whose code cannot be fetched (connection lost before it wa
     expect(await answers()).toEqual(saved);
   });
 });
+
+test.describe('the Chinese texts cannot be fetched (connection lost before they were cached)', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('switching to 中文 says so and stays in English; it works once the connection is back', async ({ page, errors }) => {
+    await page.goto('/part/1');
+    await page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio').first().check();
+    const answers = async () => JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? '{}').answers;
+    const saved = await answers();
+
+    const chinese = /split_content_zh_cn-[0-9a-f]{16}\.wasm$/;
+    await page.route(chinese, (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: '中文' }).click();
+    const notice = page.getByTestId('language-notice');
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('could not be loaded');
+    await expect(notice).toContainText('中文内容未能加载');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 5: Enterprise profile');
+    await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await answers()).toEqual(saved);
+    for (const e of errors) expect(e).toMatch(/split_content_zh_cn|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
+    errors.length = 0;
+
+    await page.unroute(chinese);
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(page.getByRole('button', { name: '中文' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('第 1 部分');
+    await expect(notice).toHaveCount(0);
+    expect(await answers()).toEqual(saved);
+  });
+
+  test('a Chinese first visit whose texts do not arrive opens in English with the notice', async ({ page, errors }) => {
+    await page.addInitScript((k) => {
+      localStorage.setItem(k, JSON.stringify({ format: 'cp-self-assessment/state', version: 1, answers: {}, language: 'zh-CN' }));
+    }, KEY);
+    await page.route(/split_content_zh_cn-[0-9a-f]{16}\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await page.goto('/');
+    await expect(page.getByTestId('language-notice')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
+    for (const e of errors) expect(e).toMatch(/split_content_zh_cn|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
+    errors.length = 0;
+  });
+});
