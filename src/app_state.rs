@@ -9,7 +9,9 @@ use crate::domain::assess::{assess, Assessment};
 use crate::domain::bank::ContentError;
 use crate::domain::content::Content;
 use crate::domain::exchange::{decode_share, ImportError, SHARE_PREFIX};
-use crate::domain::state::{DeviceSettings, KeptResponse, SavedState};
+use crate::domain::state::{
+    DeviceSettings, KeptResponse, SavedStateRef, STATE_FORMAT, STATE_VERSION,
+};
 use crate::domain::vocabulary::Language;
 use crate::i18n::{use_i18n, Locale};
 use crate::languages;
@@ -337,13 +339,21 @@ pub fn provide_app_state() -> Result<(), ContentError> {
 
     // The one place that writes storage: runs on every change of answers, page or language.
     Effect::new(move |_| {
-        let mut state = SavedState::new(answers.get(), last_page.get());
-        state.language = Some(language.get());
-        let id = identity.get();
-        (state.response_id, state.created, state.updated) =
-            (id.response_id, id.created, id.updated);
-        state.kept = kept.get();
-        state.device = device.get();
+        // Read in place (tracked), not cloned: this runs after every answer.
+        let (answers, last_page, id) = (answers.read(), last_page.read(), identity.read());
+        let (kept, device) = (kept.read(), device.read());
+        let state = SavedStateRef {
+            format: STATE_FORMAT,
+            version: STATE_VERSION,
+            answers: &answers,
+            last_page: last_page.as_deref(),
+            language: Some(language.get()),
+            response_id: &id.response_id,
+            created: &id.created,
+            updated: &id.updated,
+            kept: &kept,
+            device: &device,
+        };
         if blocked {
             return;
         }

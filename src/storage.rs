@@ -6,7 +6,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::domain::state::{parse_state, SavedState, StateError};
+use crate::domain::state::{parse_state, SavedState, SavedStateRef, StateError};
 
 /// The local-storage key of the saved state.
 pub const STORAGE_KEY: &str = "cp-self-assessment";
@@ -74,9 +74,13 @@ pub fn load() -> Result<Option<SavedState>, StorageIssue> {
 ///
 /// # Errors
 /// [`StorageIssue::Unavailable`] or [`StorageIssue::WriteFailed`].
-pub fn save(state: &SavedState) -> Result<(), StorageIssue> {
-    local_storage().ok_or(StorageIssue::Unavailable)?;
-    LocalStorage::set(STORAGE_KEY, state).map_err(|_| StorageIssue::WriteFailed)
+pub fn save(state: &SavedStateRef) -> Result<(), StorageIssue> {
+    // One lookup of `localStorage` and one write: this runs after every answer.
+    let storage = local_storage().ok_or(StorageIssue::Unavailable)?;
+    let json = state.to_json().map_err(|_| StorageIssue::WriteFailed)?;
+    storage
+        .set_item(STORAGE_KEY, &json)
+        .map_err(|_| StorageIssue::WriteFailed)
 }
 
 /// The unreadable text kept aside by [`load`], if any (offered for download).

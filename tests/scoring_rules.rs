@@ -320,3 +320,38 @@ fn scores_stay_in_range_for_extreme_answers() {
     assert_eq!(fit(&a, MeasureCategory::Housekeeping).0, 100);
     assert_eq!(fit(&a, MeasureCategory::Technology).0, 0);
 }
+
+#[test]
+fn part_progress_counts_exactly_the_counted_answers() {
+    use cp_self_assessment::domain::bank::PartId;
+    let c = content();
+    let mut cases: Vec<Answers> = ["p1", "p2", "p3", "p4", "p5"]
+        .into_iter()
+        .map(persona)
+        .collect();
+    // Answers that are stored but do not count: blank text, a scale out of range, an
+    // option the question does not have, a hidden question's answer.
+    let mut odd = persona("p1");
+    odd.set("main_products", Answer::Text("   ".into()));
+    odd.set("m_production_cost", Answer::Scale(9));
+    odd.set("sector", choice("no_such_option"));
+    odd.set("audit_status", choice("none"));
+    odd.set("audit_year", Answer::Number(2020.0));
+    cases.push(odd);
+    cases.push(Answers::new());
+    for answers in &cases {
+        for part in PartId::ALL {
+            let shown: Vec<_> = c
+                .bank
+                .visible_questions(part, answers)
+                .filter(|q| !q.optional)
+                .collect();
+            let answered = shown
+                .iter()
+                .filter(|q| answers.counted(&c.bank, &q.id).is_some())
+                .count();
+            let p = answers.part_progress(&c.bank, part);
+            assert_eq!((p.answered, p.visible), (answered, shown.len()), "{part:?}");
+        }
+    }
+}

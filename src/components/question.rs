@@ -20,6 +20,16 @@ fn unknown_label() -> String {
 #[component]
 pub fn QuestionField(question: Question) -> impl IntoView {
     let app = use_app();
+    // This question's own answer: an answer elsewhere on the page re-runs this memo (one
+    // lookup and compare) but none of this question's inputs.
+    let current = {
+        let qid = question.id.clone();
+        Memo::new(move |_| app.answers.with(|a| a.get(&qid).cloned()))
+    };
+    // A question without a condition is always shown: nothing to watch on each answer.
+    if question.visible_if.is_none() {
+        return fieldset(&question, current).into_any();
+    }
     // A memo, so the fieldset is rebuilt only when visibility flips, never while typing.
     let visible = {
         let q = question.clone();
@@ -27,13 +37,7 @@ pub fn QuestionField(question: Question) -> impl IntoView {
             app.with_content_untracked(|c| app.answers.with(|a| c.bank.is_visible(&q, a)))
         })
     };
-    // This question's own answer: an answer elsewhere on the page re-runs this memo (one
-    // lookup and compare) but none of this question's inputs.
-    let current = {
-        let qid = question.id.clone();
-        Memo::new(move |_| app.answers.with(|a| a.get(&qid).cloned()))
-    };
-    move || visible.get().then(|| fieldset(&question, current))
+    (move || visible.get().then(|| fieldset(&question, current))).into_any()
 }
 
 /// A question's current answer (`None` while unanswered), tracked per question.

@@ -61,7 +61,9 @@ pub fn IdleGuard() -> impl IntoView {
     for event in ["pointerdown", "keydown", "input", "wheel", "touchstart"] {
         let listener = gloo_events::EventListener::new(&gloo_utils::document(), event, move |_| {
             // While the warning shows, only its button gives more time.
-            if idle_seconds.get_untracked() < warn_after(app.device.get_untracked().idle_minutes) {
+            // Only a real change notifies: this runs on every key, click and keystroke.
+            let elapsed = idle_seconds.get_untracked();
+            if elapsed != 0 && elapsed < warn_after(app.device.get_untracked().idle_minutes) {
                 idle_seconds.set(0);
             }
         });
@@ -71,7 +73,9 @@ pub fn IdleGuard() -> impl IntoView {
     let ticker = set_interval_with_handle(
         move || {
             if !active() {
-                idle_seconds.set(0);
+                if idle_seconds.get_untracked() != 0 {
+                    idle_seconds.set(0);
+                }
                 return;
             }
             let minutes = app.device.get_untracked().idle_minutes;

@@ -353,7 +353,13 @@ impl Answers {
                 continue;
             }
             p.visible += 1;
-            if self.counted(bank, &q.id).is_some() {
+            // What `counted` checks, without looking the question up again by id (a scan of
+            // the bank) or re-checking its visibility: this runs on every answer.
+            if self
+                .0
+                .get(&q.id)
+                .is_some_and(|a| a.validate(q).is_ok() && a.is_answered())
+            {
                 p.answered += 1;
             }
         }

@@ -56,11 +56,13 @@ fn part_view(part: PartId) -> impl IntoView {
         )
         .to_string()
     });
-    let part_progress = Signal::derive(move || {
+    // Memos: each progress bar reads its figures three times (text, max, value), and an
+    // answer should count them once.
+    let part_progress = Memo::new(move |_| {
         app.with_content_untracked(|c| app.answers.with(|a| a.part_progress(&c.bank, part)))
     });
     // Counted from the answers, not the assessment memo: a part page never runs `assess()`.
-    let total_progress = Signal::derive(move || {
+    let total_progress = Memo::new(move |_| {
         app.with_content_untracked(|c| app.answers.with(|a| a.progress(&c.bank)))
     });
     let back = route_href(&if n > 1 {
