@@ -284,7 +284,7 @@ pub fn start_language() -> Language {
     preferred_language(&storage::load().ok().flatten().unwrap_or_default())
 }
 
-fn preferred_language(saved: &SavedState) -> Language {
+fn preferred_language(saved: &crate::domain::state::SavedState) -> Language {
     saved
         .language
         .unwrap_or_else(|| Language::from_preferences(&browser_languages()))
