@@ -20,7 +20,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 /** Issue 7's first-load budget in bytes of gzip: 200 KB (1 KB = 1,000 bytes). */
 const TARGET_GZIP = 200_000;
 /** The enforced ceiling in bytes of gzip (see above); lower it whenever the app shrinks. */
-const CEILING_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 378_000);
+const CEILING_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 343_000);
 
 const dist = process.argv[2] ?? 'dist';
 const indexFile = join(dist, 'index.html');
