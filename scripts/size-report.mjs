@@ -81,11 +81,36 @@ if (later.length) {
   later.forEach((r) => console.log(line(r)));
   console.log(line(total('TOTAL fetched later', later)));
 }
+// Code splitting (scripts/wasm-split.mjs): what opening each split-off page (or language)
+// fetches the first time — its own wasm file and the shared chunks it needs, as the loader
+// __wasm_split-<hash>.js lists them. Files already fetched for another page count again.
+const loaderFile = first.find((r) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(r.file));
+const splits = [];
+if (loaderFile) {
+  const loader = readFileSync(join(dist, loaderFile.file), 'utf8');
+  const byName = new Map(later.map((r) => [r.file, r]));
+  const chunkFile = new Map(
+    [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
+    const rows = [m[2], ...deps].map((f) => byName.get(f)).filter(Boolean);
+    splits.push({ ...total(m[1], rows), files: rows.map((r) => r.file) });
+  }
+  if (!splits.length) {
+    console.error(`[size] FAIL: ${loaderFile.file} lists no split points in the form this script reads (wasm-split-cli changed?)`);
+    process.exit(1);
+  }
+  {
+    console.log(`[size] fetched on first opening (the page's wasm file and the chunks it needs):`);
+    splits.forEach((r) => console.log(line(r)));
+  }
+}
 // In target/, not test-results/: Playwright empties test-results/ when it starts.
 mkdirSync('target', { recursive: true });
 writeFileSync(
   join('target', 'size-report.json'),
-  JSON.stringify({ target_gzip: TARGET_GZIP, ceiling_gzip: CEILING_GZIP, first_load: first, total: t, later }, null, 2),
+  JSON.stringify({ target_gzip: TARGET_GZIP, ceiling_gzip: CEILING_GZIP, first_load: first, total: t, later, splits }, null, 2),
 );
 if (t.gzip > CEILING_GZIP) {
   console.error(
