@@ -10,11 +10,11 @@
 //   2. runs wasm-bindgen on the main module (--keep-lld-exports keeps what the chunks
 //      import from it);
 //   3. in release builds, runs wasm-opt -Oz on every wasm file (npm binaryen, like Trunk);
-//   4. names each chunk and the loader after a hash of its content, as Trunk names its
-//      files, so a host may cache them for good;
-//   5. replaces Trunk's JS glue and wasm (keeping their names, which index.html and the
-//      service worker's list already carry) and adds the new files to the staging dir,
-//      with a modulepreload link for the loader so it is fetched with the glue.
+//   4. names every file after a hash of its content, as Trunk names its files, so a host
+//      may cache them for good;
+//   5. replaces Trunk's JS glue and wasm with these files in the staging dir and points
+//      index.html at them, with a modulepreload link for the loader so it is fetched with
+//      the glue (the service worker's file list is written afterwards, from the folder).
 // index.html's rust link sets data-wasm-opt="0" and data-integrity="none": Trunk's own
 // wasm-opt pass would be wasted, and its integrity hashes would not match the files
 // replaced here.
@@ -82,9 +82,14 @@ if (release) {
     run('wasm-opt', ['-Oz', file, '-o', file]);
   }
 }
-// 4. Content-hashed names for the chunks, then for the loader that names them.
+// 4. Content-hashed names. Chunks first; then the glue and main wasm, whose new name is a
+// hash of the main wasm and of the chunk names (the glue and the loader import each other
+// by name, so neither can be named after its own final text); then the loader.
+// Trunk's names for the glue and wasm are hashes of its own, unsplit output and would not
+// change when only this step's output does.
 let loader = readFileSync(join(splitDir, '__wasm_split.js'), 'utf8');
 const written = [];
+const chunkNames = [];
 for (const chunk of chunks) {
   const bytes = readFileSync(join(splitDir, chunk));
   const name = `${chunk.slice(0, -'.wasm'.length)}-${hash16(bytes)}.wasm`;
@@ -93,20 +98,30 @@ for (const chunk of chunks) {
   loader = loader.split(reference).join(JSON.stringify(`./${name}`));
   writeFileSync(join(staging, name), bytes);
   written.push([name, bytes.length]);
+  chunkNames.push(name);
 }
+const mainBytes = readFileSync(mainWasm);
+const newStem = `${BIN}-${hash16(Buffer.concat([mainBytes, Buffer.from(chunkNames.sort().join('\n'))]))}`;
+const glueImport = JSON.stringify(`./${stem}.js`);
+if (!loader.includes(glueImport)) fail(`__wasm_split.js does not import ${glueImport}`);
+loader = loader.split(glueImport).join(JSON.stringify(`./${newStem}.js`));
 const loaderName = `__wasm_split-${hash16(loader)}.js`;
 writeFileSync(join(staging, loaderName), loader);
 written.push([loaderName, loader.length]);
 // 5. The glue imports the loader by its placeholder name; point the import statements at
 // the hashed file (the wasm's own import module name, a key of the glue's imports object,
-// stays as it is).
+// stays as it is). Trunk's glue and wasm are replaced under the new name.
 let js = readFileSync(join(bindgenDir, `${stem}.js`), 'utf8');
 const placeholderImport = 'from "./__wasm_split.js"';
 if (!js.includes(placeholderImport)) fail(`${stem}.js does not import ./__wasm_split.js`);
 js = js.split(placeholderImport).join(`from ${JSON.stringify(`./${loaderName}`)}`);
-writeFileSync(join(staging, glue), js);
-copyFileSync(mainWasm, join(staging, `${stem}_bg.wasm`));
+rmSync(join(staging, glue));
+rmSync(join(staging, `${stem}_bg.wasm`));
+writeFileSync(join(staging, `${newStem}.js`), js);
+writeFileSync(join(staging, `${newStem}_bg.wasm`), mainBytes);
 
+// index.html: Trunk's start-up script and preload links name the new files, and the
+// loader is preloaded with the glue.
 const indexFile = join(staging, 'index.html');
 let html = readFileSync(indexFile, 'utf8');
 const glueLink = new RegExp(`<link rel="modulepreload" href="([^"]*)${glue.replace(/\./g, '\\.')}"[^>]*>`);
@@ -114,10 +129,11 @@ const match = html.match(glueLink);
 if (!match) fail(`index.html has no modulepreload link for ${glue}`);
 if (/\sintegrity=/.test(match[0])) fail('index.html carries integrity hashes; set data-integrity="none" on the rust link');
 html = html.replace(glueLink, (link) => `${link}<link rel="modulepreload" href="${match[1]}${loaderName}" crossorigin="anonymous">`);
+html = html.split(stem).join(newStem);
 writeFileSync(indexFile, html);
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 console.log(
-  `[wasm-split] main ${kb(readFileSync(mainWasm).length)}; ${chunks.length} chunks: ` +
+  `[wasm-split] ${newStem}_bg.wasm ${kb(mainBytes.length)}; ${chunks.length} chunks: ` +
     written.map(([n, size]) => `${n} ${kb(size)}`).join(', '),
 );
