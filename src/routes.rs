@@ -61,88 +61,49 @@ pub fn PageLoadFailed() -> impl IntoView {
     }
 }
 
-// One split point per page. The name in `wasm_split(…)` names the wasm file.
+/// One split-off page: `$route`, a [`LazyRoute`] whose view is `<$page />`, behind the
+/// split point `$split` (the name of its wasm file, `split_$split-<hash>.wasm`). Its
+/// preload ignores a failure, which shows when the page itself is opened.
+macro_rules! split_page {
+    ($(#[$doc:meta])* $route:ident, $split:ident, $preload:ident, $page:ident) => {
+        #[wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+        fn $split() -> Result<AnyView, PageLoadError> {
+            Ok(view! { <$page /> }.into_any())
+        }
 
-#[wasm_split(part_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_part_page))]
-fn part_page() -> Result<AnyView, PageLoadError> {
-    Ok(view! { <QuestionnairePart /> }.into_any())
+        $(#[$doc])*
+        pub struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+            async fn view(_: Self) -> AnyView {
+                page_or_message($split().await)
+            }
+            async fn preload() {
+                let _ = $preload().await;
+            }
+        }
+    };
 }
 
-#[wasm_split(review_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_review_page))]
-fn review_page() -> Result<AnyView, PageLoadError> {
-    Ok(view! { <Review /> }.into_any())
-}
-
-#[wasm_split(results_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_results_page))]
-fn results_page() -> Result<AnyView, PageLoadError> {
-    Ok(view! { <Results /> }.into_any())
-}
-
-#[wasm_split(facilitator_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_facilitator_page))]
-fn facilitator_page() -> Result<AnyView, PageLoadError> {
-    Ok(view! { <Facilitator /> }.into_any())
-}
-
-/// `/part/:n`: the five questionnaire parts (one wasm file for all of them).
-pub struct PartRoute;
-/// `/review`: the review of all answers.
-pub struct ReviewRoute;
-/// `/results`: the assessment.
-pub struct ResultsRoute;
-/// `/facilitator`: the workshop facilitator's page.
-pub struct FacilitatorRoute;
-
-impl LazyRoute for PartRoute {
-    fn data() -> Self {
-        PartRoute
-    }
-    async fn view(_: Self) -> AnyView {
-        page_or_message(part_page().await)
-    }
-    async fn preload() {
-        // A failure shows when the page itself is opened.
-        let _ = preload_part_page().await;
-    }
-}
-
-impl LazyRoute for ReviewRoute {
-    fn data() -> Self {
-        ReviewRoute
-    }
-    async fn view(_: Self) -> AnyView {
-        page_or_message(review_page().await)
-    }
-    async fn preload() {
-        // A failure shows when the page itself is opened.
-        let _ = preload_review_page().await;
-    }
-}
-
-impl LazyRoute for ResultsRoute {
-    fn data() -> Self {
-        ResultsRoute
-    }
-    async fn view(_: Self) -> AnyView {
-        page_or_message(results_page().await)
-    }
-    async fn preload() {
-        // A failure shows when the page itself is opened.
-        let _ = preload_results_page().await;
-    }
-}
-
-impl LazyRoute for FacilitatorRoute {
-    fn data() -> Self {
-        FacilitatorRoute
-    }
-    async fn view(_: Self) -> AnyView {
-        page_or_message(facilitator_page().await)
-    }
-    async fn preload() {
-        // A failure shows when the page itself is opened.
-        let _ = preload_facilitator_page().await;
-    }
-}
+split_page!(
+    /// `/part/:n`: the five questionnaire parts (one wasm file for all of them).
+    PartRoute, part_page, preload_part_page, QuestionnairePart
+);
+split_page!(
+    /// `/review`: the review of all answers.
+    ReviewRoute, review_page, preload_review_page, Review
+);
+split_page!(
+    /// `/results`: the assessment.
+    ResultsRoute, results_page, preload_results_page, Results
+);
+split_page!(
+    /// `/facilitator`: the workshop facilitator's page.
+    FacilitatorRoute, facilitator_page, preload_facilitator_page, Facilitator
+);
 
 /// Fetches the code of the page at the browser's current address, if it is a split page,
 /// so that the first render shows the page whole: without it the layout would show first

@@ -1,5 +1,6 @@
 // The app never shows a blank page or loses data because of what is in local storage.
 import { test, expect, Questionnaire } from './fixtures';
+import type { Page } from '@playwright/test';
 
 const KEY = 'cp-self-assessment';
 
@@ -150,17 +151,33 @@ test('a head count typed with a thousands comma ("1,200") is read as 1200, not r
     .toEqual({ type: 'number', value: 1200 });
 });
 
+/** The stored answers, as the app saved them. */
+async function storedAnswers(page: Page) {
+  return JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? '{}').answers;
+}
+
+/** Answers the sector question on part 1 and returns the stored answers. */
+async function answerSector(page: Page) {
+  await page.goto('/part/1');
+  await page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio').first().check();
+  const saved = await storedAnswers(page);
+  expect(saved.sector).toBeDefined();
+  return saved;
+}
+
+/** Drops the console errors of a fetch that was cut off on purpose, failing on any other. */
+function expectOnlyFetchErrors(errors: string[], file: RegExp) {
+  for (const e of errors) expect(e).toMatch(new RegExp(`${file.source}|Failed to fetch|ERR_INTERNET_DISCONNECTED`));
+  errors.length = 0;
+}
+
 test.describe('a page whose code cannot be fetched (connection lost before it was cached)', () => {
   // The service worker would serve the file from its cache; this is the first visit
   // without one.
   test.use({ serviceWorkers: 'block' });
 
   test('shows a message and Try again instead of a blank page, and keeps the answers', async ({ page, errors }) => {
-    await page.goto('/part/1');
-    await page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio').first().check();
-    const answers = async () => JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? '{}').answers;
-    const saved = await answers();
-    expect(saved.sector).toBeDefined();
+    const saved = await answerSector(page);
 
     // The results page's own wasm file (scripts/wasm-split.mjs) does not arrive.
     const resultsCode = /split_results_page-[0-9a-f]{16}\.wasm$/;
@@ -168,17 +185,16 @@ test.describe('a page whose code cannot be fetched (connection lost before it wa
     await page.goto('/results');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not be loaded');
     await expect(page.getByText('Your answers are saved on this device.')).toBeVisible();
-    expect(await answers()).toEqual(saved);
+    expect(await storedAnswers(page)).toEqual(saved);
     // The browser and the loader report the failed fetch in the console; nothing else.
     expect(errors.length).toBeGreaterThan(0);
-    for (const e of errors) expect(e).toMatch(/split_results_page|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
-    errors.length = 0;
+    expectOnlyFetchErrors(errors, resultsCode);
 
     // Back online: Try again opens the results with the same answers.
     await page.unroute(resultsCode);
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByTestId('measure-rank-1')).toBeVisible();
-    expect(await answers()).toEqual(saved);
+    expect(await storedAnswers(page)).toEqual(saved);
   });
 });
 
@@ -186,10 +202,7 @@ test.describe('the Chinese texts cannot be fetched (connection lost before they 
   test.use({ serviceWorkers: 'block' });
 
   test('switching to 中文 says so and stays in English; it works once the connection is back', async ({ page, errors }) => {
-    await page.goto('/part/1');
-    await page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio').first().check();
-    const answers = async () => JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? '{}').answers;
-    const saved = await answers();
+    const saved = await answerSector(page);
 
     const chinese = /split_content_zh_cn-[0-9a-f]{16}\.wasm$/;
     await page.route(chinese, (route) => route.abort('internetdisconnected'));
@@ -200,27 +213,26 @@ test.describe('the Chinese texts cannot be fetched (connection lost before they 
     await expect(notice).toContainText('中文内容未能加载');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 5: Enterprise profile');
     await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
-    expect(await answers()).toEqual(saved);
-    for (const e of errors) expect(e).toMatch(/split_content_zh_cn|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
-    errors.length = 0;
+    expect(await storedAnswers(page)).toEqual(saved);
+    expectOnlyFetchErrors(errors, chinese);
 
     await page.unroute(chinese);
     await page.getByRole('button', { name: '中文' }).click();
     await expect(page.getByRole('button', { name: '中文' })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('第 1 部分');
     await expect(notice).toHaveCount(0);
-    expect(await answers()).toEqual(saved);
+    expect(await storedAnswers(page)).toEqual(saved);
   });
 
   test('a Chinese first visit whose texts do not arrive opens in English with the notice', async ({ page, errors }) => {
     await page.addInitScript((k) => {
       localStorage.setItem(k, JSON.stringify({ format: 'cp-self-assessment/state', version: 1, answers: {}, language: 'zh-CN' }));
     }, KEY);
-    await page.route(/split_content_zh_cn-[0-9a-f]{16}\.wasm$/, (route) => route.abort('internetdisconnected'));
+    const chinese = /split_content_zh_cn-[0-9a-f]{16}\.wasm$/;
+    await page.route(chinese, (route) => route.abort('internetdisconnected'));
     await page.goto('/');
     await expect(page.getByTestId('language-notice')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
-    for (const e of errors) expect(e).toMatch(/split_content_zh_cn|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
-    errors.length = 0;
+    expectOnlyFetchErrors(errors, chinese);
   });
 });
