@@ -38,7 +38,7 @@ const TARGETS = {
   'best-practices': 95,
 };
 const BUDGETS = {
-  performance: Number(process.env.LIGHTHOUSE_PERFORMANCE_FLOOR ?? 90),
+  performance: Number(process.env.LIGHTHOUSE_PERFORMANCE_FLOOR ?? 85),
   accessibility: 100,
   'best-practices': 95,
 };
