@@ -19,7 +19,7 @@
 // wasm-opt pass would be wasted, and its integrity hashes would not match the files
 // replaced here.
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,8 +42,17 @@ function tool(name) {
   return found;
 }
 
+/** Runs a tool; its stderr is shown except wasm-opt's harmless "unknown name subsection"
+ *  warnings (the split pieces carry a names subsection binaryen 132 does not know; wasm-opt
+ *  drops it). A failing tool stops the build with its full output. */
 function run(name, args) {
-  execFileSync(tool(name), args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync(tool(name), args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  const stderr = (result.stderr ?? '')
+    .split('\n')
+    .filter((l) => l && !/^warning: unknown name subsection with id \d+ at \d+$/.test(l));
+  if (stderr.length) console.error(stderr.join('\n'));
+  if (result.error) fail(`${name}: ${result.error.message}`);
+  if (result.status !== 0) fail(`${name} exited with ${result.status ?? result.signal}`);
 }
 
 const hash16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);

@@ -64,6 +64,8 @@ fn AppWithContent() -> impl IntoView {
                     <Layout>
                         <Routes fallback=NotFound>
                             <Route path=path!("/") view=Welcome />
+                            // Some hosts and bookmarks name the start page itself.
+                            <Route path=path!("/index.html") view=StartPageRedirect />
                             // Loaded on first visit (code splitting, see `routes`).
                             <Route path=path!("/part/:n") view={Lazy::<PartRoute>::new()} />
                             <Route path=path!("/review") view={Lazy::<ReviewRoute>::new()} />
@@ -92,6 +94,19 @@ fn AppWithContent() -> impl IntoView {
             .into_any()
         }
     }
+}
+
+/// `/index.html` is the start page under another name: the browser is sent to the app's
+/// own address (`browser::app_url`, e.g. "https://example.org/cp/"), replacing the entry
+/// in its history. A router redirect would land on ".../cp" without the final slash,
+/// which lies outside the service worker's scope and so would not reload offline.
+#[component]
+fn StartPageRedirect() -> impl IntoView {
+    if let Some(window) = web_sys::window() {
+        // If the browser refuses, the page below still leads to the start page.
+        let _ = window.location().replace(&browser::app_url());
+    }
+    view! { <NotFound /> }
 }
 
 /// Shorthand for the shared state; see [`AppState`].

@@ -137,6 +137,20 @@ fn parse_whole_number(raw: &str) -> Result<f64, AnswerError> {
     }
 }
 
+/// Replaces the full-width forms of ASCII characters (Unicode's Halfwidth and Fullwidth
+/// Forms block, U+FF01–U+FF5E, each exactly U+FEE0 above its ASCII character) and the
+/// ideographic space U+3000 with their ASCII forms; every other character is kept.
+/// "１，２００" → "1,200".
+pub fn fold_full_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
 /// Option id that means "none of these" in a multi-choice question: choosing it clears the
 /// other options, and choosing another option clears it.
 pub const NONE_OPTION: &str = "none";
@@ -169,12 +183,16 @@ impl Answer {
     /// # Errors
     /// [`AnswerError::NotANumber`], [`AnswerError::NotWhole`] or
     /// [`AnswerError::NumberOutOfRange`].
+    ///
+    /// Full-width digits and signs, as a Chinese input method types them in full-width
+    /// mode ("１２０", "３，５"), read as their ASCII forms ([`fold_full_width`]).
     pub fn typed_number(question: &Question, typed: &str) -> Result<Answer, AnswerError> {
+        let typed = fold_full_width(typed);
         let whole = question.number.as_ref().is_some_and(|n| n.integer);
         let value = if whole {
-            parse_whole_number(typed)
+            parse_whole_number(&typed)
         } else {
-            parse_number(typed)
+            parse_number(&typed)
         }?;
         let answer = Answer::Number(value);
         answer.validate(question).map(|()| answer)
@@ -448,6 +466,19 @@ mod tests {
         assert_eq!(
             Answer::typed_number(staff, "1,200"),
             Ok(Answer::Number(1200.0))
+        );
+        // A Chinese input method in full-width mode.
+        assert_eq!(
+            Answer::typed_number(staff, "１，２００"),
+            Ok(Answer::Number(1200.0))
+        );
+        assert_eq!(
+            Answer::typed_number(staff, "\u{3000}１２０\u{3000}"),
+            Ok(Answer::Number(120.0))
+        );
+        assert_eq!(
+            Answer::typed_number(staff, "１２Ｏ"),
+            Err(AnswerError::NotANumber)
         );
         assert_eq!(
             Answer::typed_number(staff, "3,5"),

@@ -140,6 +140,12 @@ test('a slow connection shows a start-up notice in both languages, replaced by t
   await expect(page.locator('#app-loading')).toHaveCount(0);
 });
 
+test('/index.html, as some hosts and bookmarks name the start page, opens the start page at /', async ({ page }) => {
+  await page.goto('/index.html');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
+  await expect(page).toHaveURL(/\/$/);
+});
+
 test('a head count typed with a thousands comma ("1,200") is read as 1200, not refused', async ({ page }) => {
   await page.goto('/part/1');
   const staff = page.locator('#q-staff-input');

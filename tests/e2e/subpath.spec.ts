@@ -53,5 +53,10 @@ test('files, links, reloads, share links and the QR code stay under /cp/', async
   await page.getByRole('link', { name: en.not_found.go_start }).click();
   await expect(h1).toHaveText(en.app_title);
 
+  // /cp/index.html is the start page under another name: it becomes /cp/.
+  await page.goto('index.html');
+  await expect(h1).toHaveText(en.app_title);
+  await expect(page).toHaveURL(app);
+
   expect(outside, 'requests outside /cp/').toEqual([]);
 });
