@@ -10,27 +10,12 @@ use crate::domain::bank::ContentError;
 use crate::domain::content::Content;
 use crate::domain::exchange::{decode_share, ImportError, SHARE_PREFIX};
 use crate::domain::state::{
-    DeviceSettings, KeptResponse, SavedStateRef, STATE_FORMAT, STATE_VERSION,
+    DeviceSettings, KeptResponse, SavedState, SavedStateRef, STATE_FORMAT, STATE_VERSION,
 };
 use crate::domain::vocabulary::Language;
 use crate::i18n::{use_i18n, Locale};
 use crate::languages;
 use crate::storage::{self, StorageIssue};
-
-/// The content of both languages ([`crate::languages`]): each one once it is available,
-/// otherwise the start-up language's, so a view always has content to show.
-pub struct Contents {
-    /// The content the app started with (its language's content was available).
-    start: &'static Content,
-}
-
-impl Contents {
-    /// The content of one language, or the start-up language's while it is not available
-    /// (the language switch loads a language before it selects it, so this is a fallback).
-    pub fn get(&self, language: Language) -> &'static Content {
-        languages::available(language).unwrap_or(self.start)
-    }
-}
 
 /// The leptos_i18n locale of a language.
 pub fn locale_of(language: Language) -> Locale {
@@ -86,7 +71,10 @@ pub struct PendingImport {
 /// Handles to the shared state. Cheap to copy; get it with [`use_app_state`].
 #[derive(Clone, Copy)]
 pub struct AppState {
-    contents: StoredValue<Contents>,
+    /// The content the app started with; it stands in for a language whose content is not
+    /// available (the language switch loads a language before selecting it, so this is a
+    /// fallback that keeps every view supplied).
+    start_content: &'static Content,
     /// The language shown (follows the leptos_i18n locale).
     pub language: Memo<Language>,
     /// The respondent's answers, by question id (never by label, so switching language
@@ -118,22 +106,25 @@ pub struct AppState {
 impl AppState {
     /// Runs `f` with the content of the current language (tracks the language).
     pub fn with_content<R>(&self, f: impl FnOnce(&Content) -> R) -> R {
-        let language = self.language.get();
-        self.contents.with_value(|c| f(c.get(language)))
+        f(self.content_of(self.language.get()))
     }
 
     /// Like [`AppState::with_content`] without tracking the language.
     pub fn with_content_untracked<R>(&self, f: impl FnOnce(&Content) -> R) -> R {
-        let language = self.language.get_untracked();
-        self.contents.with_value(|c| f(c.get(language)))
+        f(self.content_of(self.language.get_untracked()))
+    }
+
+    /// The content of `language` ([`crate::languages`]), or the start-up content while it
+    /// is not available.
+    fn content_of(&self, language: Language) -> &'static Content {
+        languages::available(language).unwrap_or(self.start_content)
     }
 
     /// Selects `language` for the whole app, first fetching its content if it is not there
     /// yet. If that fails, the language stays as it is and [`AppState::language_issue`]
     /// names the one that could not be loaded (cleared by the next successful switch).
-    pub fn select_language(&self, language: Language) {
+    pub fn select_language(&self, i18n: crate::I18n, language: Language) {
         let app = *self;
-        let i18n = use_i18n();
         leptos::task::spawn_local(async move {
             match languages::load(language).await {
                 Ok(_) => {
@@ -278,16 +269,27 @@ fn browser_languages() -> Vec<String> {
     }
 }
 
-/// The language to start in: the one chosen earlier (saved with the answers), or on a first
-/// visit the browser's preference. `main` fetches its content before the first render.
-pub fn start_language() -> Language {
-    preferred_language(&storage::load().ok().flatten().unwrap_or_default())
+thread_local! {
+    /// What [`start_language`] read from storage, kept for [`provide_app_state`] so the
+    /// store is read (and an unreadable text copied aside) once per start-up.
+    static READ_AT_START: std::cell::RefCell<Option<Result<Option<SavedState>, StorageIssue>>> =
+        const { std::cell::RefCell::new(None) };
 }
 
-fn preferred_language(saved: &crate::domain::state::SavedState) -> Language {
-    saved
-        .language
-        .unwrap_or_else(|| Language::from_preferences(&browser_languages()))
+/// The language to start in: the one chosen earlier (saved with the answers), or on a first
+/// visit the browser's preference. `main` calls it to fetch that language's content before
+/// the first render; it reads the saved state for [`provide_app_state`] to take over.
+pub fn start_language() -> Language {
+    let read = storage::load();
+    let saved = read.as_ref().ok().and_then(Option::as_ref);
+    let language = preferred_language(saved.and_then(|s| s.language));
+    READ_AT_START.with(|r| *r.borrow_mut() = Some(read));
+    language
+}
+
+/// A language chosen earlier wins; on a first visit, the browser's preference.
+fn preferred_language(saved: Option<Language>) -> Language {
+    saved.unwrap_or_else(|| Language::from_preferences(&browser_languages()))
 }
 
 /// Loads the saved answers and language and the content of that language, provides the
@@ -299,7 +301,10 @@ fn preferred_language(saved: &crate::domain::state::SavedState) -> Language {
 /// provided then, and the caller shows an error page.
 pub fn provide_app_state() -> Result<(), ContentError> {
     let i18n = use_i18n();
-    let (saved, issue) = match storage::load() {
+    let read = READ_AT_START
+        .with(|r| r.borrow_mut().take())
+        .unwrap_or_else(storage::load);
+    let (saved, issue) = match read {
         Ok(saved) => (saved, None),
         Err(issue) => (None, Some(issue)),
     };
@@ -307,12 +312,11 @@ pub fn provide_app_state() -> Result<(), ContentError> {
     let saved = saved.unwrap_or_default();
     // The preferred language if its content is there (`main` fetched it); otherwise, when
     // its module could not be fetched, English with a notice.
-    let wanted = preferred_language(&saved);
+    let wanted = preferred_language(saved.language);
     let (initial, start, language_issue) = match languages::available(wanted) {
         Some(content) => (wanted, content, None),
         None => (Language::En, languages::english()?, Some(wanted)),
     };
-    let contents = StoredValue::new(Contents { start });
     // In an effect: the i18n provider sets its own (browser-derived) locale in its first
     // effect, which runs before this one; this one then applies ours, once.
     Effect::new(move |done: Option<()>| {
@@ -376,8 +380,7 @@ pub fn provide_app_state() -> Result<(), ContentError> {
     let pending_import = RwSignal::new(None);
     let import_error = RwSignal::new(None);
     if let Some(fragment) = browser::fragment().filter(|f| f.starts_with(SHARE_PREFIX)) {
-        let bank = contents.with_value(|c| c.get(initial).bank.clone());
-        match decode_share(&fragment, &bank) {
+        match decode_share(&fragment, &start.bank) {
             Ok(shared) => pending_import.set(Some(PendingImport {
                 answers: shared,
                 identity: None,
@@ -409,7 +412,7 @@ pub fn provide_app_state() -> Result<(), ContentError> {
     });
 
     provide_context(AppState {
-        contents,
+        start_content: start,
         language,
         answers,
         last_page,

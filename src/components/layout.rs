@@ -115,7 +115,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 class="lang"
                 lang=language.as_str()
                 aria-pressed=move || (app.language.get() == language).to_string()
-                on:click=move |_| app.select_language(language)
+                on:click=move |_| app.select_language(i18n, language)
             >
                 {name}
             </button>

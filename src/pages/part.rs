@@ -61,10 +61,7 @@ fn part_view(part: PartId) -> impl IntoView {
     let part_progress = Memo::new(move |_| {
         app.with_content_untracked(|c| app.answers.with(|a| a.part_progress(&c.bank, part)))
     });
-    // Counted from the answers, not the assessment memo: a part page never runs `assess()`.
-    let total_progress = Memo::new(move |_| {
-        app.with_content_untracked(|c| app.answers.with(|a| a.progress(&c.bank)))
-    });
+    let total_progress = Memo::new(move |_| app.progress());
     let back = route_href(&if n > 1 {
         format!("/part/{}", n - 1)
     } else {
