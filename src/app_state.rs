@@ -2,11 +2,12 @@
 //! storage (house style: side effects at the edge, in one place).
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use crate::browser;
 use crate::domain::answers::{Answer, Answers};
 use crate::domain::assess::{assess, Assessment};
-use crate::domain::bank::ContentError;
+use crate::domain::bank::{Bank, ContentError};
 use crate::domain::content::Content;
 use crate::domain::exchange::{decode_share, ImportError, SHARE_PREFIX};
 use crate::domain::state::{
@@ -14,7 +15,8 @@ use crate::domain::state::{
 };
 use crate::domain::vocabulary::Language;
 use crate::i18n::{use_i18n, Locale};
-use crate::languages;
+use crate::languages::{self, LanguageLoadError};
+use crate::routes::PageLoadError;
 use crate::storage::{self, StorageIssue};
 
 /// The leptos_i18n locale of a language.
@@ -71,10 +73,13 @@ pub struct PendingImport {
 /// Handles to the shared state. Cheap to copy; get it with [`use_app_state`].
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The content the app started with; it stands in for a language whose content is not
-    /// available (the language switch loads a language before selecting it, so this is a
-    /// fallback that keeps every view supplied).
-    start_content: &'static Content,
+    /// Set once the start language's content is there ([`crate::languages`]): right away
+    /// on pages that await it before their first render, a moment after the first render
+    /// on the welcome page. [`AppState::with_content`] tracks it.
+    pub content_loaded: RwSignal<bool>,
+    /// Set when the built-in content does not parse (ruled out by the tests); the app then
+    /// shows an error page instead of the routes.
+    pub content_error: RwSignal<Option<ContentError>>,
     /// The language shown (follows the leptos_i18n locale).
     pub language: Memo<Language>,
     /// The respondent's answers, by question id (never by label, so switching language
@@ -101,23 +106,24 @@ pub struct AppState {
     /// A language whose content could not be fetched (at start-up or when switching to
     /// it); the layout says so. `None` when all is well.
     pub language_issue: RwSignal<Option<Language>>,
+    /// Set when a share link was opened but the code that reads it could not be fetched;
+    /// the link stays in the address bar and the layout says to reload.
+    pub share_link_unread: RwSignal<bool>,
 }
 
 impl AppState {
-    /// Runs `f` with the content of the current language (tracks the language).
-    pub fn with_content<R>(&self, f: impl FnOnce(&Content) -> R) -> R {
-        f(self.content_of(self.language.get()))
+    /// Runs `f` with the content of the current language (tracks the language and the
+    /// content's arrival). `None` only while no content has arrived yet: on the welcome
+    /// page just after start-up, or when its module could not be fetched. Every other page
+    /// awaits the content before it renders (`crate::routes`), so there it is `Some`.
+    pub fn with_content<R>(&self, f: impl FnOnce(&Content) -> R) -> Option<R> {
+        self.content_loaded.track();
+        content_of(self.language.get()).map(f)
     }
 
-    /// Like [`AppState::with_content`] without tracking the language.
-    pub fn with_content_untracked<R>(&self, f: impl FnOnce(&Content) -> R) -> R {
-        f(self.content_of(self.language.get_untracked()))
-    }
-
-    /// The content of `language` ([`crate::languages`]), or the start-up content while it
-    /// is not available.
-    fn content_of(&self, language: Language) -> &'static Content {
-        languages::available(language).unwrap_or(self.start_content)
+    /// Like [`AppState::with_content`] without tracking anything.
+    pub fn with_content_untracked<R>(&self, f: impl FnOnce(&Content) -> R) -> Option<R> {
+        content_of(self.language.get_untracked()).map(f)
     }
 
     /// Selects `language` for the whole app, first fetching its content if it is not there
@@ -141,13 +147,15 @@ impl AppState {
     /// not at start-up: the assessment's code then loads with that page (code splitting,
     /// `crate::routes`), and nothing is computed for pages that only need progress
     /// ([`Answers::progress`](crate::domain::answers::Answers::progress)).
-    pub fn assessment_memo(&self) -> Memo<Assessment> {
+    /// `None` while no content is there (never on the results page, which awaits it).
+    pub fn assessment_memo(&self) -> Memo<Option<Assessment>> {
         let app = *self;
         Memo::new(move |_| app.with_content(|c| app.answers.with(|a| assess(c, a))))
     }
 
-    /// The progress of the whole questionnaire (tracks the answers and the language).
-    pub fn progress(&self) -> crate::domain::answers::Progress {
+    /// The progress of the whole questionnaire (tracks the answers and the language);
+    /// `None` while no content is there.
+    pub fn progress(&self) -> Option<crate::domain::answers::Progress> {
         self.with_content(|c| self.answers.with(|a| a.progress(&c.bank)))
     }
 
@@ -252,6 +260,12 @@ impl AppState {
     }
 }
 
+/// The content of `language` ([`crate::languages`]), or, while it is not available, any
+/// content that is.
+fn content_of(language: Language) -> Option<&'static Content> {
+    languages::available(language).or_else(languages::any_available)
+}
+
 /// The browser's preferred languages, most preferred first.
 fn browser_languages() -> Vec<String> {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
@@ -283,6 +297,7 @@ pub fn start_language() -> Language {
     let read = storage::load();
     let saved = read.as_ref().ok().and_then(Option::as_ref);
     let language = preferred_language(saved.and_then(|s| s.language));
+    languages::set_start(language);
     READ_AT_START.with(|r| *r.borrow_mut() = Some(read));
     language
 }
@@ -292,14 +307,11 @@ fn preferred_language(saved: Option<Language>) -> Language {
     saved.unwrap_or_else(|| Language::from_preferences(&browser_languages()))
 }
 
-/// Loads the saved answers and language and the content of that language, provides the
-/// [`AppState`] as context and installs the effect that saves every change. Call once,
-/// inside the i18n provider.
-///
-/// # Errors
-/// The [`ContentError`] of the built-in content if it cannot be parsed; nothing is
-/// provided then, and the caller shows an error page.
-pub fn provide_app_state() -> Result<(), ContentError> {
+/// Loads the saved answers and language, provides the [`AppState`] as context, installs
+/// the effect that saves every change and makes sure the start language's content comes
+/// (fetching it after the first render if `main` has not, see [`crate::languages`]). Call
+/// once, inside the i18n provider.
+pub fn provide_app_state() {
     let i18n = use_i18n();
     let read = READ_AT_START
         .with(|r| r.borrow_mut().take())
@@ -310,18 +322,19 @@ pub fn provide_app_state() -> Result<(), ContentError> {
     };
     let blocked = issue.as_ref().is_some_and(StorageIssue::blocks_saving);
     let saved = saved.unwrap_or_default();
-    // The preferred language if its content is there (`main` fetched it); otherwise, when
-    // its module could not be fetched, English with a notice.
+    // The preferred language, unless `main` fetched the content already and had to fall
+    // back to English because the preferred language's module could not be fetched.
     let wanted = preferred_language(saved.language);
-    let (initial, start, language_issue) = match languages::available(wanted) {
-        Some(content) => (wanted, content, None),
-        None => (Language::En, languages::english()?, Some(wanted)),
-    };
+    let fell_back = languages::available(wanted).is_none() && languages::any_available().is_some();
+    let start = RwSignal::new(if fell_back { Language::En } else { wanted });
+    let language_issue = RwSignal::new(fell_back.then_some(wanted));
+    let content_loaded = RwSignal::new(languages::available(start.get_untracked()).is_some());
+    let content_error = RwSignal::new(None);
     // In an effect: the i18n provider sets its own (browser-derived) locale in its first
     // effect, which runs before this one; this one then applies ours, once.
     Effect::new(move |done: Option<()>| {
         if done.is_none() {
-            i18n.set_locale(locale_of(initial));
+            i18n.set_locale(locale_of(start.get_untracked()));
         }
     });
 
@@ -375,20 +388,58 @@ pub fn provide_app_state() -> Result<(), ContentError> {
         }
     });
 
-    // A share link's answers are offered, never applied silently; the fragment is cleared
-    // so a reload does not offer them again.
+    // A share link's answers are offered, never applied silently. The link is read
+    // against the question bank, so once the content is there, by code split off like a
+    // page (it is needed only when a link is opened). The fragment is then cleared, so a
+    // reload does not offer them again; if that code cannot be fetched, the link stays in
+    // the address bar for a reload and the layout says so.
     let pending_import = RwSignal::new(None);
     let import_error = RwSignal::new(None);
-    if let Some(fragment) = browser::fragment().filter(|f| f.starts_with(SHARE_PREFIX)) {
-        match decode_share(&fragment, &start.bank) {
-            Ok(shared) => pending_import.set(Some(PendingImport {
-                answers: shared,
-                identity: None,
-                source: None,
-            })),
-            Err(e) => import_error.set(Some(e)),
-        }
-        browser::clear_fragment();
+    let share_link_unread = RwSignal::new(false);
+    let share_link = browser::fragment().filter(|f| f.starts_with(SHARE_PREFIX));
+    let offer_share_link = move || {
+        let (Some(fragment), Some(content)) = (share_link, content_of(start.get_untracked()))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match read_share_link(fragment, &content.bank).await {
+                Ok(Ok(shared)) => pending_import.set(Some(PendingImport {
+                    answers: shared,
+                    identity: None,
+                    source: None,
+                })),
+                Ok(Err(e)) => import_error.set(Some(e)),
+                Err(PageLoadError) => {
+                    share_link_unread.set(true);
+                    return;
+                }
+            }
+            browser::clear_fragment();
+        });
+    };
+    if content_loaded.get_untracked() {
+        offer_share_link();
+    } else {
+        leptos::task::spawn_local(async move {
+            // After the welcome page has painted, so the first paint waits for nothing.
+            browser::after_next_paint().await;
+            match languages::load_start(wanted).await {
+                Ok(language) => {
+                    if language != wanted {
+                        language_issue.set(Some(wanted));
+                        start.set(language);
+                        i18n.set_locale(locale_of(language));
+                    }
+                    content_loaded.set(true);
+                    offer_share_link();
+                }
+                // Nothing to show the questions with: the welcome page goes without its
+                // counts, and any other page says it could not be loaded (Try again).
+                Err(LanguageLoadError::NotFetched) => {}
+                Err(LanguageLoadError::Content(e)) => content_error.set(Some(e)),
+            }
+        });
     }
 
     // Two tabs: each tab saves its whole state on every change, so the stored state is
@@ -412,7 +463,8 @@ pub fn provide_app_state() -> Result<(), ContentError> {
     });
 
     provide_context(AppState {
-        start_content: start,
+        content_loaded,
+        content_error,
         language,
         answers,
         last_page,
@@ -424,9 +476,22 @@ pub fn provide_app_state() -> Result<(), ContentError> {
         import_loaded: RwSignal::new(false),
         kept,
         device,
-        language_issue: RwSignal::new(language_issue),
+        language_issue,
+        share_link_unread,
     });
-    Ok(())
+}
+
+/// Reads a share link's answers against `bank` ([`decode_share`]), in a split-off module
+/// (inflate, base64 and the answer checks are needed only when a link is opened).
+///
+/// # Errors
+/// [`PageLoadError`] when the module cannot be fetched.
+#[wasm_split(share_link, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_share_link(
+    fragment: String,
+    bank: &'static Bank,
+) -> Result<Result<Answers, ImportError>, PageLoadError> {
+    Ok(decode_share(&fragment, bank))
 }
 
 /// The shared state provided by [`provide_app_state`].

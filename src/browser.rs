@@ -192,3 +192,34 @@ pub fn copy_to_clipboard(text: &str) -> bool {
         })
         .is_some()
 }
+
+/// Resolves once the page has painted its next frame: after the next animation frame, in
+/// a task of its own. Work that can wait (the welcome page's background fetches) starts
+/// here, so that the first paint competes with nothing. Resolves at once where the
+/// browser refuses to schedule it (no window, a failed call): waiting is only a courtesy.
+pub async fn after_next_paint() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let timer_window = window.clone();
+        // After the frame has been produced: a zero-delay timer queued from inside the
+        // animation-frame callback runs after that frame's paint.
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if timer_window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .is_err()
+            {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+        if window
+            .request_animation_frame(after_frame.unchecked_ref())
+            .is_err()
+        {
+            let _ = reject.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    // A rejection only means the frame could not be awaited; go ahead either way.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

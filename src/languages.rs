@@ -1,8 +1,13 @@
-//! The content of each language, parsed once: English from the main wasm module, Simplified
-//! Chinese from a split-off module fetched the first time it is needed (code splitting,
-//! like the pages in `crate::routes`). An English-speaking first visit so downloads about
-//! 25 KB (gzip) less; a Chinese one fetches the module before the first render, and
-//! switching to 中文 fetches it before the switch.
+//! The content of each language (questions, measures, assessment texts), parsed once, each
+//! from its own split-off wasm module fetched the first time it is needed (code splitting,
+//! like the pages in `crate::routes`). The main module so carries neither language's
+//! content nor its parser, and the welcome page renders before either arrives:
+//!
+//! - on the welcome page, `app_state` fetches the start language's content right after the
+//!   first render and the page adds what depends on it (the question count, progress) when
+//!   it is there;
+//! - every other page awaits it before its first render (`crate::routes`);
+//! - switching to another language fetches its content before the switch.
 //!
 //! Every parsed content lives for the whole session in a `static`, so views borrow it as
 //! `&'static Content`.
@@ -16,7 +21,7 @@ use crate::domain::content::{Content, ContentFiles};
 use crate::domain::vocabulary::Language;
 use crate::routes::PageLoadError;
 
-static ENGLISH: OnceLock<Result<Content, ContentError>> = OnceLock::new();
+static ENGLISH: OnceLock<Content> = OnceLock::new();
 static CHINESE: OnceLock<Content> = OnceLock::new();
 
 /// Why a language's content is not available.
@@ -38,15 +43,9 @@ impl std::fmt::Display for LanguageLoadError {
     }
 }
 
-/// English, parsed on first use.
-///
-/// # Errors
-/// The [`ContentError`] of malformed built-in content.
-pub fn english() -> Result<&'static Content, ContentError> {
-    ENGLISH
-        .get_or_init(|| Content::parse(ContentFiles::EN))
-        .as_ref()
-        .map_err(Clone::clone)
+#[wasm_split(content_en, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn parse_english() -> Result<Result<Content, ContentError>, PageLoadError> {
+    Ok(Content::parse(ContentFiles::EN))
 }
 
 #[wasm_split(content_zh_cn, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -54,13 +53,22 @@ fn parse_chinese() -> Result<Result<Content, ContentError>, PageLoadError> {
     Ok(Content::parse(ContentFiles::ZH_CN))
 }
 
-/// The content of `language` if it is available now: English always (unless it fails to
-/// parse), Chinese once [`load`] has fetched it.
-pub fn available(language: Language) -> Option<&'static Content> {
+fn cell(language: Language) -> &'static OnceLock<Content> {
     match language {
-        Language::En => english().ok(),
-        Language::ZhCn => CHINESE.get(),
+        Language::En => &ENGLISH,
+        Language::ZhCn => &CHINESE,
     }
+}
+
+/// The content of `language` if [`load`] has made it available.
+pub fn available(language: Language) -> Option<&'static Content> {
+    cell(language).get()
+}
+
+/// Any content that is available, English first: what a view shows while the content of
+/// the language it asked for is not there (a failed switch keeps the previous language).
+pub fn any_available() -> Option<&'static Content> {
+    ENGLISH.get().or_else(|| CHINESE.get())
 }
 
 /// Makes the content of `language` available, fetching its module if needed. Cheap when it
@@ -70,19 +78,56 @@ pub fn available(language: Language) -> Option<&'static Content> {
 /// [`LanguageLoadError::NotFetched`] when the module cannot be fetched;
 /// [`LanguageLoadError::Content`] for malformed built-in content.
 pub async fn load(language: Language) -> Result<&'static Content, LanguageLoadError> {
-    match language {
-        Language::En => english().map_err(LanguageLoadError::Content),
-        Language::ZhCn => {
-            if let Some(content) = CHINESE.get() {
-                return Ok(content);
-            }
-            let content = parse_chinese()
-                .await
-                .map_err(|PageLoadError| LanguageLoadError::NotFetched)?
-                .map_err(LanguageLoadError::Content)?;
-            Ok(CHINESE.get_or_init(|| content))
-        }
+    if let Some(content) = available(language) {
+        return Ok(content);
     }
+    let parsed = match language {
+        Language::En => parse_english().await,
+        Language::ZhCn => parse_chinese().await,
+    };
+    let content = parsed
+        .map_err(|PageLoadError| LanguageLoadError::NotFetched)?
+        .map_err(LanguageLoadError::Content)?;
+    Ok(cell(language).get_or_init(|| content))
+}
+
+/// The content to start with: `wanted`'s, or English's when `wanted`'s module cannot be
+/// fetched. Returns the language whose content is now available.
+///
+/// # Errors
+/// The error of English's content when neither can be had.
+pub async fn load_start(wanted: Language) -> Result<Language, LanguageLoadError> {
+    match load(wanted).await {
+        Ok(_) => Ok(wanted),
+        Err(LanguageLoadError::NotFetched) if wanted != Language::En => {
+            load(Language::En).await.map(|_| Language::En)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+thread_local! {
+    /// The language the app starts in, as `app_state::start_language` chose it.
+    static START: std::cell::Cell<Language> = const { std::cell::Cell::new(Language::En) };
+}
+
+/// Records the language the app starts in, for [`load_for_page`].
+pub fn set_start(language: Language) {
+    START.with(|s| s.set(language));
+}
+
+/// Makes sure some content is there before a page that shows questions or results renders:
+/// if none is yet, the start language's ([`load_start`]).
+///
+/// # Errors
+/// As [`load_start`].
+pub async fn load_for_page() -> Result<(), LanguageLoadError> {
+    if any_available().is_some() {
+        return Ok(());
+    }
+    load_start(START.with(std::cell::Cell::get))
+        .await
+        .map(|_| ())
 }
 
 #[cfg(test)]
@@ -90,13 +135,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_languages_load_and_chinese_is_available_only_after_loading() {
+    fn each_language_is_available_only_after_loading() {
+        assert!(any_available().is_none() || available(Language::En).is_some());
+        let english = futures::executor::block_on(load(Language::En));
+        assert_eq!(english.map(|c| c.bank.language.as_str()), Ok("en"));
         assert_eq!(
             available(Language::En).map(|c| c.bank.language.as_str()),
             Some("en")
         );
-        let loaded = futures::executor::block_on(load(Language::ZhCn));
-        assert_eq!(loaded.map(|c| c.bank.language.as_str()), Ok("zh-CN"));
-        assert!(available(Language::ZhCn).is_some());
+        assert_eq!(
+            futures::executor::block_on(load_start(Language::ZhCn)),
+            Ok(Language::ZhCn)
+        );
+        assert_eq!(
+            available(Language::ZhCn).map(|c| c.bank.language.as_str()),
+            Some("zh-CN")
+        );
     }
 }

@@ -48,7 +48,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Loads the saved answers and their language's content, then renders the routes.
+/// Loads the saved answers, then renders the routes (or, if the built-in content turns out
+/// not to parse, an error page).
 #[component]
 fn AppWithContent() -> impl IntoView {
     // A deliberate crash, only on request, so the browser tests can prove that a panic
@@ -56,43 +57,38 @@ fn AppWithContent() -> impl IntoView {
     if browser::fragment().as_deref() == Some("panic-test") {
         panic!("panic requested by #panic-test");
     }
-    match provide_app_state() {
-        Ok(()) => {
-            view! {
-                // Routes live under the path Trunk's `--public-url` names ("" at the root).
-                <Router base=browser::base_path()>
-                    <Layout>
-                        <Routes fallback=NotFound>
-                            <Route path=path!("/") view=Welcome />
-                            // Some hosts and bookmarks name the start page itself.
-                            <Route path=path!("/index.html") view=StartPageRedirect />
-                            // Loaded on first visit (code splitting, see `routes`).
-                            <Route path=path!("/part/:n") view={Lazy::<PartRoute>::new()} />
-                            <Route path=path!("/review") view={Lazy::<ReviewRoute>::new()} />
-                            <Route path=path!("/results") view={Lazy::<ResultsRoute>::new()} />
-                            <Route
-                                path=path!("/facilitator")
-                                view={Lazy::<FacilitatorRoute>::new()}
-                            />
-                        </Routes>
-                    </Layout>
-                </Router>
-            }
-            .into_any()
-        }
-        // Only reachable with broken built-in content, which the tests rule out; still a
-        // readable page rather than a blank one.
-        Err(e) => {
-            let i18n = use_i18n();
-            view! {
+    provide_app_state();
+    let app = use_app();
+    let i18n = use_i18n();
+    view! {
+        <Show
+            when=move || app.content_error.with(Option::is_none)
+            // Only reachable with broken built-in content, which the tests rule out; still
+            // a readable page rather than a blank one.
+            fallback=move || view! {
                 <main class="page">
                     <h1>{t!(i18n, content_error.title)}</h1>
                     <p>{t!(i18n, content_error.body)}</p>
-                    <pre>{e.to_string()}</pre>
+                    <pre>{move || app.content_error.get().map(|e| e.to_string())}</pre>
                 </main>
             }
-            .into_any()
-        }
+        >
+            // Routes live under the path Trunk's `--public-url` names ("" at the root).
+            <Router base=browser::base_path()>
+                <Layout>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Welcome />
+                        // Some hosts and bookmarks name the start page itself.
+                        <Route path=path!("/index.html") view=StartPageRedirect />
+                        // Loaded on first visit (code splitting, see `routes`).
+                        <Route path=path!("/part/:n") view={Lazy::<PartRoute>::new()} />
+                        <Route path=path!("/review") view={Lazy::<ReviewRoute>::new()} />
+                        <Route path=path!("/results") view={Lazy::<ResultsRoute>::new()} />
+                        <Route path=path!("/facilitator") view={Lazy::<FacilitatorRoute>::new()} />
+                    </Routes>
+                </Layout>
+            </Router>
+        </Show>
     }
 }
 

@@ -79,7 +79,10 @@ macro_rules! split_page {
                 $route
             }
             async fn view(_: Self) -> AnyView {
-                page_or_message($split().await)
+                // The page shows questions or results: its content comes first.
+                let (page, content) =
+                    futures::future::join($split(), crate::languages::load_for_page()).await;
+                page_or_message(content.map_err(|_| PageLoadError).and(page))
             }
             async fn preload() {
                 let _ = $preload().await;
@@ -105,22 +108,37 @@ split_page!(
     FacilitatorRoute, facilitator_page, preload_facilitator_page, Facilitator
 );
 
+/// The first segment of the app route at the browser's current address ("part" for
+/// "/cp/part/3"), or "" for the start page.
+fn current_section() -> String {
+    let Some(path) = web_sys::window().and_then(|w| w.location().pathname().ok()) else {
+        return String::new();
+    };
+    let route = browser::route_of(&browser::base_path(), &path);
+    route
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Whether the browser's current address opens a split-off page (which needs its code and
+/// the content before its first render), as opposed to the welcome or not-found page.
+pub fn opens_split_page() -> bool {
+    matches!(
+        current_section().as_str(),
+        "part" | "review" | "results" | "facilitator"
+    )
+}
+
 /// Fetches the code of the page at the browser's current address, if it is a split page,
 /// so that the first render shows the page whole: without it the layout would show first
 /// and the page would arrive a moment later, shifting what is on screen (Lighthouse's
 /// CLS). Called by `main` before mounting, while index.html's start-up notice still shows.
 /// A failed fetch is left for the page itself to report ([`PageLoadFailed`]).
 pub async fn preload_current_page() {
-    let Some(path) = web_sys::window().and_then(|w| w.location().pathname().ok()) else {
-        return;
-    };
-    let route = browser::route_of(&browser::base_path(), &path);
-    let first = route
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or_default();
-    match first {
+    match current_section().as_str() {
         "part" => PartRoute::preload().await,
         "review" => ReviewRoute::preload().await,
         "results" => ResultsRoute::preload().await,

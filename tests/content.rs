@@ -209,3 +209,18 @@ fn broken_content_is_reported_not_accepted() {
     assert!(Content::from_json(&bad_bank, measures, texts).is_err());
     assert!(Content::from_json("{", measures, texts).is_err());
 }
+
+#[test]
+fn the_welcome_pages_question_count_matches_the_bank_in_every_language() {
+    use cp_self_assessment::domain::answers::Answers;
+    use cp_self_assessment::domain::content::{ContentFiles, QUESTIONS_AT_START};
+    for files in [ContentFiles::EN, ContentFiles::ZH_CN] {
+        let content = Content::parse(files).expect("built-in content parses");
+        assert_eq!(
+            Answers::new().progress(&content.bank).visible,
+            QUESTIONS_AT_START,
+            "{:?}: update QUESTIONS_AT_START in src/domain/content.rs",
+            files.language
+        );
+    }
+}

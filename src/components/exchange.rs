@@ -82,6 +82,8 @@ pub fn download_answers(
         file.created = identity.created.clone();
         to_json(&file)
     });
+    // No content yet (just after start-up on the welcome page): nothing to export with.
+    let json = json.ok_or(())?;
     let stem: String = identity.response_id.chars().take(8).collect();
     browser::download(
         &format!("cp-self-assessment-{stem}.json"),
@@ -117,9 +119,9 @@ pub fn ExportPanel() -> impl IntoView {
             file.created = id.created;
             to_json(&file)
         });
-        failed.set(
-            browser::download(&format!("{}.json", file_stem()), "application/json", &json).is_err(),
-        );
+        failed.set(json.is_none_or(|json| {
+            browser::download(&format!("{}.json", file_stem()), "application/json", &json).is_err()
+        }));
     };
     let download_csv = move |_| {
         let csv = app.with_content_untracked(|c| {
@@ -132,14 +134,14 @@ pub fn ExportPanel() -> impl IntoView {
                 )
             })
         });
-        failed.set(
+        failed.set(csv.is_none_or(|csv| {
             browser::download(
                 &format!("{}.csv", file_stem()),
                 "text/csv;charset=utf-8",
                 &csv,
             )
-            .is_err(),
-        );
+            .is_err()
+        }));
     };
     let make_link = move |_| {
         let payload = app.answers.with_untracked(encode_share);
@@ -188,7 +190,10 @@ fn read_file(file: web_sys::File) {
     let file = gloo_file::File::from(file);
     spawn_local(async move {
         let result = match gloo_file::futures::read_as_bytes(&file).await {
-            Ok(bytes) => app.with_content_untracked(|c| import(&bytes, &c.bank)),
+            // The import panel shows once the content is there, so `None` is not expected.
+            Ok(bytes) => app
+                .with_content_untracked(|c| import(&bytes, &c.bank))
+                .unwrap_or(Err(ImportError::NotText)),
             Err(_) => Err(ImportError::NotText),
         };
         match result {

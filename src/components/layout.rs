@@ -57,6 +57,15 @@ pub fn Layout(children: Children) -> impl IntoView {
             }
         })
     };
+    let share_link_unread = move || {
+        app.share_link_unread.get().then(|| {
+            view! {
+                <div class="notice" role="alert" data-testid="share-link-unread">
+                    {t!(i18n, import.link_not_read)}
+                </div>
+            }
+        })
+    };
     let synced = move || {
         app.synced_from_other_tab.get().then(|| {
             view! { <div class="notice" role="status" data-testid="synced-notice">{t!(i18n, storage.synced)}</div> }
@@ -92,6 +101,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         {language_notice}
         {backup}
         {synced}
+        {share_link_unread}
         <ImportPrompt />
         <IdleGuard />
         <main id="main" class="page">{children()}</main>

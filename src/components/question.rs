@@ -11,7 +11,9 @@ use crate::{use_app, I18n};
 
 /// "I don't know" in the current content language.
 fn unknown_label() -> String {
-    use_app().with_content_untracked(|c| c.bank.words.unknown.clone())
+    use_app()
+        .with_content_untracked(|c| c.bank.words.unknown.clone())
+        .unwrap_or_default()
 }
 
 /// A question, shown only while it is visible (its condition holds).
@@ -35,6 +37,7 @@ pub fn QuestionField(question: Question) -> impl IntoView {
         let q = question.clone();
         Memo::new(move |_| {
             app.with_content_untracked(|c| app.answers.with(|a| c.bank.is_visible(&q, a)))
+                .unwrap_or(true)
         })
     };
     (move || visible.get().then(|| fieldset(&question, current))).into_any()
@@ -133,7 +136,10 @@ fn unknown_input(question_id: &str, current: Current, as_radio: bool) -> impl In
 /// Radio buttons 1–5 for an importance question.
 fn scale(q: &Question, current: Current) -> impl IntoView {
     let app = use_app();
-    let labels = app.with_content_untracked(|c| c.bank.words.scale_labels.clone());
+    // The page awaited the content before rendering (`crate::routes`), so it is there.
+    let labels = app
+        .with_content_untracked(|c| c.bank.words.scale_labels.clone())
+        .unwrap_or_default();
     let buttons = (1u8..=5)
         .zip(labels)
         .map(|(value, label)| {

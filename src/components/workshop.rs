@@ -173,14 +173,14 @@ pub fn KeptResponses() -> impl IntoView {
                 bank.question(id)
                     .and_then(|q| answers.counted(bank, id).map(|a| bank.describe(q, a)))
             };
-            describe("main_products")
-                .or_else(|| describe("sector"))
-                .unwrap_or_else(|| t_string!(i18n, workshop.unnamed).to_string())
+            describe("main_products").or_else(|| describe("sector"))
         })
+        .flatten()
+        .unwrap_or_else(|| t_string!(i18n, workshop.unnamed).to_string())
     };
     let items = move || {
         app.kept.get().into_iter().enumerate().map(|(i, r)| {
-            let progress = app.with_content(|c| r.answers.progress(&c.bank));
+            let progress = app.with_content(|c| r.answers.progress(&c.bank)).unwrap_or_default();
             let updated = r.updated.get(..10).unwrap_or("").to_owned();
             let text = t_string!(i18n, workshop.saved_item, label = label_of(&r.answers), updated = updated, answered = progress.answered, visible = progress.visible).to_string();
             let identity = Identity { response_id: r.response_id.clone(), created: r.created.clone(), updated: r.updated.clone() };

@@ -191,6 +191,13 @@ pub struct AssessmentTexts {
     pub names: Names,
 }
 
+/// How many questions a first-time respondent faces: the visible, non-optional questions
+/// of the bank before any answer (`Answers::new().progress(&bank).visible`), the same in
+/// every language. The welcome page says "about N questions" before any content has
+/// been fetched (`crate::languages`), so the figure is kept here; `tests/content.rs`
+/// fails when the bank changes and this figure is not updated with it.
+pub const QUESTIONS_AT_START: usize = 52;
+
 /// Everything the questionnaire and the assessment need, in one language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Content {

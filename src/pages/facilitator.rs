@@ -115,17 +115,20 @@ pub fn Facilitator() -> impl IntoView {
         links_text.set(String::new());
     };
     let download_csv = move |_| {
-        let csv = totals.with_untracked(|a| app.with_content_untracked(|c| aggregate_csv(c, a)));
+        let csv = totals.with_untracked(|a| {
+            a.as_ref()
+                .and_then(|a| app.with_content_untracked(|c| aggregate_csv(c, a)))
+        });
         let now = browser::now_rfc3339();
         let date = now.get(..10).unwrap_or("room");
-        download_failed.set(
+        download_failed.set(csv.is_none_or(|csv| {
             browser::download(
                 &format!("cp-self-assessment-room-{date}.csv"),
                 "text/csv;charset=utf-8",
                 &csv,
             )
-            .is_err(),
-        );
+            .is_err()
+        }));
     };
     let print = move |_| {
         if let Some(w) = web_sys::window() {
@@ -147,7 +150,7 @@ pub fn Facilitator() -> impl IntoView {
     let summary = move || room.with(|r| app.with_content(|c| room_summary(i18n, c, r)));
     let results = move || {
         totals.with(|a| {
-            (a.participants > 0).then(|| {
+            a.as_ref().filter(|a| a.participants > 0).map(|a| {
                 view! {
                     <div data-testid="room-results" data-aggregate-ms=aggregate_ms.get_value().round()>
                         {app.with_content(|c| results_view(i18n, c, a))}
@@ -199,7 +202,7 @@ pub fn Facilitator() -> impl IntoView {
 
         {summary}
         <div class="button-row no-print fac-actions">
-            <button type="button" class="primary no-print" on:click=download_csv disabled=move || totals.with(|a| a.participants == 0)>
+            <button type="button" class="primary no-print" on:click=download_csv disabled=move || totals.with(|a| a.as_ref().is_none_or(|a| a.participants == 0))>
                 {t!(i18n, facilitator.download_csv)}
             </button>
             <button type="button" class="secondary no-print" on:click=print>

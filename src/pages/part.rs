@@ -40,12 +40,14 @@ fn part_view(part: PartId) -> impl IntoView {
     let i18n = use_i18n();
     let n = part.number();
     let count = PartId::ALL.len();
-    let (title, intro, questions) = app.with_content_untracked(|c| {
-        c.bank
-            .part(part)
-            .map(|p| (p.title.clone(), p.intro.clone(), p.questions.clone()))
-            .unwrap_or_default()
-    });
+    let (title, intro, questions) = app
+        .with_content_untracked(|c| {
+            c.bank
+                .part(part)
+                .map(|p| (p.title.clone(), p.intro.clone(), p.questions.clone()))
+        })
+        .flatten()
+        .unwrap_or_default();
     let heading = Signal::derive(move || {
         t_string!(
             i18n,
@@ -60,8 +62,9 @@ fn part_view(part: PartId) -> impl IntoView {
     // answer should count them once.
     let part_progress = Memo::new(move |_| {
         app.with_content_untracked(|c| app.answers.with(|a| a.part_progress(&c.bank, part)))
+            .unwrap_or_default()
     });
-    let total_progress = Memo::new(move |_| app.progress());
+    let total_progress = Memo::new(move |_| app.progress().unwrap_or_default());
     let back = route_href(&if n > 1 {
         format!("/part/{}", n - 1)
     } else {

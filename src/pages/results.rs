@@ -30,6 +30,7 @@ pub fn Results() -> impl IntoView {
     let assessment = app.assessment_memo();
     let body = move || {
         assessment.with(|a| {
+            let a = a.as_ref()?;
             app.answers
                 .with(|answers| app.with_content(|c| results_view(i18n, c, a, answers)))
         })

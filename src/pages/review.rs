@@ -16,7 +16,7 @@ use crate::use_app;
 pub fn Review() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let progress = Signal::derive(move || app.progress());
+    let progress = Signal::derive(move || app.progress().unwrap_or_default());
     let not_answered = move || t_string!(i18n, review.not_answered).to_string();
     let parts = move || {
         app.with_content(|c| {

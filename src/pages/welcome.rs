@@ -2,13 +2,15 @@
 //! and a way in — or back to where the respondent left off.
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use leptos_router::components::A;
 
 use crate::browser::route_href;
-use crate::components::exchange::ImportPanel;
 use crate::components::heading::PageHeading;
-use crate::components::workshop::{KeptResponses, WorkshopSettings};
+use crate::components::workshop::WorkshopSettings;
+use crate::domain::content::QUESTIONS_AT_START;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::routes::PageLoadError;
 use crate::use_app;
 
 /// Route `/`.
@@ -16,24 +18,31 @@ use crate::use_app;
 pub fn Welcome() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    // What a first-time respondent sees: visible, non-optional questions before any answer.
-    let total = app.with_content_untracked(|c| {
-        crate::domain::answers::Answers::new()
-            .progress(&c.bank)
-            .visible
-    });
+    // What a first-time respondent sees: visible, non-optional questions before any answer
+    // (a constant, so the page needs no content to say it).
+    let total = QUESTIONS_AT_START;
     let started = move || app.answers.with(|a| !a.is_empty());
     let resume = move || route_href(&app.last_page.get().unwrap_or_else(|| "/part/1".to_owned()));
+    // Counted against the question bank, so shown once the content is there (a moment
+    // after the page; the paragraph keeps its place meanwhile).
     let answered = move || {
-        let p = app.progress();
-        t_string!(
-            i18n,
-            welcome.answered_so_far,
-            answered = p.answered,
-            visible = p.visible
-        )
-        .to_string()
+        app.progress().map(|p| {
+            t_string!(
+                i18n,
+                welcome.answered_so_far,
+                answered = p.answered,
+                visible = p.visible
+            )
+            .to_string()
+        })
     };
+    let loaded = move || app.content_loaded.get();
+    // Fetched alongside the content (after the first paint, like it) rather than after
+    // it; a failure shows when they are rendered (they are left out).
+    leptos::task::spawn_local(async {
+        crate::browser::after_next_paint().await;
+        let _ = preload_kept_and_import().await;
+    });
     let heading = Signal::derive(move || t_string!(i18n, app_title).to_string());
     view! {
         <PageHeading text=heading />
@@ -55,11 +64,32 @@ pub fn Welcome() -> impl IntoView {
             when=started
             fallback=move || view! { <A href=route_href("/part/1") attr:class="button primary">{t!(i18n, welcome.start)}</A> }
         >
-            <p>{answered}</p>
+            <p class="answered-so-far">{answered}</p>
             <A href=resume attr:class="button primary">{t!(i18n, welcome.resume)}</A>
         </Show>
-        <KeptResponses />
-        <ImportPanel />
+        // Both read responses against the question bank, so they come with the content.
+        {move || loaded().then(|| Suspend::new(responses_and_import()))}
         <WorkshopSettings />
     }
+}
+
+/// The responses kept on this device and the file import, below the welcome page's fold.
+/// Their code (the file reader, the import's validation, the export of a kept response)
+/// is split off like a page (`crate::routes`) and fetched with the content; if it cannot
+/// be fetched, the page goes without them.
+async fn responses_and_import() -> AnyView {
+    kept_and_import()
+        .await
+        .unwrap_or_else(|PageLoadError| ().into_any())
+}
+
+#[wasm_split(welcome_tools, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_kept_and_import))]
+fn kept_and_import() -> Result<AnyView, PageLoadError> {
+    use crate::components::exchange::ImportPanel;
+    use crate::components::workshop::KeptResponses;
+    Ok(view! {
+        <KeptResponses />
+        <ImportPanel />
+    }
+    .into_any())
 }

@@ -1,5 +1,5 @@
 // The app never shows a blank page or loses data because of what is in local storage.
-import { test, expect, Questionnaire } from './fixtures';
+import { test, expect, Questionnaire, ui } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const KEY = 'cp-self-assessment';
@@ -240,5 +240,52 @@ test.describe('the Chinese texts cannot be fetched (connection lost before they 
     await expect(page.getByTestId('language-notice')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
     expectOnlyFetchErrors(errors, chinese);
+  });
+});
+
+test.describe('the questions cannot be fetched on a first visit (connection lost after the main module)', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the welcome page still opens and offers to start; a part then says it could not be loaded, and works once they arrive', async ({ page, errors }) => {
+    // The welcome page renders from the main module alone; the content follows it.
+    const english = /split_content_en-[0-9a-f]{16}\.wasm$/;
+    await page.route(english, (route) => route.abort('internetdisconnected'));
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
+    await expect(page.getByText('About 52 questions in five parts')).toBeVisible();
+    await page.getByRole('link', { name: 'Start the self-assessment' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not be loaded');
+    await expect(page.getByText('Your answers are saved on this device.')).toBeVisible();
+    expectOnlyFetchErrors(errors, english);
+
+    await page.unroute(english);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 5: Enterprise profile');
+    await page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio').first().check();
+    expect((await storedAnswers(page)).sector).toBeDefined();
+  });
+
+  test('a share link whose reading code does not arrive says so and keeps the link for a reload', async ({ page, browser, errors }) => {
+    await answerSector(page);
+    await page.goto('/results');
+    await page.getByRole('button', { name: ui.en.exchange.share_button }).click();
+    const link = await page.getByTestId('share-link').inputValue();
+
+    const fresh = await browser.newContext({ locale: 'en', serviceWorkers: 'block' });
+    const other = await fresh.newPage();
+    const reader = /split_share_link-[0-9a-f]{16}\.wasm$/;
+    await other.route(reader, (route) => route.abort('internetdisconnected'));
+    await other.goto(link);
+    await expect(other.getByTestId('share-link-unread')).toContainText(ui.en.import.link_not_read);
+    expect(new URL(other.url()).hash).toMatch(/^#r1\./);
+    await expect(other.getByTestId('import-prompt')).toHaveCount(0);
+
+    await other.unroute(reader);
+    await other.reload();
+    await expect(other.getByTestId('import-prompt')).toBeVisible();
+    await expect(other.getByTestId('share-link-unread')).toHaveCount(0);
+    expect(new URL(other.url()).hash).toBe('');
+    await fresh.close();
+    expect(errors).toEqual([]);
   });
 });
