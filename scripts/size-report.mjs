@@ -20,7 +20,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 /** Issue 7's first-load budget in bytes of gzip: 200 KB (1 KB = 1,000 bytes). */
 const TARGET_GZIP = 200_000;
 /** The enforced ceiling in bytes of gzip (see above); lower it whenever the app shrinks. */
-const CEILING_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 343_000);
+const CEILING_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 252_000);
 
 const dist = process.argv[2] ?? 'dist';
 const indexFile = join(dist, 'index.html');
@@ -104,6 +104,22 @@ if (loaderFile) {
   {
     console.log(`[size] fetched on first opening (the page's wasm file and the chunks it needs):`);
     splits.forEach((r) => console.log(line(r)));
+  }
+  // The welcome page renders from the first load alone, then fetches at once, in the
+  // background, its language's content and its kept-responses-and-import code
+  // (src/app_state.rs, src/pages/welcome.rs). Counted apart from the first load, but
+  // printed, so the whole of a first visit is on record.
+  const byFile = new Map(later.map((r) => [r.file, r]));
+  for (const content of ['content_en', 'content_zh_cn']) {
+    const parts = splits.filter((r) => r.file === content || r.file === 'welcome_tools');
+    if (parts.length !== 2) continue;
+    const rows = [...new Set(parts.flatMap((r) => r.files))].map((f) => byFile.get(f));
+    const bg = total('', rows);
+    console.log(
+      `[size] first visit to the welcome page in ${content === 'content_en' ? 'English' : 'Chinese'}: ` +
+        `${(t.gzip / 1000).toFixed(1)} KB gzip before it renders, then ${(bg.gzip / 1000).toFixed(1)} KB in the background ` +
+        `(${content}, welcome_tools): ${((t.gzip + bg.gzip) / 1000).toFixed(1)} KB in all`,
+    );
   }
 }
 // In target/, not test-results/: Playwright empties test-results/ when it starts.
