@@ -88,7 +88,8 @@ const chunks = readdirSync(splitDir).filter((f) => f.endsWith('.wasm') && f !== 
 // 3. wasm-opt, release only (as Trunk does).
 if (release) {
   for (const file of [mainWasm, ...chunks.map((c) => join(splitDir, c))]) {
-    run('wasm-opt', ['-Oz', file, '-o', file]);
+    // WASM_SPLIT_KEEP_NAMES=1 keeps function names, for profiling (docs/performance.md).
+    run('wasm-opt', ['-Oz', ...(process.env.WASM_SPLIT_KEEP_NAMES ? ['-g'] : []), file, '-o', file]);
   }
 }
 // 4. Content-hashed names. Chunks first; then the glue and main wasm, whose new name is a

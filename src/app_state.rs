@@ -482,11 +482,14 @@ pub fn provide_app_state() {
 }
 
 /// Reads a share link's answers against `bank` ([`decode_share`]), in a split-off module
-/// (inflate, base64 and the answer checks are needed only when a link is opened).
+/// (inflate, base64 and the answer checks are not needed to show the first page). It
+/// shares the module of the welcome page's kept responses and import, which need the
+/// same answer checks: one module instead of two halves the small shared files the
+/// splitter would otherwise cut, each a request of its own.
 ///
 /// # Errors
 /// [`PageLoadError`] when the module cannot be fetched.
-#[wasm_split(share_link, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(welcome_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn read_share_link(
     fragment: String,
     bank: &'static Bank,

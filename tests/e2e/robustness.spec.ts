@@ -273,7 +273,8 @@ test.describe('the questions cannot be fetched on a first visit (connection lost
 
     const fresh = await browser.newContext({ locale: 'en', serviceWorkers: 'block' });
     const other = await fresh.newPage();
-    const reader = /split_share_link-[0-9a-f]{16}\.wasm$/;
+    // Read by the welcome page's split-off tools (src/app_state.rs, read_share_link).
+    const reader = /split_welcome_tools-[0-9a-f]{16}\.wasm$/;
     await other.route(reader, (route) => route.abort('internetdisconnected'));
     await other.goto(link);
     await expect(other.getByTestId('share-link-unread')).toContainText(ui.en.import.link_not_read);
