@@ -16,7 +16,7 @@ use crate::domain::assess::ACTION_PLAN_MIN_FIT;
 use crate::domain::assess::{Assessment, MeasureFit, Reason};
 use crate::domain::content::Content;
 use crate::domain::vocabulary::{CostClass, Driver, Family};
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::{use_app, I18n};
 
 /// How many measure categories are shown open; the rest are folded.
@@ -29,10 +29,22 @@ pub fn Results() -> impl IntoView {
     let i18n = use_i18n();
     let assessment = app.assessment_memo();
     let body = move || {
+        // Nothing answered: no ranking to show (it would only restate the defaults), but
+        // the way in.
+        if app.answers.with(Answers::is_empty) {
+            let start = t_string!(i18n, welcome.start).to_string();
+            return Some(
+                view! {
+                    <p data-testid="no-answers">{t!(i18n, results.no_answers)}</p>
+                    <A href=route_href("/part/1") attr:class="button primary">{start}</A>
+                }
+                .into_any(),
+            );
+        }
         assessment.with(|a| {
             let a = a.as_ref()?;
             app.answers
-                .with(|answers| app.with_content(|c| results_view(i18n, c, a, answers)))
+                .with(|answers| app.with_content(|c| results_view(i18n, c, a, answers).into_any()))
         })
     };
     let heading = Signal::derive(move || t_string!(i18n, results.title).to_string());
@@ -50,10 +62,12 @@ pub fn Results() -> impl IntoView {
 fn results_view(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> impl IntoView {
     let p = a.progress;
     let provisional = (p.answered < p.visible).then(|| {
+        // Read here, in the view's reactive scope: `<A>` renders its children untracked.
+        let see_missing = t_string!(i18n, results.see_missing).to_string();
         view! {
             <p class="notice-inline" data-testid="provisional">
                 {t_string!(i18n, results.provisional, answered = p.answered, visible = p.visible).to_string()}
-                <A href=route_href("/review")>{t_string!(i18n, results.see_missing).to_string()}</A>
+                <A href=route_href("/review")>{see_missing}</A>
             </p>
         }
     });

@@ -11,6 +11,14 @@ test('empty storage: the welcome page renders and offers to start', async ({ pag
   await new Questionnaire(page, testInfo).screenshot('welcome-empty');
 });
 
+test('results with nothing answered offer the way in, not a ranking of defaults', async ({ page }) => {
+  await page.goto('/results');
+  await expect(page.getByTestId('no-answers')).toContainText(ui.en.results.no_answers);
+  await expect(page.getByTestId('measure-rank-1')).toHaveCount(0);
+  await page.getByRole('link', { name: ui.en.welcome.start }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 5: Enterprise profile');
+});
+
 test('answers to questions that no longer exist are ignored, not fatal, and kept', async ({ page }) => {
   const state = {
     format: 'cp-self-assessment/state',
