@@ -283,22 +283,31 @@ fn browser_languages() -> Vec<String> {
     }
 }
 
+/// The saved state as read from storage, and the language to start in that follows from it.
+type StartRead = (Result<Option<SavedState>, StorageIssue>, Language);
+
 thread_local! {
-    /// What [`start_language`] read from storage, kept for [`provide_app_state`] so the
-    /// store is read (and an unreadable text copied aside) once per start-up.
-    static READ_AT_START: std::cell::RefCell<Option<Result<Option<SavedState>, StorageIssue>>> =
+    /// What [`start_language`] read and chose, kept for [`provide_app_state`] so the store
+    /// is read (and an unreadable text copied aside) once per start-up.
+    static READ_AT_START: std::cell::RefCell<Option<StartRead>> =
         const { std::cell::RefCell::new(None) };
+}
+
+/// Reads the saved state and derives the language to start in from it.
+fn read_start() -> StartRead {
+    let read = storage::load();
+    let saved = read.as_ref().ok().and_then(Option::as_ref);
+    let language = preferred_language(saved.and_then(|s| s.language));
+    (read, language)
 }
 
 /// The language to start in: the one chosen earlier (saved with the answers), or on a first
 /// visit the browser's preference. `main` calls it to fetch that language's content before
 /// the first render; it reads the saved state for [`provide_app_state`] to take over.
 pub fn start_language() -> Language {
-    let read = storage::load();
-    let saved = read.as_ref().ok().and_then(Option::as_ref);
-    let language = preferred_language(saved.and_then(|s| s.language));
+    let (read, language) = read_start();
     languages::set_start(language);
-    READ_AT_START.with(|r| *r.borrow_mut() = Some(read));
+    READ_AT_START.with(|r| *r.borrow_mut() = Some((read, language)));
     language
 }
 
@@ -313,22 +322,22 @@ fn preferred_language(saved: Option<Language>) -> Language {
 /// once, inside the i18n provider.
 pub fn provide_app_state() {
     let i18n = use_i18n();
-    let read = READ_AT_START
+    let (read, wanted) = READ_AT_START
         .with(|r| r.borrow_mut().take())
-        .unwrap_or_else(storage::load);
+        .unwrap_or_else(read_start);
     let (saved, issue) = match read {
         Ok(saved) => (saved, None),
         Err(issue) => (None, Some(issue)),
     };
     let blocked = issue.as_ref().is_some_and(StorageIssue::blocks_saving);
     let saved = saved.unwrap_or_default();
-    // The preferred language, unless `main` fetched the content already and had to fall
-    // back to English because the preferred language's module could not be fetched.
-    let wanted = preferred_language(saved.language);
-    let fell_back = languages::available(wanted).is_none() && languages::any_available().is_some();
-    let start = RwSignal::new(if fell_back { Language::En } else { wanted });
-    let language_issue = RwSignal::new(fell_back.then_some(wanted));
-    let content_loaded = RwSignal::new(languages::available(start.get_untracked()).is_some());
+    // The preferred language, unless `main` fetched the content already
+    // (`languages::load_start`) and had to fall back to English because the preferred
+    // language's module could not be fetched.
+    let started_in = languages::started_in();
+    let start = RwSignal::new(started_in.unwrap_or(wanted));
+    let language_issue = RwSignal::new(started_in.filter(|&l| l != wanted).map(|_| wanted));
+    let content_loaded = RwSignal::new(started_in.is_some());
     let content_error = RwSignal::new(None);
     // In an effect: the i18n provider sets its own (browser-derived) locale in its first
     // effect, which runs before this one; this one then applies ours, once.

@@ -92,23 +92,34 @@ pub async fn load(language: Language) -> Result<&'static Content, LanguageLoadEr
 }
 
 /// The content to start with: `wanted`'s, or English's when `wanted`'s module cannot be
-/// fetched. Returns the language whose content is now available.
+/// fetched. Returns the language whose content is now available, and records it for
+/// [`started_in`].
 ///
 /// # Errors
 /// The error of English's content when neither can be had.
 pub async fn load_start(wanted: Language) -> Result<Language, LanguageLoadError> {
-    match load(wanted).await {
-        Ok(_) => Ok(wanted),
+    let started = match load(wanted).await {
+        Ok(_) => wanted,
         Err(LanguageLoadError::NotFetched) if wanted != Language::En => {
-            load(Language::En).await.map(|_| Language::En)
+            load(Language::En).await.map(|_| Language::En)?
         }
-        Err(e) => Err(e),
-    }
+        Err(e) => return Err(e),
+    };
+    STARTED_IN.with(|s| s.set(Some(started)));
+    Ok(started)
+}
+
+/// The language whose content [`load_start`] made available, once it has: the wanted one,
+/// or English after a fallback. `None` before (the welcome page renders first).
+pub fn started_in() -> Option<Language> {
+    STARTED_IN.with(std::cell::Cell::get)
 }
 
 thread_local! {
     /// The language the app starts in, as `app_state::start_language` chose it.
     static START: std::cell::Cell<Language> = const { std::cell::Cell::new(Language::En) };
+    /// What [`load_start`] ended with.
+    static STARTED_IN: std::cell::Cell<Option<Language>> = const { std::cell::Cell::new(None) };
 }
 
 /// Records the language the app starts in, for [`load_for_page`].
@@ -147,6 +158,7 @@ mod tests {
             futures::executor::block_on(load_start(Language::ZhCn)),
             Ok(Language::ZhCn)
         );
+        assert_eq!(started_in(), Some(Language::ZhCn));
         assert_eq!(
             available(Language::ZhCn).map(|c| c.bank.language.as_str()),
             Some("zh-CN")

@@ -179,6 +179,15 @@ async function answerSector(page: Page) {
   return saved;
 }
 
+/** Makes the wasm file of split point `split` (scripts/wasm-split.mjs) fail to arrive, as
+ *  when the connection drops before the service worker has cached it; returns its pattern
+ *  for `unroute` and `expectOnlyFetchErrors`. */
+async function cutOff(page: Page, split: string): Promise<RegExp> {
+  const file = new RegExp(`split_${split}-[0-9a-f]{16}\\.wasm$`);
+  await page.route(file, (route) => route.abort('internetdisconnected'));
+  return file;
+}
+
 /** Drops the console errors of a fetch that was cut off on purpose, failing on any other. */
 function expectOnlyFetchErrors(errors: string[], file: RegExp) {
   for (const e of errors) expect(e).toMatch(new RegExp(`${file.source}|Failed to fetch|ERR_INTERNET_DISCONNECTED`));
@@ -193,9 +202,8 @@ test.describe('a page whose code cannot be fetched (connection lost before it wa
   test('shows a message and Try again instead of a blank page, and keeps the answers', async ({ page, errors }) => {
     const saved = await answerSector(page);
 
-    // The results page's own wasm file (scripts/wasm-split.mjs) does not arrive.
-    const resultsCode = /split_results_page-[0-9a-f]{16}\.wasm$/;
-    await page.route(resultsCode, (route) => route.abort('internetdisconnected'));
+    // The results page's own wasm file does not arrive.
+    const resultsCode = await cutOff(page, 'results_page');
     await page.goto('/results');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not be loaded');
     await expect(page.getByText('Your answers are saved on this device.')).toBeVisible();
@@ -218,8 +226,7 @@ test.describe('the Chinese texts cannot be fetched (connection lost before they 
   test('switching to 中文 says so and stays in English; it works once the connection is back', async ({ page, errors }) => {
     const saved = await answerSector(page);
 
-    const chinese = /split_content_zh_cn-[0-9a-f]{16}\.wasm$/;
-    await page.route(chinese, (route) => route.abort('internetdisconnected'));
+    const chinese = await cutOff(page, 'content_zh_cn');
     await page.getByRole('button', { name: '中文' }).click();
     const notice = page.getByTestId('language-notice');
     await expect(notice).toBeVisible();
@@ -242,8 +249,7 @@ test.describe('the Chinese texts cannot be fetched (connection lost before they 
     await page.addInitScript((k) => {
       localStorage.setItem(k, JSON.stringify({ format: 'cp-self-assessment/state', version: 1, answers: {}, language: 'zh-CN' }));
     }, KEY);
-    const chinese = /split_content_zh_cn-[0-9a-f]{16}\.wasm$/;
-    await page.route(chinese, (route) => route.abort('internetdisconnected'));
+    const chinese = await cutOff(page, 'content_zh_cn');
     await page.goto('/');
     await expect(page.getByTestId('language-notice')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
@@ -256,8 +262,7 @@ test.describe('the questions cannot be fetched on a first visit (connection lost
 
   test('the welcome page still opens and offers to start; a part then says it could not be loaded, and works once they arrive', async ({ page, errors }) => {
     // The welcome page renders from the main module alone; the content follows it.
-    const english = /split_content_en-[0-9a-f]{16}\.wasm$/;
-    await page.route(english, (route) => route.abort('internetdisconnected'));
+    const english = await cutOff(page, 'content_en');
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
     await expect(page.getByText('About 52 questions in five parts')).toBeVisible();
@@ -282,8 +287,7 @@ test.describe('the questions cannot be fetched on a first visit (connection lost
     const fresh = await browser.newContext({ locale: 'en', serviceWorkers: 'block' });
     const other = await fresh.newPage();
     // Read by the welcome page's split-off tools (src/app_state.rs, read_share_link).
-    const reader = /split_welcome_tools-[0-9a-f]{16}\.wasm$/;
-    await other.route(reader, (route) => route.abort('internetdisconnected'));
+    const reader = await cutOff(other, 'welcome_tools');
     await other.goto(link);
     await expect(other.getByTestId('share-link-unread')).toContainText(ui.en.import.link_not_read);
     expect(new URL(other.url()).hash).toMatch(/^#r1\./);
