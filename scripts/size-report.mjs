@@ -106,19 +106,21 @@ if (loaderFile) {
     splits.forEach((r) => console.log(line(r)));
   }
   // The welcome page renders from the first load alone, then fetches at once, in the
-  // background, its language's content and its kept-responses-and-import code
-  // (src/app_state.rs, src/pages/welcome.rs). Counted apart from the first load, but
-  // printed, so the whole of a first visit is on record.
+  // background, its language's content, the saved state's reader and its
+  // kept-responses-and-import code (src/app_state.rs, src/storage.rs,
+  // src/pages/welcome.rs). Counted apart from the first load, but printed, so the whole
+  // of a first visit is on record.
   const byFile = new Map(later.map((r) => [r.file, r]));
+  const background = ['saved_answers', 'welcome_tools'];
   for (const content of ['content_en', 'content_zh_cn']) {
-    const parts = splits.filter((r) => r.file === content || r.file === 'welcome_tools');
-    if (parts.length !== 2) continue;
+    const parts = splits.filter((r) => r.file === content || background.includes(r.file));
+    if (parts.length !== 1 + background.length) continue;
     const rows = [...new Set(parts.flatMap((r) => r.files))].map((f) => byFile.get(f));
     const bg = total('', rows);
     console.log(
       `[size] first visit to the welcome page in ${content === 'content_en' ? 'English' : 'Chinese'}: ` +
         `${(t.gzip / 1000).toFixed(1)} KB gzip before it renders, then ${(bg.gzip / 1000).toFixed(1)} KB in the background ` +
-        `(${content}, welcome_tools): ${((t.gzip + bg.gzip) / 1000).toFixed(1)} KB in all`,
+        `(${[content, ...background].join(', ')}): ${((t.gzip + bg.gzip) / 1000).toFixed(1)} KB in all`,
     );
   }
 }

@@ -11,13 +11,13 @@ use crate::domain::bank::{Bank, ContentError};
 use crate::domain::content::Content;
 use crate::domain::exchange::{decode_share, ImportError, SHARE_PREFIX};
 use crate::domain::state::{
-    DeviceSettings, KeptResponse, SavedState, SavedStateRef, STATE_FORMAT, STATE_VERSION,
+    DeviceSettings, KeptResponse, SavedStateRef, STATE_FORMAT, STATE_VERSION,
 };
 use crate::domain::vocabulary::Language;
 use crate::i18n::{use_i18n, Locale};
 use crate::languages::{self, LanguageLoadError};
 use crate::routes::PageLoadError;
-use crate::storage::{self, StorageIssue};
+use crate::storage::{self, Opened, StorageIssue};
 
 /// The leptos_i18n locale of a language.
 pub fn locale_of(language: Language) -> Locale {
@@ -77,6 +77,10 @@ pub struct AppState {
     /// on pages that await it before their first render, a moment after the first render
     /// on the welcome page. [`AppState::with_content`] tracks it.
     pub content_loaded: RwSignal<bool>,
+    /// Set once the saved state has been read and taken over ([`read_saved_state`]): before
+    /// the first render on pages that await it, a moment after it on the welcome page.
+    /// Until then the answers are empty and nothing is saved.
+    pub state_loaded: RwSignal<bool>,
     /// Set when the built-in content does not parse (ruled out by the tests); the app then
     /// shows an error page instead of the routes.
     pub content_error: RwSignal<Option<ContentError>>,
@@ -283,54 +287,68 @@ fn browser_languages() -> Vec<String> {
     }
 }
 
-/// The saved state as read from storage, and the language to start in that follows from it.
-type StartRead = (Result<Option<SavedState>, StorageIssue>, Language);
-
-thread_local! {
-    /// What [`start_language`] read and chose, kept for [`provide_app_state`] so the store
-    /// is read (and an unreadable text copied aside) once per start-up.
-    static READ_AT_START: std::cell::RefCell<Option<StartRead>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Reads the saved state and derives the language to start in from it.
-fn read_start() -> StartRead {
-    let read = storage::load();
-    let saved = read.as_ref().ok().and_then(Option::as_ref);
-    let language = preferred_language(saved.and_then(|s| s.language));
-    (read, language)
-}
-
-/// The language to start in: the one chosen earlier (saved with the answers), or on a first
-/// visit the browser's preference. `main` calls it to fetch that language's content before
-/// the first render; it reads the saved state for [`provide_app_state`] to take over.
+/// The language to start in: the one chosen on this device ([`storage::saved_language`]),
+/// or on a first visit the browser's preference. `main` calls it to fetch that language's
+/// content before the first render.
 pub fn start_language() -> Language {
-    let (read, language) = read_start();
+    let language = storage::saved_language()
+        .unwrap_or_else(|| Language::from_preferences(&browser_languages()));
     languages::set_start(language);
-    READ_AT_START.with(|r| *r.borrow_mut() = Some((read, language)));
     language
 }
 
-/// A language chosen earlier wins; on a first visit, the browser's preference.
-fn preferred_language(saved: Option<Language>) -> Language {
-    saved.unwrap_or_else(|| Language::from_preferences(&browser_languages()))
+/// Where the saved state stands: read by `main` before the app exists, waiting for
+/// [`provide_app_state`]'s taker, or taken over.
+enum SavedSlot {
+    /// Not read yet, and no app to take it over.
+    NotRead,
+    /// Read (by `main`, for a page that awaits it) before the app existed.
+    Read(Opened),
+    /// The app exists and takes the state over once it is read.
+    Waiting(Box<dyn FnOnce(Opened)>),
+    /// Taken over by the app.
+    Taken,
 }
 
-/// Loads the saved answers and language, provides the [`AppState`] as context, installs
-/// the effect that saves every change and makes sure the start language's content comes
-/// (fetching it after the first render if `main` has not, see [`crate::languages`]). Call
-/// once, inside the i18n provider.
+thread_local! {
+    static SAVED: std::cell::RefCell<SavedSlot> = const { std::cell::RefCell::new(SavedSlot::NotRead) };
+}
+
+/// Reads the saved state (fetching its split-off reader, [`storage::open`]) and has the app
+/// take it over, unless that has happened. Called by `main` for a page opened by its
+/// address, by the welcome page after its first paint, and by every split-off page before
+/// its first render (`crate::routes`); whichever comes first reads it, once it succeeds.
+///
+/// # Errors
+/// [`PageLoadError`] when the reader cannot be fetched; nothing is saved until a later
+/// call succeeds, so the stored answers are kept.
+pub async fn read_saved_state() -> Result<(), PageLoadError> {
+    if SAVED.with(|s| matches!(*s.borrow(), SavedSlot::Read(_) | SavedSlot::Taken)) {
+        return Ok(());
+    }
+    let opened = storage::open().await?;
+    let slot = SAVED.with(|s| std::mem::replace(&mut *s.borrow_mut(), SavedSlot::Taken));
+    match slot {
+        SavedSlot::Waiting(take) => take(opened),
+        SavedSlot::NotRead => SAVED.with(|s| *s.borrow_mut() = SavedSlot::Read(opened)),
+        // Another call was first.
+        done @ (SavedSlot::Read(_) | SavedSlot::Taken) => SAVED.with(|s| *s.borrow_mut() = done),
+    }
+    Ok(())
+}
+
+/// Provides the [`AppState`] as context, in the start language, and makes sure the start
+/// language's content and the saved answers come (both split off): taken over at once
+/// when `main` awaited them, else fetched right after the first render (see
+/// [`crate::languages`] and [`read_saved_state`]). The effect that saves every change is
+/// installed once the saved state has been taken over, so nothing is ever written over
+/// it unread. Call once, inside the i18n provider.
 pub fn provide_app_state() {
     let i18n = use_i18n();
-    let (read, wanted) = READ_AT_START
-        .with(|r| r.borrow_mut().take())
-        .unwrap_or_else(read_start);
-    let (saved, issue) = match read {
-        Ok(saved) => (saved, None),
-        Err(issue) => (None, Some(issue)),
-    };
-    let blocked = issue.as_ref().is_some_and(StorageIssue::blocks_saving);
-    let saved = saved.unwrap_or_default();
+    let wanted = languages::start();
+    // The language chosen on this device, unless it is only the browser's preference: a
+    // state saved by an earlier version kept its language only inside the saved state.
+    let language_was_saved = storage::saved_language().is_some();
     // The preferred language, unless `main` fetched the content already
     // (`languages::load_start`) and had to fall back to English because the preferred
     // language's module could not be fetched.
@@ -338,7 +356,6 @@ pub fn provide_app_state() {
     let start = RwSignal::new(started_in.unwrap_or(wanted));
     let language_issue = RwSignal::new(started_in.filter(|&l| l != wanted).map(|_| wanted));
     let content_loaded = RwSignal::new(started_in.is_some());
-    let content_error = RwSignal::new(None);
     // In an effect: the i18n provider sets its own (browser-derived) locale in its first
     // effect, which runs before this one; this one then applies ours, once.
     Effect::new(move |done: Option<()>| {
@@ -347,33 +364,168 @@ pub fn provide_app_state() {
         }
     });
 
-    let language = Memo::new(move |_| language_of(i18n.get_locale()));
-    let identity = RwSignal::new(if saved.response_id.is_empty() {
-        Identity::fresh()
-    } else {
-        Identity {
-            response_id: saved.response_id.clone(),
-            created: saved.created.clone(),
-            updated: saved.updated.clone(),
+    let app = AppState {
+        content_loaded,
+        state_loaded: RwSignal::new(false),
+        content_error: RwSignal::new(None),
+        language: Memo::new(move |_| language_of(i18n.get_locale())),
+        answers: RwSignal::new(Answers::new()),
+        last_page: RwSignal::new(None),
+        storage_issue: RwSignal::new(None),
+        identity: RwSignal::new(Identity::fresh()),
+        pending_import: RwSignal::new(None),
+        import_error: RwSignal::new(None),
+        synced_from_other_tab: RwSignal::new(false),
+        import_loaded: RwSignal::new(false),
+        kept: RwSignal::new(Vec::new()),
+        device: RwSignal::new(DeviceSettings::default()),
+        language_issue,
+        share_link_unread: RwSignal::new(false),
+    };
+    provide_context(app);
+
+    // Taken over in this reactive scope, whenever it is read.
+    let owner = Owner::current();
+    let take = move |opened: Opened| {
+        let take_over = move || take_over(app, i18n, opened, language_was_saved, start);
+        match &owner {
+            Some(owner) => owner.with(take_over),
+            None => take_over(),
+        }
+    };
+    let slot = SAVED.with(|s| std::mem::replace(&mut *s.borrow_mut(), SavedSlot::Taken));
+    match slot {
+        SavedSlot::Read(opened) => take(opened),
+        // `SavedSlot::Waiting` or `Taken` only if the app were provided twice.
+        _ => SAVED.with(|s| *s.borrow_mut() = SavedSlot::Waiting(Box::new(take))),
+    }
+
+    // A share link's answers are offered, never applied silently, and only once the saved
+    // answers are there to compare (the prompt says how many it replaces). The link is
+    // read against the question bank, so once the content is there, by code split off
+    // like a page (it is needed only when a link is opened). The fragment is then
+    // cleared, so a reload does not offer them again; if that code cannot be fetched, the
+    // link stays in the address bar for a reload and the layout says so.
+    let share_link = browser::fragment().filter(|f| f.starts_with(SHARE_PREFIX));
+    let offer_share_link = move || {
+        let (Some(fragment), Some(content)) = (share_link, content_of(start.get_untracked()))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match read_share_link(fragment, &content.bank).await {
+                Ok(Ok(shared)) => app.pending_import.set(Some(PendingImport {
+                    answers: shared,
+                    identity: None,
+                    source: None,
+                })),
+                Ok(Err(e)) => app.import_error.set(Some(e)),
+                Err(PageLoadError) => {
+                    app.share_link_unread.set(true);
+                    return;
+                }
+            }
+            browser::clear_fragment();
+        });
+    };
+    if content_loaded.get_untracked() && app.state_loaded.get_untracked() {
+        offer_share_link();
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        // After the welcome page has painted, so the first paint waits for nothing.
+        browser::after_next_paint().await;
+        let content = async move {
+            if content_loaded.get_untracked() {
+                return Ok(start.get_untracked());
+            }
+            languages::load_start(wanted).await
+        };
+        let (content, saved) = futures::future::join(content, read_saved_state()).await;
+        match content {
+            Ok(language) => {
+                if language != start.get_untracked() {
+                    language_issue.set(Some(wanted));
+                    start.set(language);
+                    i18n.set_locale(locale_of(language));
+                }
+                content_loaded.set(true);
+                if saved.is_ok() {
+                    offer_share_link();
+                }
+            }
+            // Nothing to show the questions with: the welcome page goes without its
+            // counts, and any other page says it could not be loaded (Try again).
+            Err(LanguageLoadError::NotFetched) => {}
+            Err(LanguageLoadError::Content(e)) => app.content_error.set(Some(e)),
         }
     });
-    let answers = RwSignal::new(saved.answers);
-    let last_page = RwSignal::new(saved.last_page);
-    let kept = RwSignal::new(saved.kept);
-    let device = RwSignal::new(saved.device);
-    let storage_issue = RwSignal::new(issue);
+}
 
+/// Takes over what [`storage::open`] read: the answers, page, identity, kept responses and
+/// device settings, or the storage problem. Then installs the one effect that saves every
+/// change and follows other tabs' writes. A state saved by an earlier version, before the
+/// language had a key of its own, also brings back its language (unless the reader has
+/// switched meanwhile).
+fn take_over(
+    app: AppState,
+    i18n: crate::I18n,
+    opened: Opened,
+    language_was_saved: bool,
+    start: RwSignal<Language>,
+) {
+    let Opened { read, store } = opened;
+    let (saved, issue) = match read {
+        Ok(saved) => (saved, None),
+        Err(issue) => (None, Some(issue)),
+    };
+    let blocked = issue.as_ref().is_some_and(StorageIssue::blocks_saving);
+    let saved = saved.unwrap_or_default();
+    if !saved.response_id.is_empty() {
+        app.identity.set(Identity {
+            response_id: saved.response_id,
+            created: saved.created,
+            updated: saved.updated,
+        });
+    }
+    app.answers.set(saved.answers);
+    // A page opened meanwhile (from the welcome page, before the state was read) is the
+    // newer place to continue from.
+    if app.last_page.with_untracked(Option::is_none) {
+        app.last_page.set(saved.last_page);
+    }
+    app.kept.set(saved.kept);
+    app.device.set(saved.device);
+    app.storage_issue.set(issue);
+    if let Some(language) = saved.language {
+        if !language_was_saved && app.language.get_untracked() == start.get_untracked() {
+            app.select_language(i18n, language);
+        }
+    }
+
+    let AppState {
+        answers,
+        last_page,
+        identity,
+        kept,
+        device,
+        language,
+        storage_issue,
+        ..
+    } = app;
     // The one place that writes storage: runs on every change of answers, page or language.
     Effect::new(move |_| {
         // Read in place (tracked), not cloned: this runs after every answer.
         let (answers, last_page, id) = (answers.read(), last_page.read(), identity.read());
         let (kept, device) = (kept.read(), device.read());
+        let language = language.get();
+        storage::save_language(language);
         let state = SavedStateRef {
             format: STATE_FORMAT,
             version: STATE_VERSION,
             answers: &answers,
             last_page: last_page.as_deref(),
-            language: Some(language.get()),
+            language: Some(language),
             response_id: &id.response_id,
             created: &id.created,
             updated: &id.updated,
@@ -383,7 +535,7 @@ pub fn provide_app_state() {
         if blocked {
             return;
         }
-        match storage::save(&state) {
+        match store.save(&state) {
             Ok(()) => {
                 if storage_issue.get_untracked() == Some(StorageIssue::WriteFailed) {
                     storage_issue.set(None);
@@ -397,66 +549,11 @@ pub fn provide_app_state() {
         }
     });
 
-    // A share link's answers are offered, never applied silently. The link is read
-    // against the question bank, so once the content is there, by code split off like a
-    // page (it is needed only when a link is opened). The fragment is then cleared, so a
-    // reload does not offer them again; if that code cannot be fetched, the link stays in
-    // the address bar for a reload and the layout says so.
-    let pending_import = RwSignal::new(None);
-    let import_error = RwSignal::new(None);
-    let share_link_unread = RwSignal::new(false);
-    let share_link = browser::fragment().filter(|f| f.starts_with(SHARE_PREFIX));
-    let offer_share_link = move || {
-        let (Some(fragment), Some(content)) = (share_link, content_of(start.get_untracked()))
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match read_share_link(fragment, &content.bank).await {
-                Ok(Ok(shared)) => pending_import.set(Some(PendingImport {
-                    answers: shared,
-                    identity: None,
-                    source: None,
-                })),
-                Ok(Err(e)) => import_error.set(Some(e)),
-                Err(PageLoadError) => {
-                    share_link_unread.set(true);
-                    return;
-                }
-            }
-            browser::clear_fragment();
-        });
-    };
-    if content_loaded.get_untracked() {
-        offer_share_link();
-    } else {
-        leptos::task::spawn_local(async move {
-            // After the welcome page has painted, so the first paint waits for nothing.
-            browser::after_next_paint().await;
-            match languages::load_start(wanted).await {
-                Ok(language) => {
-                    if language != wanted {
-                        language_issue.set(Some(wanted));
-                        start.set(language);
-                        i18n.set_locale(locale_of(language));
-                    }
-                    content_loaded.set(true);
-                    offer_share_link();
-                }
-                // Nothing to show the questions with: the welcome page goes without its
-                // counts, and any other page says it could not be loaded (Try again).
-                Err(LanguageLoadError::NotFetched) => {}
-                Err(LanguageLoadError::Content(e)) => content_error.set(Some(e)),
-            }
-        });
-    }
-
     // Two tabs: each tab saves its whole state on every change, so the stored state is
     // always the newest. Taking another tab's answers as soon as it writes keeps this tab
     // from later overwriting them with a stale copy. Equal answers are skipped, which also
     // ends the echo of this tab's own re-save.
-    let synced_from_other_tab = RwSignal::new(false);
-    storage::on_other_tab_change(move |state| {
+    store.on_other_tab_change(move |state| {
         if blocked || answers.with_untracked(|a| *a == state.answers) {
             return;
         }
@@ -468,26 +565,9 @@ pub fn provide_app_state() {
                 updated: state.updated,
             });
         }
-        synced_from_other_tab.set(true);
+        app.synced_from_other_tab.set(true);
     });
-
-    provide_context(AppState {
-        content_loaded,
-        content_error,
-        language,
-        answers,
-        last_page,
-        storage_issue,
-        identity,
-        pending_import,
-        import_error,
-        synced_from_other_tab,
-        import_loaded: RwSignal::new(false),
-        kept,
-        device,
-        language_issue,
-        share_link_unread,
-    });
+    app.state_loaded.set(true);
 }
 
 /// Reads a share link's answers against `bank` ([`decode_share`]), in a split-off module

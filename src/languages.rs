@@ -127,6 +127,11 @@ pub fn set_start(language: Language) {
     START.with(|s| s.set(language));
 }
 
+/// The language the app starts in, as [`set_start`] recorded it (English before).
+pub fn start() -> Language {
+    START.with(std::cell::Cell::get)
+}
+
 /// Makes sure some content is there before a page that shows questions or results renders:
 /// if none is yet, the start language's ([`load_start`]).
 ///
@@ -136,9 +141,7 @@ pub async fn load_for_page() -> Result<(), LanguageLoadError> {
     if any_available().is_some() {
         return Ok(());
     }
-    load_start(START.with(std::cell::Cell::get))
-        .await
-        .map(|_| ())
+    load_start(start()).await.map(|_| ())
 }
 
 #[cfg(test)]

@@ -7,15 +7,16 @@ fn main() {
     cp_self_assessment::recovery::install_panic_hook();
     wasm_bindgen_futures::spawn_local(async {
         let language = cp_self_assessment::app_state::start_language();
-        // A page opened by its address other than the welcome page needs its own code and
-        // the content of its language (both split off) to render whole; they are fetched
-        // together, first. A failure is reported by the page (`PageLoadFailed`) or, for the
+        // A page opened by its address other than the welcome page needs its own code, the
+        // content of its language and the saved answers (all three split off) to render
+        // whole; they are fetched together, first. A failure is reported by the page (`PageLoadFailed`) or, for the
         // language, by a notice over an English app. The welcome page renders at once and
-        // the content follows (`app_state::provide_app_state`).
+        // the content and the answers follow (`app_state::provide_app_state`).
         if cp_self_assessment::routes::opens_split_page() {
-            let _ = futures::future::join(
+            let _ = futures::future::join3(
                 cp_self_assessment::routes::preload_current_page(),
                 cp_self_assessment::languages::load_start(language),
+                cp_self_assessment::app_state::read_saved_state(),
             )
             .await;
         }

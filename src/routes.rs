@@ -79,10 +79,15 @@ macro_rules! split_page {
                 $route
             }
             async fn view(_: Self) -> AnyView {
-                // The page shows questions or results: its content comes first.
-                let (page, content) =
-                    futures::future::join($split(), crate::languages::load_for_page()).await;
-                page_or_message(content.map_err(|_| PageLoadError).and(page))
+                // The page shows questions or results: its content and the saved answers
+                // come first.
+                let (page, content, saved) = futures::future::join3(
+                    $split(),
+                    crate::languages::load_for_page(),
+                    crate::app_state::read_saved_state(),
+                )
+                .await;
+                page_or_message(content.map_err(|_| PageLoadError).and(saved).and(page))
             }
             async fn preload() {
                 let _ = $preload().await;

@@ -1,17 +1,31 @@
 //! The one place that touches the browser's local storage (through gloo-storage).
 //!
-//! Everything is kept under [`STORAGE_KEY`] as a [`SavedState`]. A stored text that cannot
-//! be read is copied to [`BACKUP_KEY`] before anything overwrites it, and a state written by
-//! a newer version of the app is never overwritten.
+//! Everything is kept under [`STORAGE_KEY`] as a [`SavedState`], and the language chosen on
+//! this device also under [`LANGUAGE_KEY`]. A stored text that cannot be read is copied to
+//! [`BACKUP_KEY`] before anything overwrites it, and a state written by a newer version of
+//! the app is never overwritten.
+//!
+//! The saved state's reader and writer (serde_json and the answers' checks) are split off
+//! like a page (`crate::routes`), into the module `saved_answers` with what acts on the
+//! saved answers from every page (`crate::components::layout`): [`open`] fetches them. The
+//! first page needs only the language, a plain string under [`LANGUAGE_KEY`], so it
+//! renders before they arrive.
 
 use gloo_storage::{LocalStorage, Storage};
+use leptos::wasm_split::wasm_split;
 
 use crate::domain::state::{parse_state, SavedState, SavedStateRef, StateError};
+use crate::domain::vocabulary::Language;
+use crate::routes::PageLoadError;
 
 /// The local-storage key of the saved state.
 pub const STORAGE_KEY: &str = "cp-self-assessment";
 /// Where an unreadable stored text is kept, so nothing the user had is lost.
 pub const BACKUP_KEY: &str = "cp-self-assessment.unreadable-backup";
+/// The language chosen on this device, as its id ("en" or "zh-CN"). Also in the saved
+/// state; kept apart so the first page can be shown in it before [`open`] has fetched the
+/// state's reader.
+pub const LANGUAGE_KEY: &str = "cp-self-assessment.language";
 
 /// A storage problem, with a message a manager understands.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,7 +63,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// # Errors
 /// A [`StorageIssue`]; for [`StorageIssue::Unreadable`] the text has been copied to
 /// [`BACKUP_KEY`] first.
-pub fn load() -> Result<Option<SavedState>, StorageIssue> {
+fn load() -> Result<Option<SavedState>, StorageIssue> {
     let storage = local_storage().ok_or(StorageIssue::Unavailable)?;
     let raw = match storage.get_item(STORAGE_KEY) {
         Ok(Some(raw)) => raw,
@@ -74,7 +88,7 @@ pub fn load() -> Result<Option<SavedState>, StorageIssue> {
 ///
 /// # Errors
 /// [`StorageIssue::Unavailable`] or [`StorageIssue::WriteFailed`].
-pub fn save(state: &SavedStateRef) -> Result<(), StorageIssue> {
+fn save(state: &SavedStateRef) -> Result<(), StorageIssue> {
     // One lookup of `localStorage` and one write: this runs after every answer.
     let storage = local_storage().ok_or(StorageIssue::Unavailable)?;
     let json = state.to_json().map_err(|_| StorageIssue::WriteFailed)?;
@@ -88,25 +102,99 @@ pub fn unreadable_backup() -> Option<String> {
     local_storage()?.get_item(BACKUP_KEY).ok().flatten()
 }
 
-/// Calls `on_change` with the new saved state whenever another tab of this app writes it
-/// (the browser's `storage` event, which never fires for this tab's own writes). Texts
-/// that cannot be read are ignored here; the next load reports them.
-pub fn on_other_tab_change(on_change: impl Fn(SavedState) + 'static) {
-    let listener =
-        gloo_events::EventListener::new(&gloo_utils::window(), "storage", move |event| {
-            use wasm_bindgen::JsCast;
-            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                return;
-            };
-            if event.key().as_deref() != Some(STORAGE_KEY) {
-                return;
-            }
-            if let Some(state) = event.new_value().and_then(|raw| parse_state(&raw).ok()) {
-                on_change(state);
-            }
-        });
-    // The listener lives as long as the page.
-    listener.forget();
+/// The stored text of another tab's write, parsed; `None` for a text that cannot be read
+/// (the next load reports it).
+fn parse_other_tab(raw: &str) -> Option<SavedState> {
+    parse_state(raw).ok()
+}
+
+/// What [`open`] found in storage, and the functions that write the saved state.
+pub struct Opened {
+    /// The saved state: `Ok(None)` on a first visit; for [`StorageIssue::Unreadable`] the
+    /// text has been copied to [`BACKUP_KEY`] first.
+    pub read: Result<Option<SavedState>, StorageIssue>,
+    /// Writes the saved state and follows other tabs' writes.
+    pub store: Store,
+}
+
+/// The saved state's writer and the reader of other tabs' writes, as plain function
+/// pointers into the split-off module: once [`open`] has returned them they are called
+/// without waiting (a save runs after every answer).
+#[derive(Clone, Copy)]
+pub struct Store {
+    save: fn(&SavedStateRef) -> Result<(), StorageIssue>,
+    parse: fn(&str) -> Option<SavedState>,
+}
+
+impl Store {
+    /// Saves the state.
+    ///
+    /// # Errors
+    /// [`StorageIssue::Unavailable`] or [`StorageIssue::WriteFailed`].
+    pub fn save(&self, state: &SavedStateRef) -> Result<(), StorageIssue> {
+        (self.save)(state)
+    }
+
+    /// Calls `on_change` with the new saved state whenever another tab of this app writes
+    /// it (the browser's `storage` event, which never fires for this tab's own writes).
+    /// Texts that cannot be read are ignored here; the next load reports them.
+    pub fn on_other_tab_change(&self, on_change: impl Fn(SavedState) + 'static) {
+        let parse = self.parse;
+        let listener =
+            gloo_events::EventListener::new(&gloo_utils::window(), "storage", move |event| {
+                use wasm_bindgen::JsCast;
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                if event.key().as_deref() != Some(STORAGE_KEY) {
+                    return;
+                }
+                if let Some(state) = event.new_value().and_then(|raw| parse(&raw)) {
+                    on_change(state);
+                }
+            });
+        // The listener lives as long as the page.
+        listener.forget();
+    }
+}
+
+/// Reads the saved state, fetching its reader and writer first (a split-off module, like a
+/// page). Reading twice is harmless: nothing is written before the state has been read
+/// and taken over (`crate::app_state`).
+///
+/// # Errors
+/// [`PageLoadError`] when the module cannot be fetched (the connection dropped before the
+/// service worker had cached the app); storage is then left untouched.
+pub async fn open() -> Result<Opened, PageLoadError> {
+    open_saved_state().await
+}
+
+#[wasm_split(saved_answers, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn open_saved_state() -> Result<Opened, PageLoadError> {
+    Ok(Opened {
+        read: load(),
+        store: Store {
+            save,
+            parse: parse_other_tab,
+        },
+    })
+}
+
+/// The language chosen on this device ([`LANGUAGE_KEY`]); `None` when none was saved, it
+/// is not one of ours, or storage cannot be reached.
+pub fn saved_language() -> Option<Language> {
+    let id = local_storage()?.get_item(LANGUAGE_KEY).ok().flatten()?;
+    Language::from_id(&id)
+}
+
+/// Keeps the language chosen on this device. A failure is left unreported: the next save
+/// of the state reports a storage that refuses writes.
+pub fn save_language(language: Language) {
+    if let Some(storage) = local_storage() {
+        if storage.get_item(LANGUAGE_KEY).ok().flatten().as_deref() != Some(language.as_str()) {
+            let _ = storage.set_item(LANGUAGE_KEY, language.as_str());
+        }
+    }
 }
 
 /// Removes the unreadable backup, so nothing of an earlier participant stays behind.

@@ -2,6 +2,7 @@
 //! over", the storage notice, the main region and a footer saying where answers are kept.
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
@@ -11,6 +12,7 @@ use crate::components::exchange::ImportPrompt;
 use crate::components::workshop::{IdleGuard, NextParticipant};
 use crate::domain::vocabulary::Language;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::routes::PageLoadError;
 use crate::storage::StorageIssue;
 use crate::use_app;
 
@@ -92,9 +94,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <A href=route_href("/") attr:class="brand">{t!(i18n, brand)}</A>
             <div class="header-actions">
                 <LanguageSwitch />
-                <Show when=move || app.device.with(|d| d.workshop) fallback=|| view! { <StartOver /> }>
-                    <NextParticipant />
-                </Show>
+                {move || app.state_loaded.get().then(|| Suspend::new(with_saved_answers(header_actions())))}
             </div>
         </header>
         {notice}
@@ -102,14 +102,46 @@ pub fn Layout(children: Children) -> impl IntoView {
         {backup}
         {synced}
         {share_link_unread}
-        <ImportPrompt />
-        <IdleGuard />
+        {move || app.state_loaded.get().then(|| Suspend::new(with_saved_answers(prompts())))}
         <main id="main" class="page">{children()}</main>
         <footer class="site-footer">
             <p>{t!(i18n, footer_privacy)}</p>
             <p><A href=route_href("/facilitator")>{t!(i18n, workshop.facilitator_link)}</A></p>
         </footer>
     }
+}
+
+/// What a split-off part of the frame shows: its view, or nothing if its module could not
+/// be fetched (then the saved answers could not be read either, and the page says so).
+async fn with_saved_answers(
+    part: impl std::future::Future<Output = Result<AnyView, PageLoadError>>,
+) -> AnyView {
+    part.await.unwrap_or_else(|PageLoadError| ().into_any())
+}
+
+/// The header's "Start over", or on a workshop device "Next participant". Both act on the
+/// saved answers and show once they are read, so they come in the module of the saved
+/// state's reader (`crate::storage`).
+#[wasm_split(saved_answers, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn header_actions() -> Result<AnyView, PageLoadError> {
+    let app = use_app();
+    Ok(view! {
+        <Show when=move || app.device.with(|d| d.workshop) fallback=|| view! { <StartOver /> }>
+            <NextParticipant />
+        </Show>
+    }
+    .into_any())
+}
+
+/// The prompt for answers from a file or a share link, and on a workshop device the idle
+/// reset: like [`header_actions`], in the module of the saved state's reader.
+#[wasm_split(saved_answers, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn prompts() -> Result<AnyView, PageLoadError> {
+    Ok(view! {
+        <ImportPrompt />
+        <IdleGuard />
+    }
+    .into_any())
 }
 
 /// Two buttons, each naming its language in that language; the current one is pressed.

@@ -7,7 +7,6 @@ use leptos_router::components::A;
 
 use crate::browser::route_href;
 use crate::components::heading::PageHeading;
-use crate::components::workshop::WorkshopSettings;
 use crate::domain::content::QUESTIONS_AT_START;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::routes::PageLoadError;
@@ -36,7 +35,7 @@ pub fn Welcome() -> impl IntoView {
             .to_string()
         })
     };
-    let loaded = move || app.content_loaded.get();
+    let loaded = move || app.content_loaded.get() && app.state_loaded.get();
     // Fetched alongside the content (after the first paint, like it) rather than after
     // it; a failure shows when they are rendered (they are left out).
     leptos::task::spawn_local(async {
@@ -69,14 +68,13 @@ pub fn Welcome() -> impl IntoView {
         </Show>
         // Both read responses against the question bank, so they come with the content.
         {move || loaded().then(|| Suspend::new(responses_and_import()))}
-        <WorkshopSettings />
     }
 }
 
-/// The responses kept on this device and the file import, below the welcome page's fold.
-/// Their code (the file reader, the import's validation, the export of a kept response)
-/// is split off like a page (`crate::routes`) and fetched with the content; if it cannot
-/// be fetched, the page goes without them.
+/// The responses kept on this device, the file import and the workshop settings, below the
+/// welcome page's fold. Their code (the file reader, the import's validation, the export
+/// of a kept response, the settings form) is split off like a page (`crate::routes`) and
+/// fetched with the content; if it cannot be fetched, the page goes without them.
 async fn responses_and_import() -> AnyView {
     kept_and_import()
         .await
@@ -86,10 +84,11 @@ async fn responses_and_import() -> AnyView {
 #[wasm_split(welcome_tools, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_kept_and_import))]
 fn kept_and_import() -> Result<AnyView, PageLoadError> {
     use crate::components::exchange::ImportPanel;
-    use crate::components::workshop::KeptResponses;
+    use crate::components::workshop::{KeptResponses, WorkshopSettings};
     Ok(view! {
         <KeptResponses />
         <ImportPanel />
+        <WorkshopSettings />
     }
     .into_any())
 }

@@ -302,3 +302,52 @@ test.describe('the questions cannot be fetched on a first visit (connection lost
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('the saved answers\' reader cannot be fetched (connection lost after the main module)', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the welcome page opens, nothing stored is written over, and the answers are back once it arrives', async ({ page, errors }) => {
+    const saved = await answerSector(page);
+    const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
+
+    // Read and written by a split-off module (src/storage.rs, `open`).
+    const reader = await cutOff(page, 'saved_answers');
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
+    await page.getByRole('link', { name: 'Start the self-assessment' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not be loaded');
+    expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
+    expectOnlyFetchErrors(errors, reader);
+
+    await page.unroute(reader);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 5: Enterprise profile');
+    await expect(page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio', { checked: true })).toHaveCount(1);
+    expect(await storedAnswers(page)).toEqual(saved);
+  });
+
+  test('a state saved before the language had a key of its own opens in its language, and then does from the first render', async ({ page, errors }) => {
+    const answers = { sector: { type: 'choice', value: 'textile' } };
+    await page.addInitScript(([k, v]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(k, v);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, [KEY, JSON.stringify({ format: 'cp-self-assessment/state', version: 1, answers, language: 'zh-CN' })]);
+    // The language is taken from the saved state once its reader has arrived, and kept
+    // under a key of its own.
+    await page.goto('/part/2');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('button', { name: '中文' })).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(() => page.evaluate((k) => localStorage.getItem(`${k}.language`), KEY)).toBe('zh-CN');
+    expect(await storedAnswers(page)).toEqual(answers);
+
+    // From then on the first page is in Chinese without the reader.
+    const reader = await cutOff(page, 'saved_answers');
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui['zh-CN'].app_title);
+    expect(await storedAnswers(page)).toEqual(answers);
+    expectOnlyFetchErrors(errors, reader);
+  });
+});

@@ -59,9 +59,11 @@ test('three participants on one device, each leaving no trace for the next', asy
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     await expect(page.getByRole('link', { name: en.welcome.start })).toBeVisible();
     await expect(page.getByRole('link', { name: en.welcome.resume })).toHaveCount(0);
-    // No trace in storage: no answers, no page, no backup; only the device settings stay.
+    // No trace in storage: no answers, no page, no backup; only the device settings and
+    // the device's language stay.
     const after = await stored(page);
-    expect(Object.keys(after).sort()).toEqual([KEY]);
+    expect(Object.keys(after).sort()).toEqual([KEY, `${KEY}.language`]);
+    expect(after[`${KEY}.language`]).toBe('en');
     const clean = JSON.parse(after[KEY] ?? '{}');
     expect(clean.answers).toEqual({});
     expect(clean.last_page ?? null).toBeNull();
