@@ -7,20 +7,20 @@
 // service worker itself) are listed apart, not counted in the first load.
 //
 // Two figures (docs/performance.md):
-//   - TARGET_GZIP, issue 7's budget of 200 KB. Not met yet: the report says by how much.
-//   - CEILING_GZIP, the enforced ratchet: today's size plus a little slack, lowered as the
-//     app is cut down. Exits 1 when the gzip total of the first load is above it, so
-//     scripts/test.sh fails when a change makes the first load heavier.
+//   - TARGET_GZIP, issue 7's budget of 200 KB.
+//   - CEILING_GZIP, the enforced limit: the target itself since the first load came under
+//     it. Exits 1 when the gzip total of the first load is above it, so scripts/test.sh
+//     fails when a change makes the first load heavier than the budget.
 // Usage: node scripts/size-report.mjs [dist-dir]   (SIZE_BUDGET_GZIP=<bytes> overrides the
-// ceiling, e.g. SIZE_BUDGET_GZIP=200000 to enforce the target itself)
+// ceiling for one run, e.g. SIZE_BUDGET_GZIP=190000 to see it fail)
 import { readFileSync, readdirSync, statSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 /** Issue 7's first-load budget in bytes of gzip: 200 KB (1 KB = 1,000 bytes). */
 const TARGET_GZIP = 200_000;
-/** The enforced ceiling in bytes of gzip (see above); lower it whenever the app shrinks. */
-const CEILING_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 252_000);
+/** The enforced ceiling in bytes of gzip (see above): issue 7's budget. */
+const CEILING_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? TARGET_GZIP);
 
 const dist = process.argv[2] ?? 'dist';
 const indexFile = join(dist, 'index.html');
@@ -105,11 +105,11 @@ if (loaderFile) {
     console.log(`[size] fetched on first opening (the page's wasm file and the chunks it needs):`);
     splits.forEach((r) => console.log(line(r)));
   }
-  // The welcome page renders from the first load alone, then fetches at once, in the
-  // background, its language's content, the saved state's reader and its
-  // kept-responses-and-import code (src/app_state.rs, src/storage.rs,
-  // src/pages/welcome.rs). Counted apart from the first load, but printed, so the whole
-  // of a first visit is on record.
+  // The welcome page renders from the first load alone. Its language's content, the saved
+  // state's reader and its kept-responses-import-and-settings code follow: right after the
+  // first paint for a returning visitor, when its lower part comes into view on a first
+  // visit (src/app_state.rs, src/storage.rs, src/pages/welcome.rs). Counted apart from the
+  // first load, but printed, so the whole of a visit is on record.
   const byFile = new Map(later.map((r) => [r.file, r]));
   const background = ['saved_answers', 'welcome_tools'];
   for (const content of ['content_en', 'content_zh_cn']) {
@@ -118,8 +118,8 @@ if (loaderFile) {
     const rows = [...new Set(parts.flatMap((r) => r.files))].map((f) => byFile.get(f));
     const bg = total('', rows);
     console.log(
-      `[size] first visit to the welcome page in ${content === 'content_en' ? 'English' : 'Chinese'}: ` +
-        `${(t.gzip / 1000).toFixed(1)} KB gzip before it renders, then ${(bg.gzip / 1000).toFixed(1)} KB in the background ` +
+      `[size] the whole welcome page in ${content === 'content_en' ? 'English' : 'Chinese'}: ` +
+        `${(t.gzip / 1000).toFixed(1)} KB gzip before it renders, then ${(bg.gzip / 1000).toFixed(1)} KB for its lower part and saved answers ` +
         `(${[content, ...background].join(', ')}): ${((t.gzip + bg.gzip) / 1000).toFixed(1)} KB in all`,
     );
   }

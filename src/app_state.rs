@@ -407,6 +407,7 @@ pub fn provide_app_state() {
     // cleared, so a reload does not offer them again; if that code cannot be fetched, the
     // link stays in the address bar for a reload and the layout says so.
     let share_link = browser::fragment().filter(|f| f.starts_with(SHARE_PREFIX));
+    let has_link = share_link.is_some();
     let offer_share_link = move || {
         let (Some(fragment), Some(content)) = (share_link, content_of(start.get_untracked()))
         else {
@@ -432,16 +433,18 @@ pub fn provide_app_state() {
         offer_share_link();
         return;
     }
-    leptos::task::spawn_local(async move {
-        // After the welcome page has painted, so the first paint waits for nothing.
-        browser::after_next_paint().await;
+    let background = async move {
         let content = async move {
             if content_loaded.get_untracked() {
                 return Ok(start.get_untracked());
             }
             languages::load_start(wanted).await
         };
-        let (content, saved) = futures::future::join(content, read_saved_state()).await;
+        // One after the other: each fetch starts a burst of requests for the module's
+        // shared chunks, and each arrival a burst of compiling; together they made one
+        // long task of the welcome page's main thread (Lighthouse's Total Blocking Time).
+        let content = content.await;
+        let saved = read_saved_state().await;
         match content {
             Ok(language) => {
                 if language != start.get_untracked() {
@@ -459,7 +462,38 @@ pub fn provide_app_state() {
             Err(LanguageLoadError::NotFetched) => {}
             Err(LanguageLoadError::Content(e)) => app.content_error.set(Some(e)),
         }
-    });
+    };
+    if has_link || storage::may_hold_answers() {
+        // Saved answers (or a link's) to show: fetched right after the first paint, so
+        // the first paint waits for nothing.
+        leptos::task::spawn_local(async move {
+            browser::after_next_paint().await;
+            background.await;
+        });
+    } else {
+        // A first visit: nothing to show from them yet, so they wait for the welcome
+        // page's lower part (`load_in_background`) or the first page that needs them.
+        BACKGROUND.with(|b| *b.borrow_mut() = Some(Box::pin(background)));
+    }
+}
+
+/// The welcome page's fetching of the content and the saved state, kept for later.
+type Background = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+
+thread_local! {
+    /// On a first visit, the fetching of the content and the saved state that the welcome
+    /// page starts when its lower part comes into view ([`load_in_background`]).
+    static BACKGROUND: std::cell::RefCell<Option<Background>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// On a first visit, fetches the content and the saved state's reader now (the welcome page
+/// calls it when its kept responses, import and workshop settings come into view; they
+/// need both). Does nothing when they are fetched already or being fetched.
+pub fn load_in_background() {
+    if let Some(background) = BACKGROUND.with(|b| b.borrow_mut().take()) {
+        leptos::task::spawn_local(background);
+    }
 }
 
 /// Takes over what [`storage::open`] read: the answers, page, identity, kept responses and

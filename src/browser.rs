@@ -223,3 +223,39 @@ pub async fn after_next_paint() {
     // A rejection only means the frame could not be awaited; go ahead either way.
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Resolves once `element` is in the viewport (an `IntersectionObserver`, which then stops
+/// watching), or at once where the browser cannot observe it: waiting is only a saving.
+pub async fn scrolled_into_view(element: &web_sys::Element) {
+    let mut observer = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let on_entries = resolve.clone();
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |entries: js_sys::Array| {
+                let visible = entries.iter().any(|entry| {
+                    entry
+                        .dyn_into::<web_sys::IntersectionObserverEntry>()
+                        .is_ok_and(|e| e.is_intersecting())
+                });
+                if visible {
+                    let _ = on_entries.call0(&wasm_bindgen::JsValue::NULL);
+                }
+            },
+        );
+        match web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
+            Ok(o) => {
+                o.observe(element);
+                observer = Some(o);
+                // Lives until the page goes: it is called at most a few times.
+                callback.forget();
+            }
+            Err(_) => {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    if let Some(o) = observer {
+        o.disconnect();
+    }
+}

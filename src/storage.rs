@@ -180,6 +180,14 @@ fn open_saved_state() -> Result<Opened, PageLoadError> {
     })
 }
 
+/// Whether there may be saved answers to show: `false` only when storage can be reached and
+/// holds nothing under [`STORAGE_KEY`] (a first visit), so that the welcome page has
+/// nothing to read yet. Storage that cannot be reached counts as `true`: reading it is
+/// what reports the problem.
+pub fn may_hold_answers() -> bool {
+    local_storage().is_none_or(|s| !matches!(s.get_item(STORAGE_KEY), Ok(None)))
+}
+
 /// The language chosen on this device ([`LANGUAGE_KEY`]); `None` when none was saved, it
 /// is not one of ours, or storage cannot be reached.
 pub fn saved_language() -> Option<Language> {

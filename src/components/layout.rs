@@ -37,18 +37,6 @@ pub fn Layout(children: Children) -> impl IntoView {
     // The page's own address plus "#main": a bare "#main" would resolve against <base
     // href> (the start page), not against the page the reader is on.
     let skip_href = move || format!("{}#main", location.pathname.get());
-    let notice = move || {
-        app.storage_issue.get().map(|issue| {
-            let text = match issue {
-                StorageIssue::Unavailable => t_string!(i18n, storage.unavailable),
-                StorageIssue::WriteFailed => t_string!(i18n, storage.write_failed),
-                StorageIssue::Unreadable => t_string!(i18n, storage.unreadable),
-                StorageIssue::UnreadableKept => t_string!(i18n, storage.unreadable_kept),
-                StorageIssue::NewerVersion => t_string!(i18n, storage.newer_version),
-            };
-            view! { <div class="notice" role="alert" data-testid="storage-notice">{text}</div> }
-        })
-    };
     // Named in both languages: the one that failed may be the one the reader reads.
     let language_notice = move || {
         app.language_issue.get().map(|_| {
@@ -68,26 +56,6 @@ pub fn Layout(children: Children) -> impl IntoView {
             }
         })
     };
-    let synced = move || {
-        app.synced_from_other_tab.get().then(|| {
-            view! { <div class="notice" role="status" data-testid="synced-notice">{t!(i18n, storage.synced)}</div> }
-        })
-    };
-    let backup = move || {
-        matches!(app.storage_issue.get(), Some(StorageIssue::Unreadable)).then(|| {
-            view! {
-                <div class="notice no-print">
-                    <button type="button" class="secondary" on:click=move |_| {
-                        if let Some(text) = crate::storage::unreadable_backup() {
-                            let _ = crate::browser::download("cp-self-assessment-unreadable.txt", "text/plain", &text);
-                        }
-                    }>
-                        {t!(i18n, storage.download_backup)}
-                    </button>
-                </div>
-            }
-        })
-    };
     view! {
         <a class="skip-link" href=skip_href>{t!(i18n, skip_link)}</a>
         <header class="site-header">
@@ -97,10 +65,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {move || app.state_loaded.get().then(|| Suspend::new(with_saved_answers(header_actions())))}
             </div>
         </header>
-        {notice}
         {language_notice}
-        {backup}
-        {synced}
         {share_link_unread}
         {move || app.state_loaded.get().then(|| Suspend::new(with_saved_answers(prompts())))}
         <main id="main" class="page">{children()}</main>
@@ -133,15 +98,62 @@ fn header_actions() -> Result<AnyView, PageLoadError> {
     .into_any())
 }
 
-/// The prompt for answers from a file or a share link, and on a workshop device the idle
-/// reset: like [`header_actions`], in the module of the saved state's reader.
+/// The storage notices, the prompt for answers from a file or a share link, and on a
+/// workshop device the idle reset: like [`header_actions`], in the module of the saved
+/// state's reader.
 #[wasm_split(saved_answers, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn prompts() -> Result<AnyView, PageLoadError> {
     Ok(view! {
+        <StorageNotices />
         <ImportPrompt />
         <IdleGuard />
     }
     .into_any())
+}
+
+/// What reading and writing the saved state ran into: a storage problem (with the
+/// unreadable text offered for download), or answers taken over from another tab.
+#[component]
+fn StorageNotices() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let notice = move || {
+        app.storage_issue.get().map(|issue| {
+            let text = match issue {
+                StorageIssue::Unavailable => t_string!(i18n, storage.unavailable),
+                StorageIssue::WriteFailed => t_string!(i18n, storage.write_failed),
+                StorageIssue::Unreadable => t_string!(i18n, storage.unreadable),
+                StorageIssue::UnreadableKept => t_string!(i18n, storage.unreadable_kept),
+                StorageIssue::NewerVersion => t_string!(i18n, storage.newer_version),
+            };
+            view! { <div class="notice" role="alert" data-testid="storage-notice">{text}</div> }
+        })
+    };
+    let synced = move || {
+        app.synced_from_other_tab.get().then(|| {
+            view! { <div class="notice" role="status" data-testid="synced-notice">{t!(i18n, storage.synced)}</div> }
+        })
+    };
+    let backup = move || {
+        matches!(app.storage_issue.get(), Some(StorageIssue::Unreadable)).then(|| {
+            view! {
+                <div class="notice no-print">
+                    <button type="button" class="secondary" on:click=move |_| {
+                        if let Some(text) = crate::storage::unreadable_backup() {
+                            let _ = crate::browser::download("cp-self-assessment-unreadable.txt", "text/plain", &text);
+                        }
+                    }>
+                        {t!(i18n, storage.download_backup)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! {
+        {notice}
+        {backup}
+        {synced}
+    }
 }
 
 /// Two buttons, each naming its language in that language; the current one is pressed.

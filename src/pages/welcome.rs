@@ -36,11 +36,15 @@ pub fn Welcome() -> impl IntoView {
         })
     };
     let loaded = move || app.content_loaded.get() && app.state_loaded.get();
-    // Fetched alongside the content (after the first paint, like it) rather than after
-    // it; a failure shows when they are rendered (they are left out).
-    leptos::task::spawn_local(async {
-        crate::browser::after_next_paint().await;
-        let _ = preload_kept_and_import().await;
+    // On a first visit the content and the saved state's reader are fetched only when
+    // this lower part comes into view (or a page that needs them opens): a first visitor
+    // who starts at once never waits for them here (`app_state::load_in_background`).
+    let tools = NodeRef::<leptos::html::Div>::new();
+    tools.on_load(|element| {
+        leptos::task::spawn_local(async move {
+            crate::browser::scrolled_into_view(&element).await;
+            crate::app_state::load_in_background();
+        });
     });
     let heading = Signal::derive(move || t_string!(i18n, app_title).to_string());
     view! {
@@ -66,8 +70,10 @@ pub fn Welcome() -> impl IntoView {
             <p class="answered-so-far">{answered}</p>
             <A href=resume attr:class="button primary">{t!(i18n, welcome.resume)}</A>
         </Show>
-        // Both read responses against the question bank, so they come with the content.
-        {move || loaded().then(|| Suspend::new(responses_and_import()))}
+        // They read responses against the question bank, so they come with the content.
+        <div class="welcome-tools" data-testid="welcome-tools" node_ref=tools>
+            {move || loaded().then(|| Suspend::new(responses_and_import()))}
+        </div>
     }
 }
 
@@ -81,7 +87,7 @@ async fn responses_and_import() -> AnyView {
         .unwrap_or_else(|PageLoadError| ().into_any())
 }
 
-#[wasm_split(welcome_tools, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_kept_and_import))]
+#[wasm_split(welcome_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn kept_and_import() -> Result<AnyView, PageLoadError> {
     use crate::components::exchange::ImportPanel;
     use crate::components::workshop::{KeptResponses, WorkshopSettings};

@@ -3,7 +3,7 @@
 // fresh browser offers the same answers; bad files are refused with a specific message and
 // change nothing; drag-and-drop works like the file picker.
 import * as fs from 'node:fs';
-import { test, expect, persona, ui, Questionnaire } from './fixtures';
+import { test, expect, persona, ui, Questionnaire, openWelcomeTools } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const en = ui.en;
@@ -130,7 +130,7 @@ test('bad files are refused with a specific message; current answers stay untouc
 });
 
 test('drag-and-drop of an export offers its answers like the file picker', async ({ page }) => {
-  await page.goto('/');
+  await openWelcomeTools(page);
   const exported = {
     format: 'cp-self-assessment/response', version: 1, bank_id: 'cp-self-assessment', bank_version: 1,
     response_id: '0b8f7c4e-2f6a-4c41-9d7e-3f1a2b5c6d7e', created: '2026-11-29T09:00:00Z', updated: '2026-11-29T09:00:00Z',

@@ -227,3 +227,12 @@ export class Questionnaire {
     return out;
   }
 }
+
+/** Opens the welcome page and scrolls to its lower part (kept responses, file import,
+ *  workshop settings). On a first visit that part, with the content and the saved state's
+ *  reader it needs, is fetched only once it comes into view (src/pages/welcome.rs), as
+ *  when a reader scrolls down to it. */
+export async function openWelcomeTools(page: Page) {
+  await page.goto('/');
+  await page.getByTestId('welcome-tools').scrollIntoViewIfNeeded();
+}

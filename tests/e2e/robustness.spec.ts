@@ -11,6 +11,29 @@ test('empty storage: the welcome page renders and offers to start', async ({ pag
   await new Questionnaire(page, testInfo).screenshot('welcome-empty');
 });
 
+test.describe('a first visit on a phone', () => {
+  // The service worker would fetch (and cache) every file at once. On a phone's screen
+  // (Lighthouse's Moto G Power) the welcome page's lower part is out of view.
+  test.use({ serviceWorkers: 'block', viewport: { width: 412, height: 823 } });
+
+  test('fetches only what the first page shows until its lower part is scrolled to', async ({ page }) => {
+    const wasm: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname);
+    });
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: 'Start the self-assessment' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(wasm).toHaveLength(1);
+    expect(wasm[0]).toMatch(/cp-self-assessment-[0-9a-f]{16}_bg\.wasm$/);
+
+    await page.getByTestId('welcome-tools').scrollIntoViewIfNeeded();
+    await expect(page.getByLabel(ui.en.workshop.shared_device)).toBeVisible();
+    expect(wasm.some((f) => /split_content_en-/.test(f))).toBe(true);
+    expect(wasm.some((f) => /split_saved_answers-/.test(f))).toBe(true);
+  });
+});
+
 test('results with nothing answered offer the way in, not a ranking of defaults', async ({ page }) => {
   await page.goto('/results');
   await expect(page.getByTestId('no-answers')).toContainText(ui.en.results.no_answers);

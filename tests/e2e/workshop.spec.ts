@@ -1,7 +1,7 @@
 // Workshop mode on shared devices: three participants one after another with "Next
 // participant", no trace of the previous one left on the page or in storage; the idle
 // reset warns and offers more time; responses kept on a device can be resumed.
-import { test, expect, Questionnaire, persona, ui } from './fixtures';
+import { test, expect, Questionnaire, persona, ui, openWelcomeTools } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const en = ui.en;
@@ -19,7 +19,7 @@ async function stored(page: Page) {
 }
 
 async function enableWorkshop(page: Page, idleMinutes?: number) {
-  await page.goto('/');
+  await openWelcomeTools(page);
   await page.getByLabel(en.workshop.shared_device).check();
   if (idleMinutes !== undefined) {
     await page.getByLabel(en.workshop.idle_label).fill(String(idleMinutes));
