@@ -276,7 +276,11 @@ pub fn ImportPrompt() -> impl IntoView {
     });
     let prompt = move || {
         app.pending_import.get().map(|pending| {
-            let count = pending.answers.len();
+            // Counted as the welcome page and the progress bar count: the questions
+            // answered, not the optional texts the file also carries.
+            let count = app
+                .with_content(|c| pending.answers.progress(&c.bank).answered)
+                .unwrap_or_else(|| pending.answers.len());
             let source = pending.source.clone().map_or_else(
                 || t_string!(i18n, import.from_link).to_string(),
                 |name| format!("\u{201c}{name}\u{201d}"),
@@ -293,8 +297,9 @@ pub fn ImportPrompt() -> impl IntoView {
                     <button type="button" class="primary" on:click=move |_| app.apply_import(pending.clone())>
                         {t!(i18n, import.load)}
                     </button>
+                    // "Keep my current answers" only when there are some.
                     <button type="button" class="secondary" on:click=move |_| app.pending_import.set(None)>
-                        {t!(i18n, import.ignore)}
+                        {if has_answers { t!(i18n, import.ignore).into_any() } else { t!(i18n, import.dismiss).into_any() }}
                     </button>
                 </div>
             }
