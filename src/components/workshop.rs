@@ -209,7 +209,14 @@ pub fn KeptResponses() -> impl IntoView {
             }
         }).collect_view()
     };
-    let show = move || app.kept.with(|k| !k.is_empty()) || app.answers.with(|a| !a.is_empty());
+    // Not on a shared (workshop) device: every participant sees this page, so nobody's
+    // responses are listed there and none is kept for the next one to find ("Next
+    // participant" offers the download instead). Those kept before show again once the
+    // device is no longer marked as shared.
+    let shared = move || app.device.with(|d| d.workshop);
+    let show = move || {
+        !shared() && (app.kept.with(|k| !k.is_empty()) || app.answers.with(|a| !a.is_empty()))
+    };
     view! {
         <Show when=show>
             <section aria-labelledby="kept-h" class="kept no-print">

@@ -126,3 +126,26 @@ test('responses kept on a device can be resumed, downloaded and deleted', async 
   await page.getByRole('group', { name: en.workshop.delete_question }).getByRole('button', { name: en.workshop.delete }).click();
   await expect(page.getByTestId('kept-response')).toHaveCount(0);
 });
+
+test('a shared device lists no kept responses and keeps none for the next participant to find', async ({ page }) => {
+  await page.goto('/part/1');
+  const sector = page.getByRole('group', { name: 'Which sector is your plant in?' });
+  await sector.getByRole('radio', { name: 'Machinery' }).check();
+  await page.goto('/');
+  await page.getByRole('button', { name: en.workshop.save_and_new }).click();
+  await expect(page.getByTestId('kept-response')).toHaveCount(1);
+
+  await enableWorkshop(page);
+  await expect(page.getByTestId('kept-response')).toHaveCount(0);
+  await page.goto('/part/1');
+  await sector.getByRole('radio', { name: 'Electronics' }).check();
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: en.welcome.resume })).toBeVisible();
+  await expect(page.getByRole('button', { name: en.workshop.save_and_new })).toHaveCount(0);
+  await expect(page.getByTestId('kept-response')).toHaveCount(0);
+
+  // Kept, not lost: they show again once the device is no longer marked as shared.
+  await page.getByLabel(en.workshop.shared_device).uncheck();
+  await expect(page.getByTestId('kept-response')).toHaveCount(1);
+  await expect(page.getByTestId('kept-response')).toContainText('Machinery');
+});
