@@ -100,13 +100,20 @@ test('idle reset: a warning with more time first, then a clean page for the next
   expect(state.answers).toEqual({});
 });
 
-test('responses kept on a device can be resumed, downloaded and deleted', async ({ page }) => {
+/** Answers the sector question with `label`, then keeps that response on the welcome page
+ *  ("Keep this response and start another"); returns the sector question. */
+async function keepResponse(page: Page, label: string) {
   await page.goto('/part/1');
   const sector = page.getByRole('group', { name: 'Which sector is your plant in?' });
-  await sector.getByRole('radio', { name: 'Machinery' }).check();
+  await sector.getByRole('radio', { name: label }).check();
   await page.goto('/');
   await page.getByRole('button', { name: en.workshop.save_and_new }).click();
   await expect(page.getByTestId('kept-response')).toHaveCount(1);
+  return sector;
+}
+
+test('responses kept on a device can be resumed, downloaded and deleted', async ({ page }) => {
+  const sector = await keepResponse(page, 'Machinery');
   await expect(page.getByTestId('kept-response')).toContainText('Machinery');
   await page.goto('/part/1');
   await sector.getByRole('radio', { name: 'Electronics' }).check();
@@ -128,12 +135,7 @@ test('responses kept on a device can be resumed, downloaded and deleted', async 
 });
 
 test('a shared device lists no kept responses and keeps none for the next participant to find', async ({ page }) => {
-  await page.goto('/part/1');
-  const sector = page.getByRole('group', { name: 'Which sector is your plant in?' });
-  await sector.getByRole('radio', { name: 'Machinery' }).check();
-  await page.goto('/');
-  await page.getByRole('button', { name: en.workshop.save_and_new }).click();
-  await expect(page.getByTestId('kept-response')).toHaveCount(1);
+  const sector = await keepResponse(page, 'Machinery');
 
   await enableWorkshop(page);
   await expect(page.getByTestId('kept-response')).toHaveCount(0);
