@@ -40,3 +40,21 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
         <h1 tabindex="-1" node_ref=heading>{text}</h1>
     }
 }
+
+/// Moves focus to the page's `<h1>` after the next paint: for actions that leave the reader
+/// on the same page with the control they used gone (e.g. "Start over" confirmed on the
+/// start page), so focus never falls back to the document's body.
+pub fn focus_page_heading() {
+    leptos::task::spawn_local(async {
+        crate::browser::after_next_paint().await;
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("h1").ok().flatten());
+        if let Some(h) =
+            heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+        {
+            // Focus failing (the page changed meanwhile) is harmless.
+            let _ = h.focus();
+        }
+    });
+}

@@ -199,6 +199,9 @@ pub fn StartOver() -> impl IntoView {
             on_confirm=Callback::new(move |()| {
                 app.start_over();
                 navigate("/", Default::default());
+                // Confirmed on the start page, nothing re-renders it: focus its heading
+                // rather than leave it on the vanished button.
+                crate::components::heading::focus_page_heading();
             })
         />
     }

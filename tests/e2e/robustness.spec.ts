@@ -106,6 +106,16 @@ test('"Start over" asks first, then deletes everything', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Start the self-assessment' })).toBeVisible();
   const saved = await page.evaluate(() => localStorage.getItem('cp-self-assessment'));
   expect(JSON.parse(saved ?? '{"answers":{}}').answers).toEqual({});
+
+  // Confirmed on the start page itself: focus goes to its heading, not to the page's body.
+  await page.goto('/part/1');
+  await page.getByRole('group', { name: 'Which sector is your plant in?' })
+    .getByRole('radio', { name: 'Machinery' }).check();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Yes, delete my answers' }).click();
+  await expect(page.getByRole('link', { name: 'Start the self-assessment' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
 test('numbers: invalid entries show a message and store nothing; a decimal comma works', async ({ page }) => {
