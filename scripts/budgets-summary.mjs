@@ -31,7 +31,10 @@ if (interaction) {
 if (lighthouse) {
   for (const [page, s] of Object.entries(lighthouse.pages)) {
     const cats = Object.entries(s).filter(([k]) => k !== 'performanceRuns').map(([k, v]) => {
-      const b = lighthouse.budgets[k];
+      // Performance floors are per page; the others one for all pages.
+      const b = typeof lighthouse.budgets[k] === 'object' && lighthouse.budgets[k] !== null
+        ? lighthouse.budgets[k][page]
+        : lighthouse.budgets[k];
       const t = lighthouse.targets?.[k];
       const enforced = b == null ? '' : v >= b ? '' : ` (< ${b} BROKEN)`;
       const target = t == null || v >= t ? '' : ` (issue 7's target ${t} NOT MET)`;

@@ -27,18 +27,20 @@ import lighthouse from 'lighthouse';
 // for information only.
 //   TARGETS: issue 7's budgets. Each is reported as met or NOT MET.
 //   BUDGETS: what the run enforces (exit 1 below it). Accessibility and best practices are
-//   enforced at the target. Performance is at or just under the target on the welcome page
-//   (docs/performance.md: LCP waits for the ~350 KB gzip main wasm), and a run on a busy
-//   machine costs it up to ten points, so its enforced floor is a ratchet under today's
-//   median scores: a change that slows the start fails the run. Raise it toward the target
-//   as the app shrinks. LIGHTHOUSE_PERFORMANCE_FLOOR overrides it.
+//   enforced at the target. Performance has a floor per page (PAGES), a ratchet under the
+//   median scores of fresh-clone runs, since a run on a busy machine costs up to ten
+//   points: welcome 90 (medians 97–98), results 80 (medians 84–90; the results page awaits
+//   three split modules and renders the whole assessment in one task, docs/performance.md).
+//   A change that slows the start fails the run; raise the floors toward the target as the
+//   app gets faster. LIGHTHOUSE_PERFORMANCE_FLOOR overrides both.
 const TARGETS = {
   performance: 95,
   accessibility: 100,
   'best-practices': 95,
 };
+const FLOOR_OVERRIDE = process.env.LIGHTHOUSE_PERFORMANCE_FLOOR;
 const BUDGETS = {
-  performance: Number(process.env.LIGHTHOUSE_PERFORMANCE_FLOOR ?? 85),
+  performance: null, // per page, see PAGES
   accessibility: 100,
   'best-practices': 95,
 };
@@ -66,9 +68,9 @@ const p1State = JSON.stringify({
 });
 const SEED_PATH = '/__seed';
 const PAGES = [
-  { name: 'welcome', path: '/' },
-  { name: 'results', path: '/results', storage: { 'cp-self-assessment': p1State } },
-];
+  { name: 'welcome', path: '/', performanceFloor: 90 },
+  { name: 'results', path: '/results', storage: { 'cp-self-assessment': p1State }, performanceFloor: 80 },
+].map((p) => ({ ...p, performanceFloor: Number(FLOOR_OVERRIDE ?? p.performanceFloor) }));
 
 /** Copies dist/ to a temporary folder with a .gz beside each text or wasm file, and serves
  *  it with sirv: gzip when the browser accepts it (as GitHub Pages and most hosts do — sirv
@@ -164,7 +166,7 @@ function describe(a) {
   return `${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''} [${a.id}]`;
 }
 
-function report(name, lhr) {
+function report(name, lhr, performanceFloor) {
   const lines = [];
   const cats = [...Object.keys(BUDGETS), ...INFO_ONLY];
   const failed = [];
@@ -172,7 +174,7 @@ function report(name, lhr) {
   for (const id of cats) {
     const cat = lhr.categories[id];
     const s = score(cat);
-    const budget = BUDGETS[id];
+    const budget = id === 'performance' ? performanceFloor : BUDGETS[id];
     const ok = budget == null || (s != null && s >= budget);
     if (!ok) failed.push(`${name}: ${cat.title} ${s} < ${budget}`);
     const target = TARGETS[id];
@@ -228,7 +230,13 @@ async function main() {
   });
   const failed = [];
   const summary = {};
-  // Simulated throttling still uses this machine's CPU timings: note how busy it was.
+  // Simulated throttling still uses this machine's CPU timings: wait (a minute at most) for
+  // the browser tests' load to ebb, and note how busy the machine was.
+  const waitStart = Date.now();
+  while (loadavg()[0] >= cpus().length && Date.now() - waitStart < 60_000) {
+    await new Promise((r) => setTimeout(r, 5_000));
+  }
+  if (Date.now() - waitStart > 1_000) console.log(`[lighthouse] waited ${Math.round((Date.now() - waitStart) / 1000)} s for the machine's load to ebb`);
   const loadBefore = loadavg()[0];
   try {
     for (const page of PAGES) {
@@ -241,7 +249,7 @@ async function main() {
       const [html, json] = chosen.report;
       writeFileSync(join(OUT, `${page.name}.report.html`), html);
       writeFileSync(join(OUT, `${page.name}.report.json`), json);
-      const r = report(page.name, chosen.lhr);
+      const r = report(page.name, chosen.lhr, page.performanceFloor);
       if (RUNS > 1) r.lines.splice(1, 0, `  performance over ${RUNS} runs: ${perf.map((p) => Math.round(p * 100)).join(', ')} (median reported)`);
       console.log(r.lines.join('\n'));
       failed.push(...r.failed);
@@ -256,7 +264,7 @@ async function main() {
   }
   const load = `${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
   console.log(`[lighthouse] machine load (1-minute average): ${load}`);
-  writeFileSync(join(OUT, 'summary.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: load, budgets: BUDGETS, targets: TARGETS, runs: RUNS, pages: summary, failed }, null, 2));
+  writeFileSync(join(OUT, 'summary.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: load, budgets: { ...BUDGETS, performance: Object.fromEntries(PAGES.map((p) => [p.name, p.performanceFloor])) }, targets: TARGETS, runs: RUNS, pages: summary, failed }, null, 2));
   console.log(`[lighthouse] reports: ${OUT}/{${PAGES.map((p) => p.name).join(',')}}.report.{html,json}`);
   if (failed.length) {
     console.error(`[lighthouse] budget broken:\n  ${failed.join('\n  ')}`);
