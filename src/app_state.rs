@@ -547,13 +547,14 @@ fn take_over(
         storage_issue,
         ..
     } = app;
+    // The language's own key, written when the language changes (not on every answer).
+    Effect::new(move |_| storage::save_language(language.get()));
     // The one place that writes storage: runs on every change of answers, page or language.
     Effect::new(move |_| {
         // Read in place (tracked), not cloned: this runs after every answer.
         let (answers, last_page, id) = (answers.read(), last_page.read(), identity.read());
         let (kept, device) = (kept.read(), device.read());
         let language = language.get();
-        storage::save_language(language);
         let state = SavedStateRef {
             format: STATE_FORMAT,
             version: STATE_VERSION,

@@ -199,9 +199,7 @@ pub fn saved_language() -> Option<Language> {
 /// of the state reports a storage that refuses writes.
 pub fn save_language(language: Language) {
     if let Some(storage) = local_storage() {
-        if storage.get_item(LANGUAGE_KEY).ok().flatten().as_deref() != Some(language.as_str()) {
-            let _ = storage.set_item(LANGUAGE_KEY, language.as_str());
-        }
+        let _ = storage.set_item(LANGUAGE_KEY, language.as_str());
     }
 }
 
