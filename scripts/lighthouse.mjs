@@ -89,7 +89,7 @@ async function serveDist() {
     gzip: true,
     etag: true,
     setHeaders(res, pathname) {
-      const hashed = /-[0-9a-f]{16}(_bg)?\.\w+$/.test(pathname);
+      const hashed = /-[0-9a-f]{1,16}(_bg)?\.\w+$/.test(pathname);
       res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });

@@ -224,6 +224,25 @@ pub async fn after_next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves in a new task of the main thread (a zero-delay timer), so that the browser may
+/// paint and handle input before the caller goes on: for long work split into parts (the
+/// results' sections). Resolves at once where no timer can be set (no window, a failed
+/// call).
+pub async fn next_task() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .is_err()
+        {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Resolves once `element` is in the viewport (an `IntersectionObserver`, which then stops
 /// watching), or at once where the browser cannot observe it: waiting is only a saving.
 pub async fn scrolled_into_view(element: &web_sys::Element) {

@@ -22,30 +22,105 @@ use crate::{use_app, I18n};
 /// How many measure categories are shown open; the rest are folded.
 const OPEN_MEASURES: usize = 3;
 
+/// The results' parts, top to bottom (closed set; see [`Results`] for how they appear).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Section {
+    /// Date, profile line, print button, and the notice that the results are provisional.
+    ReportHeader,
+    /// Where the enterprise stands, the best fits and the next step, in one box.
+    InShort,
+    /// The eight option categories ranked, with reasons, examples, cost class, first step.
+    Measures,
+    /// "Do now" and "needs a feasibility study".
+    ActionPlan,
+    /// Where the enterprise stands between a report written only to comply and CP built
+    /// into decisions.
+    Engagement,
+    /// Readiness along the seven audit steps.
+    Readiness,
+    /// The motivation profile (economic, environmental-policy, social drivers).
+    Motivation,
+    /// Where to get help.
+    Help,
+    /// Downloads and share link.
+    Export,
+}
+
+/// Every section, in page order.
+const SECTIONS: [Section; 9] = [
+    Section::ReportHeader,
+    Section::InShort,
+    Section::Measures,
+    Section::ActionPlan,
+    Section::Engagement,
+    Section::Readiness,
+    Section::Motivation,
+    Section::Help,
+    Section::Export,
+];
+
+/// How many sections render with the page, before its first paint: what a phone's screen
+/// shows first (the header and "In short"; the measures' chart fills the rest).
+const FIRST_PAINT_SECTIONS: usize = 2;
+
 /// Route `/results`.
+///
+/// The sections appear one by one: the first [`FIRST_PAINT_SECTIONS`] with the page, then,
+/// after its first paint, each further one in a task of its own. Rendered in one go, the
+/// whole results took one task of 480–940 ms on a phone's CPU (4× slowdown), during which
+/// the page could neither paint nor respond (docs/performance.md). The sections' wrapper
+/// carries `aria-busy="true"` until the last one is there, about a second later at most.
 #[component]
 pub fn Results() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let assessment = app.assessment_memo();
+    let answered = Memo::new(move |_| !app.answers.with(Answers::is_empty));
+    let shown = RwSignal::new(FIRST_PAINT_SECTIONS);
+    leptos::task::spawn_local(async move {
+        crate::browser::after_next_paint().await;
+        // Stops when the page is gone (the signal disposed) or every section is shown.
+        while shown
+            .try_update(|n| {
+                let more = *n < SECTIONS.len();
+                if more {
+                    *n += 1;
+                }
+                more
+            })
+            .unwrap_or(false)
+        {
+            crate::browser::next_task().await;
+        }
+    });
+    let section = move |s: Section| {
+        move || {
+            assessment.with(|a| {
+                let a = a.as_ref()?;
+                app.answers
+                    .with(|answers| app.with_content(|c| section_view(i18n, c, a, answers, s)))
+            })
+        }
+    };
     let body = move || {
         // Nothing answered: no ranking to show (it would only restate the defaults), but
         // the way in.
-        if app.answers.with(Answers::is_empty) {
+        if !answered.get() {
             let start = t_string!(i18n, welcome.start).to_string();
-            return Some(
-                view! {
-                    <p data-testid="no-answers">{t!(i18n, results.no_answers)}</p>
-                    <A href=route_href("/part/1") attr:class="button primary">{start}</A>
-                }
-                .into_any(),
-            );
+            return view! {
+                <p data-testid="no-answers">{t!(i18n, results.no_answers)}</p>
+                <A href=route_href("/part/1") attr:class="button primary">{start}</A>
+            }
+            .into_any();
         }
-        assessment.with(|a| {
-            let a = a.as_ref()?;
-            app.answers
-                .with(|answers| app.with_content(|c| results_view(i18n, c, a, answers).into_any()))
-        })
+        view! {
+            <div class="results" data-testid="results" aria-busy=move || (shown.get() < SECTIONS.len()).to_string()>
+                <For each=move || SECTIONS[..shown.get().min(SECTIONS.len())].to_vec() key=|s| *s let:s>
+                    {section(s)}
+                </For>
+            </div>
+        }
+        .into_any()
     };
     let heading = Signal::derive(move || t_string!(i18n, results.title).to_string());
     view! {
@@ -59,32 +134,44 @@ pub fn Results() -> impl IntoView {
     }
 }
 
-fn results_view(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> impl IntoView {
-    let p = a.progress;
-    let provisional = (p.answered < p.visible).then(|| {
-        // Read here, in the view's reactive scope: `<A>` renders its children untracked.
-        let see_missing = t_string!(i18n, results.see_missing).to_string();
-        view! {
-            <p class="notice-inline" data-testid="provisional">
-                {t_string!(i18n, results.provisional, answered = p.answered, visible = p.visible).to_string()}
-                <A href=route_href("/review")>{see_missing}</A>
-            </p>
+/// One section of the results.
+fn section_view(
+    i18n: I18n,
+    c: &Content,
+    a: &Assessment,
+    answers: &Answers,
+    section: Section,
+) -> AnyView {
+    match section {
+        Section::ReportHeader => {
+            let p = a.progress;
+            let provisional = (p.answered < p.visible).then(|| {
+                // Read here, in the view's reactive scope: `<A>` renders its children
+                // untracked.
+                let see_missing = t_string!(i18n, results.see_missing).to_string();
+                view! {
+                    <p class="notice-inline" data-testid="provisional">
+                        {t_string!(i18n, results.provisional, answered = p.answered, visible = p.visible).to_string()}
+                        <A href=route_href("/review")>{see_missing}</A>
+                    </p>
+                }
+            });
+            view! { {report_header(i18n, c, answers)} {provisional} }.into_any()
         }
-    });
-    view! {
-        {report_header(i18n, c, answers)}
-        {provisional}
-        {in_short(i18n, c, a)}
-        {measures_section(i18n, c, a)}
-        {action_plan_section(i18n, c, a)}
-        {engagement_section(i18n, c, a)}
-        {readiness_section(i18n, c, a)}
-        {motivation_section(i18n, c, a)}
-        <section aria-labelledby="help-h">
-            <h2 id="help-h">{t_string!(i18n, results.help_heading).to_string()}</h2>
-            <p>{c.texts.help.clone()}</p>
-        </section>
-        <ExportPanel />
+        Section::InShort => in_short(i18n, c, a).into_any(),
+        Section::Measures => measures_section(i18n, c, a).into_any(),
+        Section::ActionPlan => action_plan_section(i18n, c, a).into_any(),
+        Section::Engagement => engagement_section(i18n, c, a).into_any(),
+        Section::Readiness => readiness_section(i18n, c, a).into_any(),
+        Section::Motivation => motivation_section(i18n, c, a).into_any(),
+        Section::Help => view! {
+            <section aria-labelledby="help-h">
+                <h2 id="help-h">{t_string!(i18n, results.help_heading).to_string()}</h2>
+                <p>{c.texts.help.clone()}</p>
+            </section>
+        }
+        .into_any(),
+        Section::Export => view! { <ExportPanel /> }.into_any(),
     }
 }
 
@@ -359,16 +446,18 @@ fn motivation_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView 
     }
 }
 
-/// Today's date as the browser writes it in `language` (e.g. "29 November 2026",
-/// "2026年11月29日").
-fn today(language: &str) -> String {
-    let options = js_sys::Object::new();
-    // Setting plain string properties on a fresh object cannot fail.
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    js_sys::Date::new_0()
-        .to_locale_date_string(language, &options)
-        .as_string()
-        .unwrap_or_default()
+/// Today's local date in ISO 8601's calendar form, `YYYY-MM-DD` (e.g. "2026-11-29"),
+/// which readers of both languages know. Not the browser's long, language-specific form
+/// (`toLocaleDateString`): its first use loads the browser's locale data, about 110 ms of
+/// the results page's first render at 4× CPU slowdown (docs/performance.md).
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }
 
 /// Date, profile line and the print button, at the top of the results (and of the report).
@@ -389,7 +478,7 @@ fn report_header(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView {
     } else {
         " · "
     };
-    let date = t_string!(i18n, results.report_meta, date = today(&bank.language)).to_string();
+    let date = t_string!(i18n, results.report_meta, date = today()).to_string();
     let profile = (!profile.is_empty()).then(|| {
         let text = t_string!(i18n, results.profile, profile = profile.join(separator)).to_string();
         view! { <p class="profile" data-testid="profile">{text}</p> }

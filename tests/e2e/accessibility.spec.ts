@@ -1,7 +1,7 @@
 // WCAG 2.2 A/AA checks with axe-core on every page, in both languages, including a
 // question's error state and the printed results.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, persona, ui, Lang } from './fixtures';
+import { test, expect, persona, ui, Lang, resultsShown } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -27,6 +27,7 @@ for (const lang of ['en', 'zh-CN'] as Lang[]) {
       // The welcome page's lower part (kept responses, import, workshop settings) comes a
       // moment after the page: scanned with it.
       if (path === '/') await expect(page.getByLabel(ui[lang].workshop.shared_device)).toBeVisible();
+      if (path === '/results') await resultsShown(page);
       const v = await violations(page);
       if (v.length) found[path] = v;
     }
@@ -38,6 +39,7 @@ for (const lang of ['en', 'zh-CN'] as Lang[]) {
     if (v.length) found['/part/1 (error)'] = v;
     // The results as printed.
     await page.goto('/results');
+    await resultsShown(page);
     await page.emulateMedia({ media: 'print' });
     const p = await violations(page);
     if (p.length) found['/results (print)'] = p;

@@ -236,3 +236,11 @@ export async function openWelcomeTools(page: Page) {
   await page.goto('/');
   await page.getByTestId('welcome-tools').scrollIntoViewIfNeeded();
 }
+
+/** Waits until the results page shows all its sections. They appear one by one, each in a
+ *  task of its own after the first paint (src/pages/results.rs), and their wrapper says
+ *  `aria-busy="true"` until the last is there: checks of the whole page (axe, print,
+ *  screenshots, the charts' tables) wait for that. */
+export async function resultsShown(page: Page) {
+  await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
+}

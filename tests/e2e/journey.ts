@@ -4,7 +4,7 @@
 // them at the host's root, subpath.spec.ts runs P1 again under /cp/.
 import {
   test, expect, Questionnaire, persona, watchErrors, categoryNamesOf, stagesOf, fmt,
-  visibleLatinWords, LATIN_ALLOWED, Lang,
+  visibleLatinWords, LATIN_ALLOWED, Lang, resultsShown,
 } from './fixtures';
 
 /** The start page, relative to the project's baseURL ("http://127.0.0.1:4173" or
@@ -95,6 +95,7 @@ export function journeyTest(j: Journey) {
       await page.getByRole('link', { name: ui.review.see_results }).click();
 
       await q.heading(ui.results.title);
+      await resultsShown(page);
       await expect(page.getByTestId('provisional')).toHaveCount(0);
       const top = await q.topThree();
       for (const c of j.inTop3) expect(top, `${c} in top 3`).toContain(c);

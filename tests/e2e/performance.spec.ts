@@ -302,3 +302,39 @@ test.describe('interaction speed', () => {
     expect(latency.p95, `p95 input to frame on screen (ms) with ${CPU_SLOWDOWN}× CPU slowdown`).toBeLessThanOrEqual(P95_BUDGET_MS);
   });
 });
+
+// The results page renders its sections one by one, each in a task of its own, so that a
+// phone's main thread is never blocked for the whole results at once (Lighthouse's Total
+// Blocking Time; docs/performance.md). What a reader sees: the top of the results first,
+// the wrapper marked busy until the last section is there, then every section.
+test('the results appear section by section, marked busy until the last', async ({ page }) => {
+  const state = { format: 'cp-self-assessment/state', version: 1, answers: persona('p1'), language: 'en' };
+  await page.addInitScript((s) => {
+    localStorage.setItem('cp-self-assessment', s);
+    // Every state of the results' wrapper, as the page builds it.
+    const seen: { busy: string | null; sections: number }[] = [];
+    (window as any).__resultsStates = seen;
+    new MutationObserver(() => {
+      const results = document.querySelector('[data-testid="results"]');
+      if (!results) return;
+      const now = { busy: results.getAttribute('aria-busy'), sections: results.querySelectorAll(':scope > section, :scope > div, :scope > p').length };
+      const last = seen[seen.length - 1];
+      if (!last || last.busy !== now.busy || last.sections !== now.sections) seen.push(now);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+  }, JSON.stringify(state));
+  await page.goto('/results');
+  await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
+  const states: { busy: string | null; sections: number }[] = await page.evaluate(() => (window as any).__resultsStates);
+  const first = states[0];
+  const last = states[states.length - 1];
+  expect(first.busy, 'busy at first').toBe('true');
+  expect(last.busy, 'done at last').toBe('false');
+  expect(first.sections, 'sections shown with the page').toBeLessThan(last.sections);
+  expect(states.filter((s) => s.busy === 'true').length, 'steps while busy').toBeGreaterThan(3);
+  // Every section is there in the end: in short, the measures, the action plan, the stage,
+  // readiness, motivation, help and the export panel.
+  for (const id of ['in-short', 'action-plan', 'engagement-stage', 'chart-readiness-table', 'chart-motivation-table']) {
+    await expect(page.getByTestId(id)).toHaveCount(1);
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});

@@ -2,7 +2,7 @@
 // plan, and a printable report (A4 PDF) with no navigation or buttons.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { test, expect, Questionnaire, persona, ui, fmt, categoryNamesOf } from './fixtures';
+import { test, expect, Questionnaire, persona, ui, fmt, categoryNamesOf, resultsShown } from './fixtures';
 
 const expected = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'expected', `${name}.json`), 'utf8'));
@@ -24,6 +24,7 @@ test('P3 brewery: charts match the assessment, and the report prints cleanly', a
   }
   await page.getByRole('link', { name: en.review.see_results }).click();
   await q.heading(en.results.title);
+  await resultsShown(page);
   const want = expected('p3');
 
   // Measures chart: rank order, scores and cost class, read from its data table.
