@@ -26,35 +26,18 @@ import lighthouse from 'lighthouse';
 // Scores are 0–100 as Lighthouse shows them. A category without a budget (SEO) is printed
 // for information only.
 //   TARGETS: issue 7's budgets. Each is reported as met or NOT MET.
-//   BUDGETS: what the run enforces (exit 1 below it). Accessibility and best practices are
-//   enforced at the target. Performance has a floor per page (PAGES), a ratchet under the
-//   median scores of fresh-clone runs, since a run on a busy machine costs up to ten
-//   points: welcome 90 (medians 97–98), results 80 (medians 84–90; the results page awaits
-//   three split modules and renders the whole assessment in one task, docs/performance.md).
-//   A change that slows the start fails the run; raise the floors toward the target as the
-//   app gets faster. LIGHTHOUSE_PERFORMANCE_FLOOR overrides both.
-const TARGETS = {
-  performance: 95,
-  accessibility: 100,
-  'best-practices': 95,
-};
-const FLOOR_OVERRIDE = process.env.LIGHTHOUSE_PERFORMANCE_FLOOR;
-const BUDGETS = {
-  performance: null, // per page, see PAGES
-  accessibility: 100,
-  'best-practices': 95,
-};
-const INFO_ONLY = ['seo'];
-// ---------------------------------------------------------------------------------------
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
-const OUT = join(ROOT, 'test-results', 'lighthouse');
+//   BUDGETS: what the run enforces (exit 1 below it): every target, performance ≥ 95 on
+//   both pages included. Medians measured on this 2-core machine: welcome 98 (runs 97–99),
+//   results 99 (runs 97–99), once the results render section by section and the split
+//   loader yields between files (docs/performance.md). A run on a busy machine costs a few
+//   points, hence the median of five runs and the wait for the load to ebb below.
+//   LIGHTHOUSE_PERFORMANCE_FLOOR overrides the performance floor of both pages, e.g. to
+//   show a deliberate break (=100).
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 // Simulated throttling still depends on the CPU time measured on this machine: one run's
-// performance score moves by a few points (measured: 87–89 and 78–83 over five runs), so
-// the gate takes the median of three, as Lighthouse's documentation advises (~10 s a run).
-const RUNS = Math.max(1, Number.parseInt(process.env.LIGHTHOUSE_RUNS ?? '3', 10) || 1);
+// performance score moves by a few points (measured: 95–99 over five runs of one build), so
+// the gate takes the median of five, as Lighthouse's documentation advises (~10 s a run).
+const RUNS = Math.max(1, Number.parseInt(process.env.LIGHTHOUSE_RUNS ?? '5', 10) || 1);
 // How many failing audits to list per category.
 const TOP = 8;
 
@@ -68,9 +51,10 @@ const p1State = JSON.stringify({
 });
 const SEED_PATH = '/__seed';
 const PAGES = [
-  { name: 'welcome', path: '/', performanceFloor: 90 },
-  { name: 'results', path: '/results', storage: { 'cp-self-assessment': p1State }, performanceFloor: 80 },
-].map((p) => ({ ...p, performanceFloor: Number(FLOOR_OVERRIDE ?? p.performanceFloor) }));
+  { name: 'welcome', path: '/', performanceFloor: 95 },
+  { name: 'results', path: '/results', storage: { 'cp-self-assessment': p1State }, performanceFloor: 95 },
+].map((p) => ({ ...p, performanceFloor: Number(FLOOR_OVERRIDE ?? p.performanceFloor) }))
+  .filter((p) => !process.env.LIGHTHOUSE_PAGES || process.env.LIGHTHOUSE_PAGES.split(',').includes(p.name));
 
 /** Copies dist/ to a temporary folder with a .gz beside each text or wasm file, and serves
  *  it with sirv: gzip when the browser accepts it (as GitHub Pages and most hosts do — sirv

@@ -1,6 +1,6 @@
 //! The page heading: names the page in the document title and takes focus when the page
-//! (or the questionnaire part, or the language) changes, once that page has painted, so
-//! keyboard and screen-reader users start at the top.
+//! (or the questionnaire part, or the language) changes, so keyboard and screen-reader
+//! users start at the top.
 
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -19,17 +19,11 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     Effect::new(move |_| {
         text.track();
         if let Some(h) = heading.get() {
+            // Focus failing (e.g. the element already detached) is harmless.
+            let _ = h.focus();
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
-            // After the next paint: focusing needs the page laid out, and done here it
-            // would lay out the whole new page inside the task that built it (130–170 ms
-            // of the results page's first render at 4× CPU slowdown); after the paint the
-            // layout is done. Focus failing (the page changed meanwhile) is harmless.
-            leptos::task::spawn_local(async move {
-                crate::browser::after_next_paint().await;
-                let _ = h.focus();
-            });
         }
     });
     let title = move || {
