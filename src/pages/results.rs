@@ -69,7 +69,8 @@ const FIRST_PAINT_SECTIONS: usize = 2;
 /// after its first paint, each further one in a task of its own. Rendered in one go, the
 /// whole results took one task of 480–940 ms on a phone's CPU (4× slowdown), during which
 /// the page could neither paint nor respond (docs/performance.md). The sections' wrapper
-/// carries `aria-busy="true"` until the last one is there, about a second later at most.
+/// carries `aria-busy="true"` until the last one is there, about a second later at most;
+/// printing shows them all at once (`beforeprint`).
 #[component]
 pub fn Results() -> impl IntoView {
     let app = use_app();
@@ -93,6 +94,12 @@ pub fn Results() -> impl IntoView {
             crate::browser::next_task().await;
         }
     });
+    // Printing (the Print button or the browser's own) shows every section at once, even
+    // in the moment before the later ones have appeared.
+    let print_all = window_event_listener_untyped("beforeprint", move |_| {
+        shown.try_set(SECTIONS.len());
+    });
+    on_cleanup(move || print_all.remove());
     let section = move |s: Section| {
         move || {
             assessment.with(|a| {

@@ -342,3 +342,30 @@ test('the results appear section by section, marked busy until the last', async 
   }
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
+
+test('printing while the results are still appearing prints every section', async ({ page }) => {
+  const state = { format: 'cp-self-assessment/state', version: 1, answers: persona('p1'), language: 'en' };
+  await page.addInitScript((s) => {
+    localStorage.setItem('cp-self-assessment', s);
+    const seen: { busy: string | null; plan: boolean }[] = [];
+    (window as any).__resultsStates = seen;
+    let printed = false;
+    new MutationObserver(() => {
+      const results = document.querySelector('[data-testid="results"]');
+      if (!results) return;
+      seen.push({ busy: results.getAttribute('aria-busy'), plan: !!results.querySelector('[data-testid="action-plan"]') });
+      // The moment the results first show, still busy: print (the browser fires this
+      // event before it prints, from the Print button or its own menu).
+      if (!printed && results.getAttribute('aria-busy') === 'true') {
+        printed = true;
+        window.dispatchEvent(new Event('beforeprint'));
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+  }, JSON.stringify(state));
+  await page.goto('/results');
+  await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
+  const states: { busy: string | null; plan: boolean }[] = await page.evaluate(() => (window as any).__resultsStates);
+  // Busy once, with the first sections only; then, after the print event, everything.
+  expect(states[0]).toEqual({ busy: 'true', plan: false });
+  expect(states.slice(1).every((s) => s.busy === 'false' && s.plan), JSON.stringify(states)).toBe(true);
+});
