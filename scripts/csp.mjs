@@ -3,12 +3,14 @@
 // files, WebAssembly compilation, Trunk's one inline start-up script (by its SHA-256 hash,
 // computed here because its text names the hashed file names of each build), the app's
 // own service worker and its own <base href>. Nothing else — no other origin, no inline
-// code, no plugins. Debug builds (trunk serve) are left alone so live reload keeps working.
+// code, no plugins. Debug builds and anything scripts/serve.sh builds (trunk serve, also with
+// --release) are left alone so live reload keeps working.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+// scripts/serve.sh sets CP_DEV_SERVER: a served build has Trunk's live-reload script inline.
+if (process.env.TRUNK_PROFILE !== 'release' || process.env.CP_DEV_SERVER) process.exit(0);
 const file = join(process.env.TRUNK_STAGING_DIR ?? 'dist', 'index.html');
 let html = readFileSync(file, 'utf8');
 const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
