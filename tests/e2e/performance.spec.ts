@@ -307,28 +307,47 @@ test.describe('interaction speed', () => {
   });
 });
 
+/** One state of the results' wrapper as the page builds it. */
+interface ResultsState { busy: string | null; sections: number; plan: boolean }
+
+/** Opens `/results` with persona P1's answers stored and returns every state its wrapper
+ *  went through until it was no longer busy. With `printAtFirstShow`, the page "prints"
+ *  (fires `beforeprint`, as the browser does before printing from the Print button or its
+ *  own menu) the moment the results first show, still busy. */
+async function resultsStates(page: Page, printAtFirstShow: boolean): Promise<ResultsState[]> {
+  const state = { format: 'cp-self-assessment/state', version: 1, answers: persona('p1'), language: 'en' };
+  await page.addInitScript(([s, print]) => {
+    localStorage.setItem('cp-self-assessment', s);
+    const seen: ResultsState[] = [];
+    (window as any).__resultsStates = seen;
+    let printed = false;
+    new MutationObserver(() => {
+      const results = document.querySelector('[data-testid="results"]');
+      if (!results) return;
+      const now = {
+        busy: results.getAttribute('aria-busy'),
+        sections: results.querySelectorAll(':scope > section, :scope > div, :scope > p').length,
+        plan: !!results.querySelector('[data-testid="action-plan"]'),
+      };
+      const last = seen[seen.length - 1];
+      if (!last || last.busy !== now.busy || last.sections !== now.sections) seen.push(now);
+      if (print && !printed && now.busy === 'true') {
+        printed = true;
+        window.dispatchEvent(new Event('beforeprint'));
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+  }, [JSON.stringify(state), printAtFirstShow] as const);
+  await page.goto('/results');
+  await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
+  return page.evaluate(() => (window as any).__resultsStates);
+}
+
 // The results page renders its sections one by one, each in a task of its own, so that a
 // phone's main thread is never blocked for the whole results at once (Lighthouse's Total
 // Blocking Time; docs/performance.md). What a reader sees: the top of the results first,
 // the wrapper marked busy until the last section is there, then every section.
 test('the results appear section by section, marked busy until the last', async ({ page }) => {
-  const state = { format: 'cp-self-assessment/state', version: 1, answers: persona('p1'), language: 'en' };
-  await page.addInitScript((s) => {
-    localStorage.setItem('cp-self-assessment', s);
-    // Every state of the results' wrapper, as the page builds it.
-    const seen: { busy: string | null; sections: number }[] = [];
-    (window as any).__resultsStates = seen;
-    new MutationObserver(() => {
-      const results = document.querySelector('[data-testid="results"]');
-      if (!results) return;
-      const now = { busy: results.getAttribute('aria-busy'), sections: results.querySelectorAll(':scope > section, :scope > div, :scope > p').length };
-      const last = seen[seen.length - 1];
-      if (!last || last.busy !== now.busy || last.sections !== now.sections) seen.push(now);
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
-  }, JSON.stringify(state));
-  await page.goto('/results');
-  await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
-  const states: { busy: string | null; sections: number }[] = await page.evaluate(() => (window as any).__resultsStates);
+  const states = await resultsStates(page, false);
   const first = states[0];
   const last = states[states.length - 1];
   expect(first.busy, 'busy at first').toBe('true');
@@ -355,28 +374,9 @@ test('the results appear section by section, marked busy until the last', async 
 });
 
 test('printing while the results are still appearing prints every section', async ({ page }) => {
-  const state = { format: 'cp-self-assessment/state', version: 1, answers: persona('p1'), language: 'en' };
-  await page.addInitScript((s) => {
-    localStorage.setItem('cp-self-assessment', s);
-    const seen: { busy: string | null; plan: boolean }[] = [];
-    (window as any).__resultsStates = seen;
-    let printed = false;
-    new MutationObserver(() => {
-      const results = document.querySelector('[data-testid="results"]');
-      if (!results) return;
-      seen.push({ busy: results.getAttribute('aria-busy'), plan: !!results.querySelector('[data-testid="action-plan"]') });
-      // The moment the results first show, still busy: print (the browser fires this
-      // event before it prints, from the Print button or its own menu).
-      if (!printed && results.getAttribute('aria-busy') === 'true') {
-        printed = true;
-        window.dispatchEvent(new Event('beforeprint'));
-      }
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
-  }, JSON.stringify(state));
-  await page.goto('/results');
-  await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
-  const states: { busy: string | null; plan: boolean }[] = await page.evaluate(() => (window as any).__resultsStates);
+  const states = await resultsStates(page, true);
   // Busy once, with the first sections only; then, after the print event, everything.
-  expect(states[0]).toEqual({ busy: 'true', plan: false });
+  expect(states[0].busy).toBe('true');
+  expect(states[0].plan).toBe(false);
   expect(states.slice(1).every((s) => s.busy === 'false' && s.plan), JSON.stringify(states)).toBe(true);
 });
