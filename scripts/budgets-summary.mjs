@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Prints the issue-7 budgets measured by the last test run in a few lines, from the files
-// scripts/size-report.mjs leaves in target/ and the interaction-speed test and
-// scripts/lighthouse.mjs leave in test-results/.
+// scripts/size-report.mjs leaves in target/ and the interaction-speed and start-up journey
+// tests and scripts/lighthouse.mjs leave in test-results/.
 import { existsSync, readFileSync } from 'node:fs';
 
 const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null);
 const interaction = read('test-results/interaction-speed.json');
+const startup = read('test-results/startup-journey.json');
 const lighthouse = read('test-results/lighthouse/summary.json');
 const size = read('target/size-report.json');
 
@@ -32,6 +33,16 @@ if (interaction) {
     (interaction.loadAverage ? ` (load ${interaction.loadAverage})` : ''));
 } else {
   console.log('[budgets] interaction: not measured (see the Playwright output)');
+}
+if (startup) {
+  const m = startup.median;
+  const ceiling = startup.budget.totalMs;
+  console.log(`[budgets] start-up journey, first visit at ${startup.network.latencyMs} ms latency, ${startup.network.downloadKbps} kbps, ${startup.cpuSlowdown}× CPU, ` +
+    `median of ${startup.runs.length}: open to first question ${m.totalMs} ms, click to question ${m.clickToQuestionMs} ms, ` +
+    `${m.requests} requests (${m.wasmRequests} wasm) — ceiling ${ceiling} ms ${m.totalMs <= ceiling ? 'ok' : 'BROKEN'}` +
+    (startup.loadAverage ? ` (load ${startup.loadAverage})` : ''));
+} else {
+  console.log('[budgets] start-up journey: not measured (see the Playwright output)');
 }
 if (lighthouse) {
   for (const [page, s] of Object.entries(lighthouse.pages)) {

@@ -18,8 +18,8 @@ scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 failed=()
-echo "[test] 1/5 native tests: cargo test"
-cargo test --locked
+echo "[test] 1/5 native tests: cargo test --workspace"
+cargo test --workspace --locked
 
 echo "[test] 2/5 release build: trunk build --release"
 trunk build --release

@@ -5,15 +5,15 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
 use crate::browser;
-use crate::domain::answers::{Answer, Answers};
-use crate::domain::assess::{assess, Assessment};
-use crate::domain::bank::{Bank, ContentError};
-use crate::domain::content::Content;
-use crate::domain::exchange::{decode_share, ImportError, SHARE_PREFIX};
-use crate::domain::state::{
+use cp_assessment::answers::{Answer, Answers};
+use cp_assessment::assess::{assess, Assessment};
+use cp_assessment::bank::{Bank, ContentError};
+use cp_assessment::content::Content;
+use cp_assessment::exchange::{decode_share, ImportError, SHARE_PREFIX};
+use cp_assessment::state::{
     DeviceSettings, KeptResponse, SavedStateRef, STATE_FORMAT, STATE_VERSION,
 };
-use crate::domain::vocabulary::Language;
+use cp_assessment::vocabulary::Language;
 use crate::i18n::{use_i18n, Locale};
 use crate::languages::{self, LanguageLoadError};
 use crate::routes::PageLoadError;
@@ -150,7 +150,7 @@ impl AppState {
     /// the calling page. Create it in the page that shows results (the results page),
     /// not at start-up: the assessment's code then loads with that page (code splitting,
     /// `crate::routes`), and nothing is computed for pages that only need progress
-    /// ([`Answers::progress`](crate::domain::answers::Answers::progress)).
+    /// ([`Answers::progress`](cp_assessment::answers::Answers::progress)).
     /// `None` while no content is there (never on the results page, which awaits it).
     pub fn assessment_memo(&self) -> Memo<Option<Assessment>> {
         let app = *self;
@@ -159,7 +159,7 @@ impl AppState {
 
     /// The progress of the whole questionnaire (tracks the answers and the language);
     /// `None` while no content is there.
-    pub fn progress(&self) -> Option<crate::domain::answers::Progress> {
+    pub fn progress(&self) -> Option<cp_assessment::answers::Progress> {
         self.with_content(|c| self.answers.with(|a| a.progress(&c.bank)))
     }
 

@@ -16,9 +16,9 @@ use std::sync::OnceLock;
 
 use leptos::wasm_split::wasm_split;
 
-use crate::domain::bank::ContentError;
-use crate::domain::content::{Content, ContentFiles};
-use crate::domain::vocabulary::Language;
+use cp_assessment::bank::ContentError;
+use cp_assessment::content::{Content, ContentFiles};
+use cp_assessment::vocabulary::Language;
 use crate::routes::PageLoadError;
 
 static ENGLISH: OnceLock<Content> = OnceLock::new();

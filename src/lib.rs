@@ -1,6 +1,6 @@
 //! Cleaner Production self-assessment: a client-side Leptos app over a pure domain core.
 //!
-//! - [`domain`]: questionnaire model, answers and assessment — no browser code, tested
+//! - `cp_assessment` (crates/cp-assessment): questionnaire model, answers and assessment — no browser code, tested
 //!   natively.
 //! - [`storage`]: the only module that touches local storage.
 //! - [`app_state`]: the reactive state shared by the pages, and the one effect that saves.
@@ -17,7 +17,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 /// The i18n context, as views pass it to helper functions.
 pub type I18n = leptos_i18n::I18nContext<i18n::Locale>;
 pub mod components;
-pub mod domain;
+
 pub mod languages;
 pub mod pages;
 pub mod recovery;

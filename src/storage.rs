@@ -14,8 +14,8 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::wasm_split::wasm_split;
 
-use crate::domain::state::{parse_state, SavedState, SavedStateRef, StateError};
-use crate::domain::vocabulary::Language;
+use cp_assessment::state::{parse_state, SavedState, SavedStateRef, StateError};
+use cp_assessment::vocabulary::Language;
 use crate::routes::PageLoadError;
 
 /// The local-storage key of the saved state.

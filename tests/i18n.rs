@@ -5,10 +5,10 @@
 
 use std::collections::BTreeSet;
 
-use cp_self_assessment::domain::answers::Answers;
-use cp_self_assessment::domain::assess::assess;
-use cp_self_assessment::domain::content::Content;
-use cp_self_assessment::domain::vocabulary::Language;
+use cp_assessment::answers::Answers;
+use cp_assessment::assess::assess;
+use cp_assessment::content::Content;
+use cp_assessment::vocabulary::Language;
 use serde_json::Value;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -221,12 +221,12 @@ fn both_languages_load_and_assess_identically() {
     let en = Content::load(Language::En).unwrap_or_else(|e| panic!("{e}"));
     let zh = Content::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
     for p in ["p1", "p2", "p3", "p4", "p5"] {
-        let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/personas/{p}.json"))
+        let text = std::fs::read_to_string(format!("{ROOT}/crates/cp-assessment/tests/fixtures/personas/{p}.json"))
             .unwrap_or_default();
         let answers: Answers = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{p}: {e}"));
         let a = assess(&en, &answers);
         let b = assess(&zh, &answers);
-        let shape = |x: &cp_self_assessment::domain::assess::Assessment| {
+        let shape = |x: &cp_assessment::assess::Assessment| {
             (
                 x.engagement,
                 x.readiness.clone(),

@@ -8,9 +8,9 @@ use leptos::task::spawn_local;
 use crate::app_state::{Identity, PendingImport};
 use crate::browser;
 use crate::components::file_drop::FileDropZone;
-use crate::domain::assess::assess;
-use crate::domain::content::Content;
-use crate::domain::exchange::{
+use cp_assessment::assess::assess;
+use cp_assessment::content::Content;
+use cp_assessment::exchange::{
     encode_share, import, new_response, results_csv, to_json, ImportError, MAX_IMPORT_BYTES,
 };
 use crate::i18n::{t, t_string, use_i18n};
@@ -68,7 +68,7 @@ pub fn import_error_message(i18n: I18n, content: &Content, error: &ImportError) 
 /// `Err(())` when the browser refuses the download.
 pub fn download_answers(
     identity: &Identity,
-    answers: crate::domain::answers::Answers,
+    answers: cp_assessment::answers::Answers,
 ) -> Result<(), ()> {
     let app = use_app();
     let json = app.with_content_untracked(|c| {

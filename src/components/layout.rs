@@ -10,7 +10,7 @@ use crate::browser::{base_path, route_href, route_of};
 use crate::components::confirm::ConfirmAction;
 use crate::components::exchange::ImportPrompt;
 use crate::components::workshop::{IdleGuard, NextParticipant};
-use crate::domain::vocabulary::Language;
+use cp_assessment::vocabulary::Language;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::routes::PageLoadError;
 use crate::storage::StorageIssue;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::answers::Progress;
+use cp_assessment::answers::Progress;
 use crate::i18n::{t_string, use_i18n};
 
 /// A labelled progress bar: "This part: 12 of 15 questions answered".

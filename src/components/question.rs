@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::answers::{Answer, AnswerError};
-use crate::domain::bank::{Question, QuestionKind};
+use cp_assessment::answers::{Answer, AnswerError};
+use cp_assessment::bank::{Question, QuestionKind};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::{use_app, I18n};
 

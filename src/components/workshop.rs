@@ -166,7 +166,7 @@ pub fn KeptResponses() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let deleting = RwSignal::new(None::<usize>);
-    let label_of = move |answers: &crate::domain::answers::Answers| -> String {
+    let label_of = move |answers: &cp_assessment::answers::Answers| -> String {
         app.with_content(|c| {
             let bank = &c.bank;
             let describe = |id: &str| {

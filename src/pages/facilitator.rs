@@ -16,10 +16,10 @@ use crate::components::exchange::import_error_message;
 use crate::components::file_drop::FileDropZone;
 use crate::components::heading::PageHeading;
 use crate::components::qr::QrCode;
-use crate::domain::content::Content;
-use crate::domain::exchange::{ImportError, MAX_IMPORT_BYTES};
-use crate::domain::vocabulary::{Family, Sector};
-use crate::domain::workshop::{aggregate, aggregate_csv, Aggregate, Refused, Room, SizeBand};
+use cp_assessment::content::Content;
+use cp_assessment::exchange::{ImportError, MAX_IMPORT_BYTES};
+use cp_assessment::vocabulary::{Family, Sector};
+use cp_assessment::workshop::{aggregate, aggregate_csv, Aggregate, Refused, Room, SizeBand};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::{use_app, I18n};
 
@@ -380,7 +380,7 @@ fn stages_section(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView {
 /// (table).
 fn readiness_section(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView {
     let not_known = t_string!(i18n, facilitator.not_known).to_string();
-    let step_label = |s: &crate::domain::workshop::StepDistribution| {
+    let step_label = |s: &cp_assessment::workshop::StepDistribution| {
         format!("{}. {}", s.step.number(), c.step_name(s.step))
     };
     let rows = a

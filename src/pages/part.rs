@@ -8,7 +8,7 @@ use crate::browser::route_href;
 use crate::components::heading::PageHeading;
 use crate::components::progress::ProgressBar;
 use crate::components::question::QuestionField;
-use crate::domain::bank::PartId;
+use cp_assessment::bank::PartId;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::not_found::NotFound;
 use crate::use_app;

@@ -10,12 +10,12 @@ use crate::browser::route_href;
 use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
 use crate::components::exchange::ExportPanel;
 use crate::components::heading::PageHeading;
-use crate::domain::answers::{Answer, Answers};
-use crate::domain::assess::readiness::MATURE_THRESHOLD;
-use crate::domain::assess::ACTION_PLAN_MIN_FIT;
-use crate::domain::assess::{Assessment, MeasureFit, Reason};
-use crate::domain::content::Content;
-use crate::domain::vocabulary::{CostClass, Driver, Family};
+use cp_assessment::answers::{Answer, Answers};
+use cp_assessment::assess::readiness::MATURE_THRESHOLD;
+use cp_assessment::assess::ACTION_PLAN_MIN_FIT;
+use cp_assessment::assess::{Assessment, MeasureFit, Reason};
+use cp_assessment::content::Content;
+use cp_assessment::vocabulary::{CostClass, Driver, Family};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::{use_app, I18n};
 

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::browser::route_href;
 use crate::components::heading::PageHeading;
 use crate::components::progress::ProgressBar;
-use crate::domain::bank::PartId;
+use cp_assessment::bank::PartId;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::use_app;
 

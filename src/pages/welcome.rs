@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::browser::route_href;
 use crate::components::heading::PageHeading;
-use crate::domain::content::QUESTIONS_AT_START;
+use cp_assessment::content::QUESTIONS_AT_START;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::routes::PageLoadError;
 use crate::use_app;

@@ -82,7 +82,7 @@ export const LATIN_ALLOWED = ['PDF', 'JSON', 'CSV', 'KB', 'Esc', 'A', 'B', 'B2',
  *  a Chinese-speaking manager would type them. */
 export function persona(name: string, lang: Lang = 'en'): Record<string, Answer> {
   const answers: Record<string, Answer> = JSON.parse(
-    fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'personas', `${name}.json`), 'utf8'),
+    fs.readFileSync(path.join(ROOT, 'crates', 'cp-assessment', 'tests', 'fixtures', 'personas', `${name}.json`), 'utf8'),
   );
   if (lang === 'zh-CN') {
     for (const [id, a] of Object.entries(answers)) {

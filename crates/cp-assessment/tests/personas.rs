@@ -1,10 +1,10 @@
 //! The five personas of shared/personas.md give results of the expected shape: which
 //! categories rank in the top three, which must not, and the engagement stage.
 
-use cp_self_assessment::domain::answers::Answers;
-use cp_self_assessment::domain::assess::{assess, Assessment};
-use cp_self_assessment::domain::content::{Content, EngagementStage};
-use cp_self_assessment::domain::vocabulary::MeasureCategory::{self, *};
+use cp_assessment::answers::Answers;
+use cp_assessment::assess::{assess, Assessment};
+use cp_assessment::content::{Content, EngagementStage};
+use cp_assessment::vocabulary::MeasureCategory::{self, *};
 
 fn persona(name: &str) -> (Content, Answers, Assessment) {
     let path = format!(

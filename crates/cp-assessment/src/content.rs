@@ -46,7 +46,7 @@ pub struct Catalogue {
 }
 
 /// How strongly a fit rule moves a category's score. The points are named constants in
-/// [`crate::domain::assess::measures`].
+/// [`crate::assess::measures`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
@@ -233,16 +233,16 @@ impl ContentFiles {
     /// English.
     pub const EN: ContentFiles = ContentFiles {
         language: Language::En,
-        bank: include_str!("../../content/en/bank.json"),
-        measures: include_str!("../../content/en/measures.json"),
-        assessment: include_str!("../../content/en/assessment.json"),
+        bank: include_str!("../../../content/en/bank.json"),
+        measures: include_str!("../../../content/en/measures.json"),
+        assessment: include_str!("../../../content/en/assessment.json"),
     };
     /// Simplified Chinese.
     pub const ZH_CN: ContentFiles = ContentFiles {
         language: Language::ZhCn,
-        bank: include_str!("../../content/zh-CN/bank.json"),
-        measures: include_str!("../../content/zh-CN/measures.json"),
-        assessment: include_str!("../../content/zh-CN/assessment.json"),
+        bank: include_str!("../../../content/zh-CN/bank.json"),
+        measures: include_str!("../../../content/zh-CN/measures.json"),
+        assessment: include_str!("../../../content/zh-CN/assessment.json"),
     };
 
     /// The files of `language`.

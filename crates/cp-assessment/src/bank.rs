@@ -7,7 +7,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::answers::{Answer, Answers};
 use super::vocabulary::{AuditStep, Driver};
 
 /// The five parts of the questionnaire, in order.
@@ -188,6 +187,10 @@ pub struct AnswerWords {
     pub scale_labels: Vec<String>,
     /// Joins the options of a multi-choice answer: ", " in English, "、" in Chinese.
     pub list_separator: String,
+    /// Joins whole phrases, such as quoted questions: "; " in English, "；" in Chinese.
+    pub clause_separator: String,
+    /// Joins the parts of a plant's profile line: " · " in English, "；" in Chinese.
+    pub profile_separator: String,
 }
 
 /// The whole question bank.
@@ -238,33 +241,6 @@ impl Bank {
         Ok(bank)
     }
 
-    /// The answer to `question` in words, as the review page and the reasons show it:
-    /// option labels, "4 of 5", the number with its unit, the text, or "I don't know".
-    pub fn describe(&self, question: &Question, answer: &Answer) -> String {
-        let w = &self.words;
-        let label = |id: &str| {
-            question
-                .option(id)
-                .map_or_else(|| id.to_owned(), |o| o.label.clone())
-        };
-        match answer {
-            Answer::Choice(id) => label(id),
-            Answer::Choices(ids) if ids.is_empty() => w.none_chosen.clone(),
-            Answer::Choices(ids) => ids
-                .iter()
-                .map(|i| label(i))
-                .collect::<Vec<_>>()
-                .join(&w.list_separator),
-            Answer::Scale(v) => format!("{v} {}", w.scale_of),
-            Answer::Number(n) => match question.number.as_ref().map(|s| s.unit.as_str()) {
-                Some(unit) if !unit.is_empty() => format!("{n} {unit}"),
-                _ => format!("{n}"),
-            },
-            Answer::Text(t) => t.clone(),
-            Answer::Unknown => w.unknown.clone(),
-        }
-    }
-
     /// Every question, in questionnaire order.
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
         self.parts.iter().flat_map(|p| p.questions.iter())
@@ -278,45 +254,6 @@ impl Bank {
     /// The part with this id.
     pub fn part(&self, id: PartId) -> Option<&Part> {
         self.parts.iter().find(|p| p.id == id)
-    }
-
-    /// Whether `question` is shown, given the answers so far. A question is visible when it
-    /// has no condition, or when the question its condition names is itself visible and
-    /// answered with one of the listed options. Conditions may chain.
-    pub fn is_visible(&self, question: &Question, answers: &Answers) -> bool {
-        // Conditions only point to earlier questions (checked by `validate`), so the chain
-        // is finite; the depth bound guards against a bank that skipped validation.
-        let mut current = question;
-        for _ in 0..16 {
-            let Some(cond) = &current.visible_if else {
-                return true;
-            };
-            let holds = match answers.get(&cond.question) {
-                Some(Answer::Choice(id)) => cond.any_of.iter().any(|o| o == id),
-                Some(Answer::Choices(ids)) => ids.iter().any(|id| cond.any_of.contains(id)),
-                _ => false,
-            };
-            if !holds {
-                return false;
-            }
-            match self.question(&cond.question) {
-                Some(parent) => current = parent,
-                None => return false,
-            }
-        }
-        false
-    }
-
-    /// The visible questions of a part, in order.
-    pub fn visible_questions<'a>(
-        &'a self,
-        part: PartId,
-        answers: &'a Answers,
-    ) -> impl Iterator<Item = &'a Question> + 'a {
-        self.part(part)
-            .into_iter()
-            .flat_map(|p| p.questions.iter())
-            .filter(move |q| self.is_visible(q, answers))
     }
 
     /// Checks the bank's internal consistency: five parts in order, unique question ids,

@@ -12,8 +12,8 @@ use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
 
 use super::response::{check_answers, parse_json, ImportError};
-use crate::domain::answers::Answers;
-use crate::domain::bank::Bank;
+use crate::answers::Answers;
+use crate::bank::Bank;
 
 /// Starts every share payload; names the payload format, version 1.
 pub const SHARE_PREFIX: &str = "r1.";
@@ -59,8 +59,8 @@ pub fn decode_share(payload: &str, bank: &Bank) -> Result<Answers, ImportError> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answers::Answer;
-    use crate::domain::content::Content;
+    use crate::answers::Answer;
+    use crate::content::Content;
 
     fn persona(json: &str) -> Answers {
         serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}"))
@@ -70,11 +70,11 @@ mod tests {
     fn every_persona_round_trips_in_a_short_link() {
         let bank = Content::english().unwrap_or_else(|e| panic!("{e}")).bank;
         let personas = [
-            include_str!("../../../tests/fixtures/personas/p1.json"),
-            include_str!("../../../tests/fixtures/personas/p2.json"),
-            include_str!("../../../tests/fixtures/personas/p3.json"),
-            include_str!("../../../tests/fixtures/personas/p4.json"),
-            include_str!("../../../tests/fixtures/personas/p5.json"),
+            include_str!("../../tests/fixtures/personas/p1.json"),
+            include_str!("../../tests/fixtures/personas/p2.json"),
+            include_str!("../../tests/fixtures/personas/p3.json"),
+            include_str!("../../tests/fixtures/personas/p4.json"),
+            include_str!("../../tests/fixtures/personas/p5.json"),
         ];
         for (i, json) in personas.iter().enumerate() {
             let answers = persona(json);

@@ -12,9 +12,9 @@
 //! | `motivation` (11) | driver number 1–11 in the seed's order | driver id | driver name | importance 1–5, empty when not rated | | family name |
 //! | `stage` (1) | | stage code ("B1-a"…) | stage title | | | |
 
-use crate::domain::assess::Assessment;
-use crate::domain::content::Content;
-use crate::domain::vocabulary::Language;
+use crate::assess::Assessment;
+use crate::content::Content;
+use crate::vocabulary::Language;
 
 /// The header row.
 pub const CSV_HEADER: [&str; 7] = [
@@ -127,8 +127,8 @@ pub(crate) fn excel_csv<const N: usize>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answers::Answers;
-    use crate::domain::assess::assess;
+    use crate::answers::Answers;
+    use crate::assess::assess;
 
     #[test]
     fn formulas_are_neutralised_and_text_is_not() {
@@ -145,7 +145,7 @@ mod tests {
     #[test]
     fn persona_csv_reads_back_with_every_row_and_no_formula() {
         let content = Content::english().unwrap_or_else(|e| panic!("{e}"));
-        let json = include_str!("../../../tests/fixtures/personas/p1.json");
+        let json = include_str!("../../tests/fixtures/personas/p1.json");
         let answers: Answers = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}"));
         let a = assess(&content, &answers);
         let text = results_csv(

@@ -1,9 +1,9 @@
 //! The built-in content is complete and consistent: the question bank has what the
 //! questionnaire promises, and every rule, stage and example refers to something real.
 
-use cp_self_assessment::domain::bank::{PartId, QuestionKind};
-use cp_self_assessment::domain::content::Content;
-use cp_self_assessment::domain::vocabulary::{AuditStep, Driver};
+use cp_assessment::bank::{PartId, QuestionKind};
+use cp_assessment::content::Content;
+use cp_assessment::vocabulary::{AuditStep, Driver};
 
 fn content() -> Content {
     Content::english().unwrap_or_else(|e| panic!("{e}"))
@@ -139,7 +139,7 @@ fn there_are_conditional_questions_and_they_point_backwards() {
 #[test]
 fn every_category_has_rules_that_raise_and_lower_it() {
     let c = content();
-    for cat in cp_self_assessment::domain::vocabulary::MeasureCategory::ALL {
+    for cat in cp_assessment::vocabulary::MeasureCategory::ALL {
         let rules: Vec<_> = c
             .texts
             .rules
@@ -148,10 +148,10 @@ fn every_category_has_rules_that_raise_and_lower_it() {
             .collect();
         let raise = rules
             .iter()
-            .any(|r| cp_self_assessment::domain::assess::measures::points(r.effect) > 0);
+            .any(|r| cp_assessment::assess::measures::points(r.effect) > 0);
         let lower = rules
             .iter()
-            .any(|r| cp_self_assessment::domain::assess::measures::points(r.effect) < 0);
+            .any(|r| cp_assessment::assess::measures::points(r.effect) < 0);
         assert!(raise && lower, "{} needs rules both ways", cat.as_str());
         assert!(
             rules.iter().all(|r| !r.source.is_empty()),
@@ -193,9 +193,9 @@ fn sources_named_in_content_exist_in_the_reference() {
 
 #[test]
 fn broken_content_is_reported_not_accepted() {
-    let bank = include_str!("../content/en/bank.json");
-    let measures = include_str!("../content/en/measures.json");
-    let texts = include_str!("../content/en/assessment.json");
+    let bank = include_str!("../../../content/en/bank.json");
+    let measures = include_str!("../../../content/en/measures.json");
+    let texts = include_str!("../../../content/en/assessment.json");
     let bad_rule = texts.replacen(
         "\"question\": \"water_metering\"",
         "\"question\": \"no_such_question\"",
@@ -212,8 +212,8 @@ fn broken_content_is_reported_not_accepted() {
 
 #[test]
 fn the_welcome_pages_question_count_matches_the_bank_in_every_language() {
-    use cp_self_assessment::domain::answers::Answers;
-    use cp_self_assessment::domain::content::{ContentFiles, QUESTIONS_AT_START};
+    use cp_assessment::answers::Answers;
+    use cp_assessment::content::{ContentFiles, QUESTIONS_AT_START};
     for files in [ContentFiles::EN, ContentFiles::ZH_CN] {
         let content = Content::parse(files).expect("built-in content parses");
         assert_eq!(

@@ -3,9 +3,9 @@
 //! vague), B1-b (CP built into decisions), plus "audit ahead" and "voluntary".
 //! Source: [SEED] (cp-reference §5).
 
-use crate::domain::answers::Answers;
-use crate::domain::bank::Bank;
-use crate::domain::content::EngagementStage;
+use crate::answers::Answers;
+use crate::bank::Bank;
+use crate::content::EngagementStage;
 
 /// Places the respondent on the path from their answers to `audit_status`,
 /// `audit_measures`, `cp_since_audit` and `audit_required`.

@@ -7,10 +7,10 @@
 //! that fired is shown to the user as a reason. Unknown, hidden or invalid answers never
 //! trigger a rule. The score is clamped to 0–100; ties are broken by the cost ladder.
 
-use crate::domain::answers::{Answer, Answers};
-use crate::domain::bank::Bank;
-use crate::domain::content::{Content, Effect, FitRule, RuleCondition};
-use crate::domain::vocabulary::{CostClass, MeasureCategory, Sector};
+use crate::answers::{Answer, Answers};
+use crate::bank::Bank;
+use crate::content::{Content, Effect, FitRule, RuleCondition};
+use crate::vocabulary::{CostClass, MeasureCategory, Sector};
 
 /// Points of a strong effect: one answer that on its own makes a category clearly fit or
 /// unfit (e.g. a steady residue for by-products, a buyer-fixed specification for product

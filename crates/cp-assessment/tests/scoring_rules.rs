@@ -2,11 +2,11 @@
 
 mod common;
 use common::{content, persona};
-use cp_self_assessment::domain::answers::{Answer, Answers};
-use cp_self_assessment::domain::assess::readiness::MATURE_THRESHOLD;
-use cp_self_assessment::domain::assess::{assess, Assessment};
-use cp_self_assessment::domain::content::EngagementStage;
-use cp_self_assessment::domain::vocabulary::{AuditStep, Family, MeasureCategory};
+use cp_assessment::answers::{Answer, Answers};
+use cp_assessment::assess::readiness::MATURE_THRESHOLD;
+use cp_assessment::assess::{assess, Assessment};
+use cp_assessment::content::EngagementStage;
+use cp_assessment::vocabulary::{AuditStep, Family, MeasureCategory};
 
 fn choice(v: &str) -> Answer {
     Answer::Choice(v.into())
@@ -288,7 +288,7 @@ fn i_dont_know_answers_are_listed_where_they_could_change_a_fit() {
 
 #[test]
 fn head_counts_and_years_must_be_whole_numbers() {
-    use cp_self_assessment::domain::answers::AnswerError;
+    use cp_assessment::answers::AnswerError;
     let c = content();
     let staff = c.bank.question("staff").unwrap_or_else(|| panic!("staff"));
     assert_eq!(
@@ -323,7 +323,7 @@ fn scores_stay_in_range_for_extreme_answers() {
 
 #[test]
 fn part_progress_counts_exactly_the_counted_answers() {
-    use cp_self_assessment::domain::bank::PartId;
+    use cp_assessment::bank::PartId;
     let c = content();
     let mut cases: Vec<Answers> = ["p1", "p2", "p3", "p4", "p5"]
         .into_iter()

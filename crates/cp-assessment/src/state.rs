@@ -181,7 +181,7 @@ pub fn parse_state(raw: &str) -> Result<SavedState, StateError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answers::Answer;
+    use crate::answers::Answer;
 
     #[test]
     fn round_trips() {

@@ -8,14 +8,14 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 mod common;
 use common::persona;
-use cp_self_assessment::domain::answers::{Answer, Answers};
-use cp_self_assessment::domain::bank::Bank;
-use cp_self_assessment::domain::content::Content;
-use cp_self_assessment::domain::exchange::{
+use cp_assessment::answers::{Answer, Answers};
+use cp_assessment::bank::Bank;
+use cp_assessment::content::Content;
+use cp_assessment::exchange::{
     decode_share, encode_share, import, new_response, to_json, ImportError, ResponseFile,
     MAX_IMPORT_BYTES,
 };
-use cp_self_assessment::domain::vocabulary::Language;
+use cp_assessment::vocabulary::Language;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, TestRunner};

@@ -3,9 +3,9 @@
 //! committed fixture differs from `assess` (regenerate with `UPDATE_EXPECTED=1 cargo test
 //! --test expected`).
 
-use cp_self_assessment::domain::answers::Answers;
-use cp_self_assessment::domain::assess::assess;
-use cp_self_assessment::domain::content::Content;
+use cp_assessment::answers::Answers;
+use cp_assessment::assess::assess;
+use cp_assessment::content::Content;
 use serde_json::{json, Value};
 
 fn expected(name: &str) -> Value {

@@ -1,8 +1,8 @@
 //! Helpers shared by the native test files.
 #![allow(dead_code)]
 
-use cp_self_assessment::domain::answers::Answers;
-use cp_self_assessment::domain::content::Content;
+use cp_assessment::answers::Answers;
+use cp_assessment::content::Content;
 
 /// The English content, or a test failure naming the problem.
 pub fn content() -> Content {

@@ -219,7 +219,7 @@ pub struct StepDistribution {
     /// Participants whose readiness on this step is unknown (no counted answer).
     pub not_known: usize,
     /// Participants per readiness band: 0–24, 25–49, 50–74, 75–100 (75 is
-    /// [`crate::domain::assess::readiness::MATURE_THRESHOLD`], so the last band is "mature").
+    /// [`crate::assess::readiness::MATURE_THRESHOLD`], so the last band is "mature").
     pub bands: [usize; 4],
     /// Mean of the known step scores, 0–100, rounded; `None` when nobody's is known.
     pub mean: Option<u8>,
@@ -452,7 +452,7 @@ pub fn aggregate_csv(content: &Content, aggregate: &Aggregate) -> String {
         };
         row(["size", id, name, &n.to_string(), detail]);
     }
-    crate::domain::exchange::csv::excel_csv(AGGREGATE_CSV_HEADER, &rows).unwrap_or_default()
+    crate::exchange::csv::excel_csv(AGGREGATE_CSV_HEADER, &rows).unwrap_or_default()
 }
 
 #[cfg(test)]

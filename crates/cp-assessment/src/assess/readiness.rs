@@ -6,9 +6,9 @@
 //! Sources: steps and their "mature" state [SEED], [UNEP-CPA] (cp-reference §2); empty is
 //! unknown, not zero [MILIEU].
 
-use crate::domain::answers::{Answer, Answers};
-use crate::domain::bank::Bank;
-use crate::domain::vocabulary::AuditStep;
+use crate::answers::{Answer, Answers};
+use crate::bank::Bank;
+use crate::vocabulary::AuditStep;
 
 /// A step counts as mature at this readiness or above: most of what cp-reference §2 lists
 /// as "mature" for the step is in place (e.g. one answer "done" and one "partly" gives 75).

@@ -18,7 +18,7 @@
 //! ```
 //!
 //! [`import`] also reads the local-storage state (`cp-self-assessment/state`, see
-//! [`crate::domain::state`]) so that a respondent can move an older copy of their answers.
+//! [`crate::state`]) so that a respondent can move an older copy of their answers.
 
 use std::cell::Cell;
 use std::fmt;
@@ -30,10 +30,10 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::domain::answers::{Answer, AnswerError, Answers};
-use crate::domain::bank::Bank;
-use crate::domain::state::{STATE_FORMAT, STATE_VERSION};
-use crate::domain::vocabulary::Language;
+use crate::answers::{Answer, AnswerError, Answers};
+use crate::bank::Bank;
+use crate::state::{STATE_FORMAT, STATE_VERSION};
+use crate::vocabulary::Language;
 
 /// Format name written into every export.
 pub const RESPONSE_FORMAT: &str = "cp-self-assessment/response";

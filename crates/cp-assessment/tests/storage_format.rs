@@ -2,8 +2,8 @@
 //! version (tests/fixtures/storage/), read with today's parser. A newer version is refused
 //! (and, in the app, left untouched).
 
-use cp_self_assessment::domain::state::{parse_state, StateError, STATE_VERSION};
-use cp_self_assessment::domain::vocabulary::Language;
+use cp_assessment::state::{parse_state, StateError, STATE_VERSION};
+use cp_assessment::vocabulary::Language;
 
 fn fixture(name: &str) -> String {
     let path = format!(

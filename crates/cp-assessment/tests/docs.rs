@@ -4,8 +4,8 @@
 #[test]
 fn scoring_doc_lists_every_rule_id_and_constant() {
     let content =
-        cp_self_assessment::domain::content::Content::english().unwrap_or_else(|e| panic!("{e}"));
-    let doc = include_str!("../docs/scoring.md");
+        cp_assessment::content::Content::english().unwrap_or_else(|e| panic!("{e}"));
+    let doc = include_str!("../../../docs/scoring.md");
     let missing: Vec<&str> = content
         .texts
         .rules

@@ -1,9 +1,9 @@
 //! The motivation profile: importance (1–5) of each of the seed study's eleven drivers,
 //! and a 0–100 score per family. Source: [SEED] (cp-reference §4).
 
-use crate::domain::answers::Answers;
-use crate::domain::bank::Bank;
-use crate::domain::vocabulary::{Driver, Family};
+use crate::answers::Answers;
+use crate::bank::Bank;
+use crate::vocabulary::{Driver, Family};
 
 use super::readiness::round_percent;
 
