@@ -108,29 +108,20 @@ pub fn base_path() -> String {
         .clone()
 }
 
-/// The `href` of one of the app's routes, e.g. "/cp/part/3" for "/part/3" under "/cp".
-/// Every `<A href>` goes through it: leptos_router 0.8's `<A>` leaves an absolute path as
-/// it is, ignoring the router's base (`use_navigate` does add the base itself).
-pub fn route_href(route: &str) -> String {
-    format!("{}{route}", base_path())
-}
-
-/// The app's own route of a full path: `path` without the `base` it is served under, e.g.
-/// "/part/3" for "/cp/part/3" under "/cp"; `path` unchanged when it lies outside `base`.
-/// The inverse of [`route_href`].
-///
-/// ```
-/// use cp_self_assessment::browser::route_of;
-/// assert_eq!(route_of("/cp", "/cp/part/3"), "/part/3");
-/// assert_eq!(route_of("/cp", "/cp"), "/");
-/// assert_eq!(route_of("", "/results"), "/results");
-/// assert_eq!(route_of("/cp", "/cpx/part/3"), "/cpx/part/3");
-/// ```
-pub fn route_of<'a>(base: &str, path: &'a str) -> &'a str {
-    match path.strip_prefix(base) {
-        Some("") => "/",
-        Some(rest) if rest.starts_with('/') => rest,
-        _ => path,
+/// The browser's preferred languages, most preferred first.
+pub fn languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
     }
 }
 

@@ -6,17 +6,14 @@
 //! the app is never overwritten.
 //!
 //! The saved state's reader and writer (serde_json and the answers' checks) are split off
-//! like a page (`crate::routes`), into the module `saved_answers` with what acts on the
-//! saved answers from every page (`crate::components::layout`): [`open`] fetches them. The
-//! first page needs only the language, a plain string under [`LANGUAGE_KEY`], so it
-//! renders before they arrive.
+//! like a page, into the module that `crate::boot` fetches when the saved answers are
+//! first needed: [`Opened::read_now`] is called only from there. The first page needs only
+//! the language, a plain string under [`LANGUAGE_KEY`], so it renders before they arrive.
 
 use gloo_storage::{LocalStorage, Storage};
-use leptos::wasm_split::wasm_split;
 
 use cp_assessment::state::{parse_state, SavedState, SavedStateRef, StateError};
 use cp_assessment::vocabulary::Language;
-use crate::routes::PageLoadError;
 
 /// The local-storage key of the saved state.
 pub const STORAGE_KEY: &str = "cp-self-assessment";
@@ -109,6 +106,7 @@ fn parse_other_tab(raw: &str) -> Option<SavedState> {
 }
 
 /// What [`open`] found in storage, and the functions that write the saved state.
+#[derive(Clone)]
 pub struct Opened {
     /// The saved state: `Ok(None)` on a first visit; for [`StorageIssue::Unreadable`] the
     /// text has been copied to [`BACKUP_KEY`] first.
@@ -158,26 +156,20 @@ impl Store {
     }
 }
 
-/// Reads the saved state, fetching its reader and writer first (a split-off module, like a
-/// page). Reading twice is harmless: nothing is written before the state has been read
-/// and taken over (`crate::app_state`).
-///
-/// # Errors
-/// [`PageLoadError`] when the module cannot be fetched (the connection dropped before the
-/// service worker had cached the app); storage is then left untouched.
-pub async fn open() -> Result<Opened, PageLoadError> {
-    open_saved_state().await
-}
-
-#[wasm_split(saved_answers, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn open_saved_state() -> Result<Opened, PageLoadError> {
-    Ok(Opened {
-        read: load(),
-        store: Store {
-            save,
-            parse: parse_other_tab,
-        },
-    })
+impl Opened {
+    /// Reads the saved state now, with the writer that goes with it. Called only from the
+    /// saved answers' split-off module (`crate::boot`), which so carries the reader and
+    /// the writer. Reading twice is harmless: nothing is written before the state has been
+    /// read and taken over (`crate::state::saving`).
+    pub fn read_now() -> Opened {
+        Opened {
+            read: load(),
+            store: Store {
+                save,
+                parse: parse_other_tab,
+            },
+        }
+    }
 }
 
 /// Whether there may be saved answers to show: `false` only when storage can be reached and

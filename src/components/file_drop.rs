@@ -1,8 +1,10 @@
 //! A file picker with a drop zone around it, shared by the participant's import and the
-//! facilitator's loading of many exports.
+//! facilitator's loading of many exports, and reading what was chosen.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use cp_assessment::exchange::{ImportError, MAX_IMPORT_BYTES};
 
 /// The files of a `FileList`, in order.
 fn files_of(list: web_sys::FileList) -> Vec<web_sys::File> {
@@ -80,4 +82,20 @@ pub fn FileDropZone(
             <span>{drop_text}</span>
         </div>
     }
+}
+
+/// A chosen or dropped file's name and bytes, read whole; a file larger than
+/// [`MAX_IMPORT_BYTES`] is refused before it is read, and one the browser cannot read
+/// counts as not text.
+pub async fn read_export(file: web_sys::File) -> (String, Result<Vec<u8>, ImportError>) {
+    let name = file.name();
+    let size = file.size() as usize;
+    if size > MAX_IMPORT_BYTES {
+        return (name, Err(ImportError::TooLarge(size)));
+    }
+    let file = gloo_file::File::from(file);
+    let bytes = gloo_file::futures::read_as_bytes(&file)
+        .await
+        .map_err(|_| ImportError::NotText);
+    (name, bytes)
 }

@@ -2,19 +2,19 @@
 //! over", the storage notice, the main region and a footer saying where answers are kept.
 
 use leptos::prelude::*;
-use leptos::wasm_split::wasm_split;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::browser::{base_path, route_href, route_of};
-use crate::components::confirm::ConfirmAction;
-use crate::components::exchange::ImportPrompt;
-use crate::components::workshop::{IdleGuard, NextParticipant};
 use cp_assessment::vocabulary::Language;
+
+use crate::browser::base_path;
+use crate::components::confirm::ConfirmAction;
+use crate::components::import::ImportPrompt;
+use crate::components::workshop::{IdleGuard, NextParticipant};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::routes::PageLoadError;
+use crate::route::Route;
+use crate::state::{use_app, Startup};
 use crate::storage::StorageIssue;
-use crate::use_app;
 
 /// Wraps the routed page.
 ///
@@ -25,13 +25,11 @@ pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let base = base_path();
-    // Remember where the respondent is, for "continue where you left off" — as the app's
-    // route ("/part/3"), which links resolve under whatever path the app is served from.
+    // Remember where the respondent is, for "continue where you left off".
     Effect::new(move |_| {
-        let full = location.pathname.get();
-        let path = route_of(&base, &full);
-        if path.starts_with("/part/") || path == "/review" || path == "/results" {
-            app.last_page.set(Some(path.to_owned()));
+        let route = Route::at(&base, &location.pathname.get());
+        if let Some(route) = route.filter(|r| r.is_resumable()) {
+            app.last_page.set(Some(route));
         }
     });
     // The page's own address plus "#main": a bare "#main" would resolve against <base
@@ -47,68 +45,48 @@ pub fn Layout(children: Children) -> impl IntoView {
             }
         })
     };
-    let share_link_unread = move || {
-        app.share_link_unread.get().then(|| {
-            view! {
-                <div class="notice" role="alert" data-testid="share-link-unread">
-                    {t!(i18n, import.link_not_read)}
-                </div>
-            }
-        })
-    };
+    // What acts on the saved answers comes with them (`crate::boot`).
+    let saved_views = move || app.startup.with(Startup::saved_views);
     view! {
         <a class="skip-link" href=skip_href>{t!(i18n, skip_link)}</a>
         <header class="site-header">
-            <A href=route_href("/") attr:class="brand">{t!(i18n, brand)}</A>
+            <A href=Route::Welcome.href() attr:class="brand">{t!(i18n, brand)}</A>
             <div class="header-actions">
                 <LanguageSwitch />
-                {move || app.state_loaded.get().then(|| Suspend::new(with_saved_answers(header_actions())))}
+                {move || saved_views().map(|v| (v.header_actions)())}
             </div>
         </header>
         {language_notice}
-        {share_link_unread}
-        {move || app.state_loaded.get().then(|| Suspend::new(with_saved_answers(prompts())))}
+        {move || saved_views().map(|v| (v.prompts)())}
         <main id="main" class="page">{children()}</main>
         <footer class="site-footer">
             <p>{t!(i18n, footer_privacy)}</p>
-            <p><A href=route_href("/facilitator")>{t!(i18n, workshop.facilitator_link)}</A></p>
+            <p><A href=Route::Facilitator.href()>{t!(i18n, workshop.facilitator_link)}</A></p>
         </footer>
     }
 }
 
-/// What a split-off part of the frame shows: its view, or nothing if its module could not
-/// be fetched (then the saved answers could not be read either, and the page says so).
-async fn with_saved_answers(
-    part: impl std::future::Future<Output = Result<AnyView, PageLoadError>>,
-) -> AnyView {
-    part.await.unwrap_or_else(|PageLoadError| ().into_any())
-}
-
 /// The header's "Start over", or on a workshop device "Next participant". Both act on the
-/// saved answers and show once they are read, so they come in the module of the saved
-/// state's reader (`crate::storage`).
-#[wasm_split(saved_answers, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn header_actions() -> Result<AnyView, PageLoadError> {
+/// saved answers, so they come in the saved answers' module (`crate::boot`).
+pub fn header_actions() -> AnyView {
     let app = use_app();
-    Ok(view! {
+    view! {
         <Show when=move || app.device.with(|d| d.workshop) fallback=|| view! { <StartOver /> }>
             <NextParticipant />
         </Show>
     }
-    .into_any())
+    .into_any()
 }
 
 /// The storage notices, the prompt for answers from a file or a share link, and on a
-/// workshop device the idle reset: like [`header_actions`], in the module of the saved
-/// state's reader.
-#[wasm_split(saved_answers, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn prompts() -> Result<AnyView, PageLoadError> {
-    Ok(view! {
+/// workshop device the idle reset: like [`header_actions`], in the saved answers' module.
+pub fn prompts() -> AnyView {
+    view! {
         <StorageNotices />
         <ImportPrompt />
         <IdleGuard />
     }
-    .into_any())
+    .into_any()
 }
 
 /// What reading and writing the saved state ran into: a storage problem (with the
@@ -198,7 +176,7 @@ pub fn StartOver() -> impl IntoView {
             show_trigger=Signal::derive(move || app.answers.with(|a| !a.is_empty()))
             on_confirm=Callback::new(move |()| {
                 app.start_over();
-                navigate("/", Default::default());
+                navigate(&Route::Welcome.path(), Default::default());
                 // Confirmed on the start page, nothing re-renders it: focus its heading
                 // rather than leave it on the vanished button.
                 crate::components::heading::focus_page_heading();

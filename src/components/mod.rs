@@ -2,10 +2,12 @@
 
 pub mod chart;
 pub mod confirm;
-pub mod exchange;
+pub mod export;
 pub mod file_drop;
 pub mod heading;
+pub mod import;
 pub mod layout;
+pub mod print;
 pub mod progress;
 pub mod qr;
 pub mod question;

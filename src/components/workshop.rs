@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::app_state::Identity;
 use crate::components::confirm::ConfirmAction;
-use crate::components::exchange::download_answers;
+use crate::components::export::download_response;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::use_app;
+use crate::route::Route;
+use crate::state::use_app;
 
 /// Seconds the idle warning counts down before the response is cleared.
 pub const IDLE_WARNING_SECONDS: u32 = 60;
@@ -23,7 +23,7 @@ pub fn NextParticipant() -> impl IntoView {
     let export_first: ChildrenFn = std::sync::Arc::new(move || {
         view! {
             <button type="button" class="secondary" on:click=move |_| {
-                let _ = download_answers(&app.identity.get_untracked(), app.answers.get_untracked());
+                let _ = download_response(app, &app.identity.get_untracked(), app.answers.get_untracked());
             }>
                 {t!(i18n, workshop.export_first)}
             </button>
@@ -39,7 +39,7 @@ pub fn NextParticipant() -> impl IntoView {
             extra=export_first
             on_confirm=Callback::new(move |()| {
                 app.next_participant();
-                navigate("/", Default::default());
+                navigate(&Route::Welcome.path(), Default::default());
             })
         />
     }
@@ -83,7 +83,7 @@ pub fn IdleGuard() -> impl IntoView {
             if next >= warn_after(minutes) + IDLE_WARNING_SECONDS {
                 idle_seconds.set(0);
                 app.next_participant();
-                navigate_tick("/", Default::default());
+                navigate_tick(&Route::Welcome.path(), Default::default());
             } else {
                 idle_seconds.set(next);
             }
@@ -167,23 +167,16 @@ pub fn KeptResponses() -> impl IntoView {
     let i18n = use_i18n();
     let deleting = RwSignal::new(None::<usize>);
     let label_of = move |answers: &cp_assessment::answers::Answers| -> String {
-        app.with_content(|c| {
-            let bank = &c.bank;
-            let describe = |id: &str| {
-                bank.question(id)
-                    .and_then(|q| answers.counted(bank, id).map(|a| bank.describe(q, a)))
-            };
-            describe("main_products").or_else(|| describe("sector"))
-        })
-        .flatten()
-        .unwrap_or_else(|| t_string!(i18n, workshop.unnamed).to_string())
+        app.with_content(|c| c.response_name(answers))
+            .flatten()
+            .unwrap_or_else(|| t_string!(i18n, workshop.unnamed).to_string())
     };
     let items = move || {
         app.kept.get().into_iter().enumerate().map(|(i, r)| {
             let progress = app.with_content(|c| r.answers.progress(&c.bank)).unwrap_or_default();
             let updated = r.updated.get(..10).unwrap_or("").to_owned();
             let text = t_string!(i18n, workshop.saved_item, label = label_of(&r.answers), updated = updated, answered = progress.answered, visible = progress.visible).to_string();
-            let identity = Identity { response_id: r.response_id.clone(), created: r.created.clone(), updated: r.updated.clone() };
+            let identity = r.identity();
             let answers = r.answers.clone();
             view! {
                 <li data-testid="kept-response">
@@ -191,7 +184,7 @@ pub fn KeptResponses() -> impl IntoView {
                     {(progress.answered == progress.visible).then(|| view! { <strong>{format!(" · {}", t_string!(i18n, workshop.complete))}</strong> })}
                     <div class="button-row">
                         <button type="button" class="secondary" on:click=move |_| app.resume(i)>{t!(i18n, workshop.resume)}</button>
-                        <button type="button" class="secondary" on:click=move |_| { let _ = download_answers(&identity, answers.clone()); }>
+                        <button type="button" class="secondary" on:click=move |_| { let _ = download_response(app, &identity, answers.clone()); }>
                             {t!(i18n, workshop.export)}
                         </button>
                         <Show

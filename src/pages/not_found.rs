@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::route_href;
 use crate::components::heading::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::route::Route;
 
 /// Fallback route.
 #[component]
@@ -15,6 +15,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <PageHeading text=heading />
         <p>{t!(i18n, not_found.body)}</p>
-        <A href=route_href("/") attr:class="button primary">{t!(i18n, not_found.go_start)}</A>
+        <A href=Route::Welcome.href() attr:class="button primary">{t!(i18n, not_found.go_start)}</A>
     }
 }

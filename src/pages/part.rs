@@ -4,14 +4,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::browser::route_href;
 use crate::components::heading::PageHeading;
 use crate::components::progress::ProgressBar;
 use crate::components::question::QuestionField;
 use cp_assessment::bank::PartId;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::route::Route;
 use crate::pages::not_found::NotFound;
-use crate::use_app;
+use crate::state::use_app;
 
 /// Route `/part/:n`.
 #[component]
@@ -65,16 +65,8 @@ fn part_view(part: PartId) -> impl IntoView {
             .unwrap_or_default()
     });
     let total_progress = Memo::new(move |_| app.progress().unwrap_or_default());
-    let back = route_href(&if n > 1 {
-        format!("/part/{}", n - 1)
-    } else {
-        "/".to_owned()
-    });
-    let next = route_href(&if n < count {
-        format!("/part/{}", n + 1)
-    } else {
-        "/review".to_owned()
-    });
+    let back = Route::before(part).href();
+    let next = Route::after(part).href();
     view! {
         <PageHeading text=heading />
         <p class="lead">{intro}</p>

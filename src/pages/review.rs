@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::route_href;
 use crate::components::heading::PageHeading;
 use crate::components::progress::ProgressBar;
 use cp_assessment::bank::PartId;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::use_app;
+use crate::route::Route;
+use crate::state::use_app;
 
 /// Route `/review`.
 #[component]
@@ -49,7 +49,7 @@ pub fn Review() -> impl IntoView {
                             <section class="review-part" aria-labelledby=format!("review-{n}")>
                                 <h2 id=format!("review-{n}")>{heading}</h2>
                                 <dl>{rows}</dl>
-                                <A href=route_href(&format!("/part/{n}")) attr:class="button secondary">{change}</A>
+                                <A href=Route::Part(pid).href() attr:class="button secondary">{change}</A>
                             </section>
                         }
                     })
@@ -70,8 +70,8 @@ pub fn Review() -> impl IntoView {
         </Show>
         {parts}
         <nav class="step-nav" aria-label=move || t_string!(i18n, nav_label).to_string()>
-            <A href=route_href("/part/5") attr:class="button secondary">{t!(i18n, review.previous)}</A>
-            <A href=route_href("/results") attr:class="button primary">{t!(i18n, review.see_results)}</A>
+            <A href=Route::Part(PartId::ALL[PartId::ALL.len() - 1]).href() attr:class="button secondary">{t!(i18n, review.previous)}</A>
+            <A href=Route::Results.href() attr:class="button primary">{t!(i18n, review.see_results)}</A>
         </nav>
     }
 }

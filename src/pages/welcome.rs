@@ -2,15 +2,15 @@
 //! and a way in — or back to where the respondent left off.
 
 use leptos::prelude::*;
-use leptos::wasm_split::wasm_split;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::components::A;
 
-use crate::browser::route_href;
-use crate::components::heading::PageHeading;
 use cp_assessment::content::QUESTIONS_AT_START;
+
+use crate::components::heading::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::routes::PageLoadError;
-use crate::use_app;
+use crate::route::Route;
+use crate::state::{use_app, Startup};
 
 /// Route `/`.
 #[component]
@@ -21,7 +21,7 @@ pub fn Welcome() -> impl IntoView {
     // (a constant, so the page needs no content to say it).
     let total = QUESTIONS_AT_START;
     let started = move || app.answers.with(|a| !a.is_empty());
-    let resume = move || route_href(&app.last_page.get().unwrap_or_else(|| "/part/1".to_owned()));
+    let resume = move || app.last_page.get().unwrap_or_else(Route::first_part).href();
     // Counted against the question bank, so shown once the content is there (a moment
     // after the page; the paragraph keeps its place meanwhile).
     let answered = move || {
@@ -35,15 +35,15 @@ pub fn Welcome() -> impl IntoView {
             .to_string()
         })
     };
-    let loaded = move || app.content_loaded.get() && app.state_loaded.get();
+    let loaded = move || app.startup.with(|s| matches!(s, Startup::Ready(_)));
     // On a first visit the content and the saved state's reader are fetched only when
     // this lower part comes into view (or a page that needs them opens): a first visitor
-    // who starts at once never waits for them here (`app_state::load_in_background`).
+    // who starts at once never waits for them here.
     let tools = NodeRef::<leptos::html::Div>::new();
-    tools.on_load(|element| {
+    tools.on_load(move |element| {
         leptos::task::spawn_local(async move {
             crate::browser::scrolled_into_view(&element).await;
-            crate::app_state::load_in_background();
+            let _ = app.loaded().await;
         });
     });
     let heading = Signal::derive(move || t_string!(i18n, app_title).to_string());
@@ -65,7 +65,7 @@ pub fn Welcome() -> impl IntoView {
         </ul>
         <Show
             when=started
-            fallback=move || view! { <A href=route_href("/part/1") attr:class="button primary">{t!(i18n, welcome.start)}</A> }
+            fallback=move || view! { <A href=Route::first_part().href() attr:class="button primary">{t!(i18n, welcome.start)}</A> }
         >
             <p class="answered-so-far">{answered}</p>
             <A href=resume attr:class="button primary">{t!(i18n, welcome.resume)}</A>
@@ -80,16 +80,16 @@ pub fn Welcome() -> impl IntoView {
 /// The responses kept on this device, the file import and the workshop settings, below the
 /// welcome page's fold. Their code (the file reader, the import's validation, the export
 /// of a kept response, the settings form) is split off like a page (`crate::routes`) and
-/// fetched with the content; if it cannot be fetched, the page goes without them.
+/// fetched once the saved answers are read; if it cannot be fetched, the page goes without them.
 async fn responses_and_import() -> AnyView {
     kept_and_import()
         .await
-        .unwrap_or_else(|PageLoadError| ().into_any())
+        .unwrap_or_else(|_| ().into_any())
 }
 
 #[wasm_split(welcome_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn kept_and_import() -> Result<AnyView, PageLoadError> {
-    use crate::components::exchange::ImportPanel;
+fn kept_and_import() -> Result<AnyView, SplitLoaderError> {
+    use crate::components::import::ImportPanel;
     use crate::components::workshop::{KeptResponses, WorkshopSettings};
     Ok(view! {
         <KeptResponses />

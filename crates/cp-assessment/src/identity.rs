@@ -1,0 +1,109 @@
+//! Who a response is: the id that tells it apart from every other response (a UUID) and
+//! when it was started and last changed (RFC 3339). The stored state, kept responses and
+//! exported files each carry these three fields; this type keeps them together.
+
+use crate::answers::Answers;
+use crate::exchange::{new_response, ResponseFile};
+use crate::bank::Bank;
+use crate::state::{KeptResponse, SavedState};
+use crate::vocabulary::Language;
+
+/// A response's id and times.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Identity {
+    /// The response id (a UUID).
+    pub response_id: String,
+    /// When the response was started.
+    pub created: String,
+    /// When an answer last changed.
+    pub updated: String,
+}
+
+impl Identity {
+    /// A response started `now`, with the id `response_id`.
+    pub fn new(response_id: String, now: String) -> Self {
+        Identity {
+            response_id,
+            created: now.clone(),
+            updated: now,
+        }
+    }
+
+    /// The first characters of the id, enough to tell files apart in a folder.
+    pub fn short_id(&self) -> String {
+        self.response_id.chars().take(8).collect()
+    }
+
+    /// The export of `answers` under this identity (docs/format.md).
+    pub fn export(&self, bank: &Bank, language: Language, answers: Answers) -> ResponseFile {
+        let mut file = new_response(bank, &self.response_id, &self.updated, language, answers);
+        file.created = self.created.clone();
+        file
+    }
+}
+
+impl SavedState {
+    /// The identity of the saved response; `None` in states written before it was kept.
+    pub fn identity(&self) -> Option<Identity> {
+        (!self.response_id.is_empty()).then(|| Identity {
+            response_id: self.response_id.clone(),
+            created: self.created.clone(),
+            updated: self.updated.clone(),
+        })
+    }
+}
+
+impl KeptResponse {
+    /// `answers` kept under `identity`.
+    pub fn new(identity: Identity, answers: Answers) -> Self {
+        KeptResponse {
+            response_id: identity.response_id,
+            created: identity.created,
+            updated: identity.updated,
+            answers,
+        }
+    }
+
+    /// The identity of the kept response.
+    pub fn identity(&self) -> Identity {
+        Identity {
+            response_id: self.response_id.clone(),
+            created: self.created.clone(),
+            updated: self.updated.clone(),
+        }
+    }
+}
+
+impl ResponseFile {
+    /// The identity the file carries; `None` when it lacks one (a file written by hand),
+    /// so that the app gives it a fresh one.
+    pub fn identity(&self) -> Option<Identity> {
+        (!self.needs_identity()).then(|| Identity {
+            response_id: self.response_id.clone(),
+            created: self.created.clone(),
+            updated: self.updated.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Content;
+
+    #[test]
+    fn an_export_carries_the_identity_whole() {
+        let content = Content::load(Language::En).unwrap_or_else(|e| panic!("{e}"));
+        let mut id = Identity::new(
+            "0b8f7c4e-2f6a-4c41-9d7e-3f1a2b5c6d7e".to_owned(),
+            "2026-11-29T09:00:00Z".to_owned(),
+        );
+        id.updated = "2026-11-29T10:00:00Z".to_owned();
+        let file = id.export(&content.bank, Language::En, Answers::new());
+        assert_eq!(file.identity(), Some(id.clone()));
+        assert_eq!(id.short_id(), "0b8f7c4e");
+        let kept = KeptResponse::new(id.clone(), Answers::new());
+        assert_eq!(kept.identity(), id);
+        assert_eq!(SavedState::new(Answers::new(), None).identity(), None);
+    }
+}

@@ -1,0 +1,316 @@
+//! The start-up, top to bottom:
+//!
+//! 1. the language to start in: the one chosen on this device, else the browser's;
+//! 2. for a page opened by its address other than the welcome page: its code, that
+//!    language's content and the saved answers, fetched together before the first render,
+//!    while index.html's start-up notice shows;
+//! 3. the app mounted in that language ([`App`]);
+//! 4. otherwise the content and the saved answers after the welcome page's first paint
+//!    when there is something to show from them (saved answers, a share link), else when
+//!    first needed (a page opens, or the welcome page's lower part comes into view);
+//! 5. the saved answers taken over (`state::saving`, which starts saving every change);
+//! 6. a share link in the address, offered for confirmation.
+//!
+//! The content and the saved answers are split off like pages (docs/performance.md): the
+//! saved answers' module is declared here ([`open_saved_answers`]), with the views that act
+//! on them from every page.
+
+use std::rc::Rc;
+
+use futures::FutureExt;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use leptos_meta::provide_meta_context;
+use leptos_router::components::Router;
+
+use cp_assessment::answers::Answers;
+use cp_assessment::bank::Bank;
+use cp_assessment::exchange::{decode_share, ImportError, SHARE_PREFIX};
+use cp_assessment::vocabulary::Language;
+
+use crate::browser;
+use crate::components::layout::{self, Layout};
+use crate::i18n::{t, use_i18n, I18nContextProvider};
+use crate::languages;
+use crate::load_error::LoadError;
+use crate::route::table::{self, AppRoutes};
+use crate::route::Route;
+use crate::state::import::{ImportState, PendingImport};
+use crate::state::{self, locale_of, saving, AppState, SavedViews, Startup};
+use crate::storage::{self, Opened};
+
+/// Runs the start-up; `main` calls it once, after installing the panic hook.
+pub async fn start() {
+    // 1. The language.
+    let chosen = storage::saved_language();
+    let language = chosen.unwrap_or_else(|| Language::from_preferences(&browser::languages()));
+    // 2. What a split-off page needs before its first render.
+    let fetched = match Route::current() {
+        Some(route) if route.is_split() => {
+            let (_, content, saved) = futures::future::join3(
+                table::preload(route),
+                languages::load_start(language),
+                open_saved_answers(),
+            )
+            .await;
+            Some(Fetched { content, saved })
+        }
+        _ => None,
+    };
+    // 3. The app.
+    browser::remove_loading_notice();
+    let start = Start {
+        language,
+        language_was_chosen: chosen.is_some(),
+        fetched,
+    };
+    leptos::mount::mount_to_body(move || view! { <App start /> });
+    browser::register_service_worker();
+}
+
+/// What the start-up hands the app.
+#[derive(Clone)]
+pub struct Start {
+    /// The language to start in.
+    language: Language,
+    /// Whether it was chosen on this device (rather than the browser's preference).
+    language_was_chosen: bool,
+    /// What step 2 fetched; `None` on the welcome page.
+    fetched: Option<Fetched>,
+}
+
+/// The start language's content (the language it is in: English when the wanted one
+/// could not be fetched) and the saved answers, as far as they could be fetched.
+#[derive(Clone)]
+struct Fetched {
+    content: Result<Language, LoadError>,
+    saved: Result<SavedAnswers, LoadError>,
+}
+
+/// The saved state as read, its writer, and the views that act on it.
+#[derive(Clone)]
+struct SavedAnswers {
+    opened: Opened,
+    views: SavedViews,
+}
+
+/// The saved answers' module: their reader and writer (serde_json, the answers' checks)
+/// and what acts on them from every page — the header's Start over or Next participant,
+/// the storage notices, the import prompt and the idle reset. They show only once the
+/// answers are read, so they come with them.
+///
+/// # Errors
+/// [`LoadError::SavedAnswers`] when the module cannot be fetched; storage is left as it is.
+async fn open_saved_answers() -> Result<SavedAnswers, LoadError> {
+    saved_answers_module()
+        .await
+        .map_err(|_| LoadError::SavedAnswers)
+}
+
+#[wasm_split(saved_answers, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn saved_answers_module() -> Result<SavedAnswers, SplitLoaderError> {
+    Ok(SavedAnswers {
+        opened: Opened::read_now(),
+        views: SavedViews {
+            header_actions: layout::header_actions,
+            prompts: layout::prompts,
+        },
+    })
+}
+
+/// The app: UI strings (leptos_i18n; the language is kept in local storage, not in a
+/// cookie), then [`AppRoot`].
+#[component]
+fn App(start: Start) -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nContextProvider enable_cookie=false>
+            <AppRoot start=start.clone() />
+        </I18nContextProvider>
+    }
+}
+
+/// The shared state and steps 4 to 6, then the frame and the routes (or, if the built-in
+/// content does not parse, an error page).
+#[component]
+fn AppRoot(start: Start) -> impl IntoView {
+    // A deliberate crash, only on request, so the browser tests can prove that a panic
+    // shows the recovery screen and keeps the answers.
+    if browser::fragment().as_deref() == Some("panic-test") {
+        panic!("panic requested by #panic-test");
+    }
+    let i18n = use_i18n();
+    let Start {
+        language,
+        language_was_chosen,
+        fetched,
+    } = start;
+    let wanted = Wanted {
+        language,
+        chosen: language_was_chosen,
+    };
+    let owner = Owner::current();
+    let app = state::provide(
+        i18n,
+        Rc::new(move |app| {
+            let owner = owner.clone();
+            async move {
+                app.startup.set(Startup::Loading);
+                // One after the other: each fetch starts a burst of requests for the
+                // module's shared chunks, each arrival a burst of compiling; together
+                // they made one long task on the welcome page.
+                let content = languages::load_start(wanted.language).await;
+                let saved = open_saved_answers().await;
+                let fetched = Fetched { content, saved };
+                let settled = match &owner {
+                    Some(owner) => owner.with(|| settle(app, i18n, wanted, fetched)),
+                    None => settle(app, i18n, wanted, fetched),
+                };
+                settled?;
+                offer_share_link(app).await;
+                Ok(())
+            }
+            .boxed_local()
+        }),
+    );
+    // The i18n provider sets its own (browser-derived) locale in its first effect, which
+    // runs before this one; this one then applies the start language, once.
+    let first = fetched
+        .as_ref()
+        .and_then(|f| f.content.clone().ok())
+        .unwrap_or(language);
+    Effect::new(move |done: Option<()>| {
+        if done.is_none() {
+            i18n.set_locale(locale_of(first));
+        }
+    });
+    match fetched {
+        Some(fetched) => {
+            // 4–5 at once: the page renders with the answers.
+            if settle(app, i18n, wanted, fetched).is_ok() {
+                leptos::task::spawn_local(offer_share_link(app));
+            }
+        }
+        None if share_link().is_some() || storage::may_hold_answers() => {
+            // Something to show from them: fetched right after the first paint, which
+            // so waits for nothing.
+            leptos::task::spawn_local(async move {
+                browser::after_next_paint().await;
+                let _ = app.loaded().await;
+            });
+        }
+        // A first visit: fetched when first needed.
+        None => {}
+    }
+    let broken = move || {
+        app.startup.with(|s| match s {
+            Startup::Failed(LoadError::BrokenContent(e)) => Some(e.to_string()),
+            _ => None,
+        })
+    };
+    view! {
+        <Show
+            when=move || broken().is_none()
+            // Only reachable with broken built-in content, which the tests rule out; still
+            // a readable page rather than a blank one.
+            fallback=move || view! {
+                <main class="page">
+                    <h1>{t!(i18n, content_error.title)}</h1>
+                    <p>{t!(i18n, content_error.body)}</p>
+                    <pre>{broken}</pre>
+                </main>
+            }
+        >
+            // Routes live under the path Trunk's `--public-url` names ("" at the root).
+            <Router base=browser::base_path()>
+                <Layout>
+                    <AppRoutes />
+                </Layout>
+            </Router>
+        </Show>
+    }
+}
+
+/// The language the start-up wanted, and whether it was chosen on this device.
+#[derive(Clone, Copy)]
+struct Wanted {
+    language: Language,
+    chosen: bool,
+}
+
+/// Steps 4 and 5 with what was fetched: the content's language is shown (with a notice if
+/// it is not the one wanted), the saved answers are taken over and the start-up is
+/// [`Startup::Ready`], or it [`Startup::Failed`] with what could not be had.
+fn settle(app: AppState, i18n: crate::I18n, wanted: Wanted, fetched: Fetched) -> Result<(), LoadError> {
+    let fail = |e: LoadError| {
+        app.startup.set(Startup::Failed(e.clone()));
+        Err(e)
+    };
+    let language = match fetched.content {
+        Ok(language) => language,
+        Err(e) => return fail(e),
+    };
+    if language != wanted.language {
+        app.language_issue.set(Some(wanted.language));
+    }
+    if language != app.language.get_untracked() {
+        i18n.set_locale(locale_of(language));
+    }
+    let saved = match fetched.saved {
+        Ok(saved) => saved,
+        Err(e) => return fail(e),
+    };
+    let saved_language = saving::take_over(app, saved.opened);
+    // A state saved before the language had a key of its own brings its language back,
+    // unless the reader has switched meanwhile.
+    if let Some(saved_language) = saved_language {
+        if !wanted.chosen && app.language.get_untracked() == language {
+            app.select_language(i18n, saved_language);
+        }
+    }
+    app.startup.set(Startup::Ready(saved.views));
+    Ok(())
+}
+
+/// The share link in the address, if there is one.
+fn share_link() -> Option<String> {
+    browser::fragment().filter(|f| f.starts_with(SHARE_PREFIX))
+}
+
+/// Step 6: a share link's answers are offered, never applied silently, once the saved
+/// answers are there to compare (the prompt says how many it replaces). The fragment is
+/// then cleared, so a reload does not offer them again; if the link's reader cannot be
+/// fetched, the link stays in the address bar for a reload and the page says so.
+async fn offer_share_link(app: AppState) {
+    let (Some(fragment), Some(content)) = (share_link(), languages::shown(app.language.get_untracked()))
+    else {
+        return;
+    };
+    let state = match read_share_link(fragment, &content.bank).await {
+        Ok(Ok(answers)) => ImportState::Pending(PendingImport {
+            answers,
+            identity: None,
+            source: None,
+        }),
+        Ok(Err(e)) => ImportState::Refused(e),
+        Err(_) => {
+            app.import.set(ImportState::LinkUnread);
+            return;
+        }
+    };
+    app.import.set(state);
+    browser::clear_fragment();
+}
+
+/// Reads a share link's answers against `bank` ([`decode_share`]), in a split-off module
+/// (inflate, base64 and the answer checks are not needed to show the first page). It
+/// shares the module of the welcome page's kept responses and import, which need the same
+/// answer checks: one module instead of two halves the small shared files the splitter
+/// would otherwise cut, each a request of its own.
+#[wasm_split(welcome_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_share_link(
+    fragment: String,
+    bank: &'static Bank,
+) -> Result<Result<Answers, ImportError>, SplitLoaderError> {
+    Ok(decode_share(&fragment, bank))
+}

@@ -1,0 +1,37 @@
+//! What could not be loaded. The app comes in several wasm files (docs/performance.md):
+//! the main module first, and each page, each language's content, the saved answers'
+//! reader and the welcome page's tools when they are first needed. Fetching one may fail
+//! when the connection drops before the service worker has cached the app; this module
+//! names those failures. It sits below everything that loads, and imports nothing of the
+//! app.
+
+use cp_assessment::bank::ContentError;
+use cp_assessment::vocabulary::Language;
+
+/// A part of the app that could not be loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// A page's own code.
+    Page,
+    /// A language's questions, measures and texts.
+    Language(Language),
+    /// The reader and writer of the saved answers (with what acts on them from every page).
+    SavedAnswers,
+    /// The welcome page's tools: kept responses, the file import and the share-link reader.
+    WelcomeTools,
+    /// The built-in content does not parse (ruled out by the tests, but shown if it
+    /// happens).
+    BrokenContent(ContentError),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Page => f.write_str("the page's code could not be fetched"),
+            LoadError::Language(l) => write!(f, "the texts of {} could not be fetched", l.as_str()),
+            LoadError::SavedAnswers => f.write_str("the saved answers' reader could not be fetched"),
+            LoadError::WelcomeTools => f.write_str("the welcome page's tools could not be fetched"),
+            LoadError::BrokenContent(e) => write!(f, "{e}"),
+        }
+    }
+}

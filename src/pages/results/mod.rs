@@ -1,0 +1,182 @@
+//! The results page: everything `assess` returns, in plain language — the measures that
+//! suit the plant (ranked, with reasons, examples, cost class and first step), where the
+//! enterprise stands on the seed study's path, readiness along the audit steps, the
+//! motivation profile, and where to get help.
+
+mod charts;
+mod measures;
+mod standing;
+mod summary;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use cp_assessment::answers::Answers;
+use cp_assessment::assess::Assessment;
+use cp_assessment::content::Content;
+
+use crate::components::export::ExportPanel;
+use crate::components::heading::PageHeading;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::route::Route;
+use crate::state::use_app;
+use crate::I18n;
+
+/// The results' parts, top to bottom (closed set; see [`Results`] for how they appear).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Section {
+    /// Date, profile line, print button, and the notice that the results are provisional.
+    ReportHeader,
+    /// Where the enterprise stands, the best fits and the next step, in one box.
+    InShort,
+    /// The eight option categories ranked, with reasons, examples, cost class, first step.
+    Measures,
+    /// "Do now" and "needs a feasibility study".
+    ActionPlan,
+    /// Where the enterprise stands between a report written only to comply and CP built
+    /// into decisions.
+    Engagement,
+    /// Readiness along the seven audit steps.
+    Readiness,
+    /// The motivation profile (economic, environmental-policy, social drivers).
+    Motivation,
+    /// Where to get help.
+    Help,
+    /// Downloads and share link.
+    Export,
+}
+
+/// Every section, in page order.
+const SECTIONS: [Section; 9] = [
+    Section::ReportHeader,
+    Section::InShort,
+    Section::Measures,
+    Section::ActionPlan,
+    Section::Engagement,
+    Section::Readiness,
+    Section::Motivation,
+    Section::Help,
+    Section::Export,
+];
+
+/// How many sections render with the page, before its first paint: what a phone's screen
+/// shows first (the header and "In short"; the measures' chart fills the rest).
+const FIRST_PAINT_SECTIONS: usize = 2;
+
+/// Route `/results`.
+///
+/// The sections appear one by one: the first [`FIRST_PAINT_SECTIONS`] with the page, then,
+/// after its first paint, each further one in a task of its own, so that a phone can paint
+/// and respond in between (docs/performance.md). The sections' wrapper carries
+/// `aria-busy="true"` until the last one is there; printing shows them all at once
+/// (`beforeprint`).
+#[component]
+pub fn Results() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let assessment = app.assessment_memo();
+    let answered = Memo::new(move |_| !app.answers.with(Answers::is_empty));
+    let shown = RwSignal::new(FIRST_PAINT_SECTIONS);
+    leptos::task::spawn_local(async move {
+        crate::browser::after_next_paint().await;
+        // Stops when the page is gone (the signal disposed) or every section is shown.
+        while shown
+            .try_update(|n| {
+                let more = *n < SECTIONS.len();
+                if more {
+                    *n += 1;
+                }
+                more
+            })
+            .unwrap_or(false)
+        {
+            crate::browser::next_task().await;
+        }
+    });
+    // Printing (the Print button or the browser's own) shows every section at once, even
+    // in the moment before the later ones have appeared.
+    let print_all = window_event_listener_untyped("beforeprint", move |_| {
+        shown.try_set(SECTIONS.len());
+    });
+    on_cleanup(move || print_all.remove());
+    let section = move |s: Section| {
+        move || {
+            assessment.with(|a| {
+                let a = a.as_ref()?;
+                app.answers
+                    .with(|answers| app.with_content(|c| section_view(i18n, c, a, answers, s)))
+            })
+        }
+    };
+    let body = move || {
+        // Nothing answered: no ranking to show (it would only restate the defaults), but
+        // the way in.
+        if !answered.get() {
+            let start = t_string!(i18n, welcome.start).to_string();
+            return view! {
+                <p data-testid="no-answers">{t!(i18n, results.no_answers)}</p>
+                <A href=Route::first_part().href() attr:class="button primary">{start}</A>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="results" data-testid="results" aria-busy=move || (shown.get() < SECTIONS.len()).to_string()>
+                <For each=move || SECTIONS[..shown.get().min(SECTIONS.len())].to_vec() key=|s| *s let:s>
+                    {section(s)}
+                </For>
+            </div>
+        }
+        .into_any()
+    };
+    let heading = Signal::derive(move || t_string!(i18n, results.title).to_string());
+    view! {
+        <PageHeading text=heading />
+        {body}
+        <nav class="step-nav" aria-label=move || t_string!(i18n, nav_label).to_string()>
+            <A href=Route::Review.href() attr:class="button secondary">
+                {move || t_string!(i18n, results.review_link).to_string()}
+            </A>
+        </nav>
+    }
+}
+
+/// One section of the results.
+fn section_view(
+    i18n: I18n,
+    c: &Content,
+    a: &Assessment,
+    answers: &Answers,
+    section: Section,
+) -> AnyView {
+    match section {
+        Section::ReportHeader => {
+            let p = a.progress;
+            let provisional = (p.answered < p.visible).then(|| {
+                // Read here, in the view's reactive scope: `<A>` renders its children
+                // untracked.
+                let see_missing = t_string!(i18n, results.see_missing).to_string();
+                view! {
+                    <p class="notice-inline" data-testid="provisional">
+                        {t_string!(i18n, results.provisional, answered = p.answered, visible = p.visible).to_string()}
+                        <A href=Route::Review.href()>{see_missing}</A>
+                    </p>
+                }
+            });
+            view! { {summary::report_header(i18n, c, answers)} {provisional} }.into_any()
+        }
+        Section::InShort => summary::in_short(i18n, c, a).into_any(),
+        Section::Measures => measures::measures_section(i18n, c, a).into_any(),
+        Section::ActionPlan => measures::action_plan_section(i18n, c, a).into_any(),
+        Section::Engagement => standing::engagement_section(i18n, c, a).into_any(),
+        Section::Readiness => standing::readiness_section(i18n, c, a).into_any(),
+        Section::Motivation => standing::motivation_section(i18n, c, a).into_any(),
+        Section::Help => view! {
+            <section aria-labelledby="help-h">
+                <h2 id="help-h">{t_string!(i18n, results.help_heading).to_string()}</h2>
+                <p>{c.texts.help.clone()}</p>
+            </section>
+        }
+        .into_any(),
+        Section::Export => view! { <ExportPanel /> }.into_any(),
+    }
+}

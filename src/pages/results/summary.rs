@@ -1,0 +1,64 @@
+//! The top of the results (and of the printed report): date, the plant's profile and the
+//! print button, then "In short", the box that joins where the plant stands, what suits
+//! it best and the next step.
+
+use leptos::prelude::*;
+
+use cp_assessment::answers::Answers;
+use cp_assessment::assess::Assessment;
+use cp_assessment::content::Content;
+use cp_assessment::labels::Joiner;
+
+use crate::components::print::PrintButton;
+use crate::i18n::t_string;
+use crate::I18n;
+
+/// Today's local date in ISO 8601's calendar form, `YYYY-MM-DD` (e.g. "2026-11-29"),
+/// which readers of both languages know; not `toLocaleDateString`, whose first use loads
+/// the browser's locale data (docs/performance.md).
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// Date, profile line and the print button, at the top of the results (and of the report).
+pub fn report_header(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView {
+    let date = t_string!(i18n, results.report_meta, date = today()).to_string();
+    let profile = c.profile_line(answers).map(|line| {
+        let text = t_string!(i18n, results.profile, profile = line).to_string();
+        view! { <p class="profile" data-testid="profile">{text}</p> }
+    });
+    view! {
+        <div class="report-header">
+            <p class="report-date">{date}</p>
+            {profile}
+            <PrintButton label=t_string!(i18n, results.print).to_string() class="secondary" />
+        </div>
+    }
+}
+
+/// One box that joins the three results a manager acts on: where they stand, the best
+/// fits, and the single next step (the stage's next move, which already points the way
+/// from the current position towards CP built into decisions).
+pub fn in_short(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
+    let top: Vec<&str> = a.measures.iter().take(3).map(|m| c.category_name(m.category)).collect();
+    let stage_line = c
+        .stage_label(a.engagement)
+        .map(|stage| t_string!(i18n, results.in_short_stage, stage = stage).to_string());
+    let step_line = c
+        .stage(a.engagement)
+        .map(|s| t_string!(i18n, results.in_short_step, step = s.next_move.clone()).to_string());
+    view! {
+        <section class="in-short" aria-labelledby="in-short-h" data-testid="in-short">
+            <h2 id="in-short-h">{t_string!(i18n, results.in_short).to_string()}</h2>
+            <p>{stage_line}</p>
+            <p>{t_string!(i18n, results.in_short_measure, list = c.join(&top, Joiner::Items)).to_string()}</p>
+            <p><strong>{step_line}</strong></p>
+        </section>
+    }
+}

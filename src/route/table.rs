@@ -1,0 +1,150 @@
+//! The route table: which page answers which [`Route`], and the split points that keep
+//! every page but the welcome page out of the first load.
+//!
+//! The welcome and not-found pages are in the main wasm module. The questionnaire parts,
+//! the review, the results and the facilitator page are each a *split point*
+//! (`wasm_split`, the mechanism behind Leptos's `#[lazy_route]`): in a browser build
+//! `scripts/wasm-split.mjs` moves the code only they use into wasm files of their own,
+//! fetched the first time the page opens. On native targets the pages are called directly.
+//!
+//! Unlike `#[lazy_route]`, whose loader aborts the app when a file cannot be fetched, the
+//! split points here are `fallible`: a failed fetch shows [`PageLoadFailed`] with a way to
+//! try again, and no answer is lost. A page renders only once the content and the saved
+//! answers are there ([`AppState::loaded`]).
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use leptos_router::components::{Route as RouteView, Routes};
+use leptos_router::{path, Lazy, LazyRoute};
+
+use super::Route;
+use crate::browser;
+use crate::components::heading::PageHeading;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::pages::{
+    facilitator::Facilitator, not_found::NotFound, part::QuestionnairePart, results::Results,
+    review::Review, welcome::Welcome,
+};
+use crate::state::AppState;
+
+/// Every route with its page; unknown addresses show [`NotFound`].
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <RouteView path=path!("/") view=Welcome />
+            // Some hosts and bookmarks name the start page itself.
+            <RouteView path=path!("/index.html") view=StartPageRedirect />
+            <RouteView path=path!("/part/:n") view={Lazy::<PartRoute>::new()} />
+            <RouteView path=path!("/review") view={Lazy::<ReviewRoute>::new()} />
+            <RouteView path=path!("/results") view={Lazy::<ResultsRoute>::new()} />
+            <RouteView path=path!("/facilitator") view={Lazy::<FacilitatorRoute>::new()} />
+        </Routes>
+    }
+}
+
+/// Shown in place of a page that could not be loaded: says that the answers are safe and
+/// offers to reload (which fetches the app again, or takes it from the service worker's
+/// cache once it is there).
+#[component]
+pub fn PageLoadFailed() -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = Signal::derive(move || t_string!(i18n, page_load_error.title).to_string());
+    let retry = move |_| {
+        if let Some(window) = web_sys::window() {
+            // A failed reload leaves the message on screen, which is all we can do.
+            let _ = window.location().reload();
+        }
+    };
+    view! {
+        <PageHeading text=heading />
+        <p>{t!(i18n, page_load_error.body)}</p>
+        <button type="button" class="button primary" on:click=retry>
+            {t!(i18n, page_load_error.retry)}
+        </button>
+    }
+}
+
+/// One split-off page: `$route`, a [`LazyRoute`] whose view is `<$page />`, behind the
+/// split point `$split` (its wasm file is `split_$split-<hash>.wasm`).
+macro_rules! split_page {
+    ($(#[$doc:meta])* $route:ident, $split:ident, $preload:ident, $page:ident) => {
+        #[wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+        fn $split() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$page /> }.into_any())
+        }
+
+        $(#[$doc])*
+        pub struct $route {
+            // Taken when the route matches, in the app's reactive scope.
+            app: Option<AppState>,
+        }
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route { app: use_context::<AppState>() }
+            }
+            async fn view(this: Self) -> AnyView {
+                let loaded = async move {
+                    match this.app {
+                        Some(app) => app.loaded().await,
+                        None => Ok(()),
+                    }
+                };
+                let (page, loaded) = futures::future::join($split(), loaded).await;
+                match (page, loaded) {
+                    (Ok(page), Ok(())) => page,
+                    _ => view! { <PageLoadFailed /> }.into_any(),
+                }
+            }
+            async fn preload() {
+                // A failure shows when the page itself is opened.
+                let _ = $preload().await;
+            }
+        }
+    };
+}
+
+split_page!(
+    /// `/part/:n`: the five questionnaire parts (one wasm file for all of them).
+    PartRoute, part_page, preload_part_page, QuestionnairePart
+);
+split_page!(
+    /// `/review`: the review of all answers.
+    ReviewRoute, review_page, preload_review_page, Review
+);
+split_page!(
+    /// `/results`: the assessment.
+    ResultsRoute, results_page, preload_results_page, Results
+);
+split_page!(
+    /// `/facilitator`: the workshop facilitator's page.
+    FacilitatorRoute, facilitator_page, preload_facilitator_page, Facilitator
+);
+
+/// Fetches the code of `route`'s page if it is split off, so that a page opened by its
+/// address renders whole on the first render (without it the frame would show first and
+/// the page a moment later, shifting what is on screen). A failed fetch is left for the
+/// page itself to report ([`PageLoadFailed`]).
+pub async fn preload(route: Route) {
+    match route {
+        Route::Part(_) => PartRoute::preload().await,
+        Route::Review => ReviewRoute::preload().await,
+        Route::Results => ResultsRoute::preload().await,
+        Route::Facilitator => FacilitatorRoute::preload().await,
+        Route::Welcome => {}
+    }
+}
+
+/// `/index.html` is the start page under another name: the browser is sent to the app's
+/// own address (`browser::app_url`, e.g. "https://example.org/cp/"), replacing the entry
+/// in its history. A router redirect would land on ".../cp" without the final slash,
+/// which lies outside the service worker's scope and so would not reload offline.
+#[component]
+fn StartPageRedirect() -> impl IntoView {
+    if let Some(window) = web_sys::window() {
+        // If the browser refuses, the page below still leads to the start page.
+        let _ = window.location().replace(&browser::app_url());
+    }
+    view! { <NotFound /> }
+}

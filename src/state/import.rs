@@ -1,0 +1,40 @@
+//! Answers that arrive from a file or a share link: offered for confirmation, never
+//! applied without a click (`AppState::apply_import` applies them).
+
+use cp_assessment::answers::Answers;
+use cp_assessment::exchange::ImportError;
+use cp_assessment::identity::Identity;
+
+/// Answers from a file or a share link, validated in full, awaiting the user's choice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    /// The answers.
+    pub answers: Answers,
+    /// The identity the file carried; `None` for share links and files without one.
+    pub identity: Option<Identity>,
+    /// Where they come from: a file name, or `None` for a share link.
+    pub source: Option<String>,
+}
+
+/// The last import, as the page shows it: one of these at a time.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportState {
+    /// Nothing to show.
+    Idle,
+    /// Answers awaiting confirmation before they replace the current ones.
+    Pending(PendingImport),
+    /// Confirmed answers were loaded.
+    Loaded,
+    /// The file or link was refused, for this reason; nothing was changed.
+    Refused(ImportError),
+    /// A share link was opened but the code that reads it could not be fetched; the link
+    /// stays in the address bar for a reload.
+    LinkUnread,
+}
+
+impl ImportState {
+    /// Whether there is something to show.
+    pub fn is_shown(&self) -> bool {
+        *self != ImportState::Idle
+    }
+}
