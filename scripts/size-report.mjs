@@ -108,7 +108,7 @@ if (loaderFile) {
   // The welcome page renders from the first load alone. Its language's content, the saved
   // state's reader and its kept-responses-import-and-settings code follow: right after the
   // first paint for a returning visitor, when its lower part comes into view on a first
-  // visit (src/app_state.rs, src/storage.rs, src/pages/welcome.rs). Counted apart from the
+  // visit (src/boot.rs, src/pages/welcome.rs). Counted apart from the
   // first load, but printed, so the whole of a visit is on record.
   const byFile = new Map(later.map((r) => [r.file, r]));
   const background = ['saved_answers', 'welcome_tools'];

@@ -5,7 +5,7 @@
 // the profile Trunk just built (target/wasm32-unknown-unknown/<profile>/<bin>.wasm, linked
 // with `--emit-relocs`, see .cargo/config.toml) and:
 //   1. splits it with wasm-split-cli (crate wasm_split_cli_support, installed by
-//      scripts/setup.sh) at the app's split points (src/routes.rs): a main module, one
+//      scripts/setup.sh) at the app's split points (src/route/table.rs, src/languages.rs, src/boot.rs, src/pages/welcome.rs): a main module, one
 //      wasm file per page and shared chunks, and the loader __wasm_split.js;
 //   2. runs wasm-bindgen on the main module (--keep-lld-exports keeps what the chunks
 //      import from it);

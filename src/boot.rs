@@ -159,6 +159,11 @@ fn AppRoot(start: Start) -> impl IntoView {
                 // One after the other: each fetch starts a burst of requests for the
                 // module's shared chunks, each arrival a burst of compiling; together
                 // they made one long task on the welcome page.
+                // The language shown now: the reader may have switched before this ran.
+                let wanted = Wanted {
+                    language: app.language.get_untracked(),
+                    chosen: wanted.chosen,
+                };
                 let content = languages::load_start(wanted.language).await;
                 let saved = open_saved_answers().await;
                 let fetched = Fetched { content, saved };
@@ -251,9 +256,8 @@ fn settle(app: AppState, i18n: crate::I18n, wanted: Wanted, fetched: Fetched) ->
         Err(e) => return fail(e),
     };
     if language != wanted.language {
+        // Its content could not be fetched: the app goes on in English, and says so.
         app.language_issue.set(Some(wanted.language));
-    }
-    if language != app.language.get_untracked() {
         i18n.set_locale(locale_of(language));
     }
     let saved = match fetched.saved {

@@ -23,15 +23,3 @@ pub enum LoadError {
     /// happens).
     BrokenContent(ContentError),
 }
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadError::Page => f.write_str("the page's code could not be fetched"),
-            LoadError::Language(l) => write!(f, "the texts of {} could not be fetched", l.as_str()),
-            LoadError::SavedAnswers => f.write_str("the saved answers' reader could not be fetched"),
-            LoadError::WelcomeTools => f.write_str("the welcome page's tools could not be fetched"),
-            LoadError::BrokenContent(e) => write!(f, "{e}"),
-        }
-    }
-}

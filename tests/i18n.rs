@@ -35,8 +35,10 @@ fn leaf_keys(v: &Value, prefix: &str, out: &mut BTreeSet<String>) {
 
 /// Keys whose string values are text for people (translated); everything else is
 /// structure and must be identical across languages.
-const TEXT_KEYS: [&str; 23] = [
+const TEXT_KEYS: [&str; 25] = [
     "list_separator",
+    "clause_separator",
+    "profile_separator",
     "text",
     "help",
     "unknown_hint",

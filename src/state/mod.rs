@@ -7,9 +7,9 @@ pub mod import;
 pub mod saving;
 
 use std::rc::Rc;
+use std::task::{Poll, Waker};
 
-use futures::future::{LocalBoxFuture, Shared};
-use futures::FutureExt;
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 
 use cp_assessment::answers::{Answer, Answers, Progress};
@@ -65,11 +65,20 @@ impl Startup {
 /// Fetches what the start-up still needs and takes it over; made by `crate::boot`.
 pub type Load = Rc<dyn Fn(AppState) -> LocalBoxFuture<'static, Result<(), LoadError>>>;
 
-/// The start-up's loading: started when first asked for, shared by everyone who waits.
-#[derive(Clone)]
-pub struct Loader {
+/// The start-up's loading: started when first asked for, awaited by everyone who asks.
+struct Loader {
     load: Load,
-    running: Option<Shared<LocalBoxFuture<'static, Result<(), LoadError>>>>,
+    run: Run,
+}
+
+/// Where the loading stands (one at a time).
+enum Run {
+    /// Not started, or failed and to be tried again by the next asker.
+    Idle,
+    /// Under way; who waits for it.
+    Running(Vec<Waker>),
+    /// Finished.
+    Done,
 }
 
 /// Handles to the shared state. Cheap to copy; get it with [`use_app`].
@@ -141,7 +150,7 @@ pub fn provide(i18n: crate::I18n, load: Load) -> AppState {
         device: RwSignal::new(DeviceSettings::default()),
         loader: StoredValue::new_local(Loader {
             load,
-            running: None,
+            run: Run::Idle,
         }),
     };
     provide_context(app);
@@ -165,21 +174,53 @@ impl AppState {
     /// # Errors
     /// What could not be loaded.
     pub async fn loaded(self) -> Result<(), LoadError> {
-        let running = self.loader.try_update_value(|loader| {
-            let failed = loader
-                .running
-                .as_ref()
-                .is_some_and(|r| matches!(r.peek(), Some(Err(_))));
-            if loader.running.is_none() || failed {
-                loader.running = Some((loader.load)(self).shared());
-            }
-            loader.running.clone()
-        });
-        match running.flatten() {
-            Some(running) => running.await,
-            // The app is gone (its state disposed): nothing to wait for.
-            None => Ok(()),
+        let ready = self
+            .startup
+            .try_with_untracked(|s| matches!(s, Startup::Ready(_)));
+        if ready != Some(false) {
+            // Ready (perhaps taken over before the first render), or the app is gone.
+            return Ok(());
         }
+        let start = self.loader.try_update_value(|loader| match loader.run {
+            Run::Idle => {
+                loader.run = Run::Running(Vec::new());
+                Some((loader.load)(self))
+            }
+            Run::Running(_) | Run::Done => None,
+        });
+        if let Some(load) = start.flatten() {
+            leptos::task::spawn_local(async move {
+                let result = load.await;
+                self.loader.try_update_value(|loader| {
+                    let next = if result.is_ok() { Run::Done } else { Run::Idle };
+                    if let Run::Running(waiting) = std::mem::replace(&mut loader.run, next) {
+                        waiting.into_iter().for_each(Waker::wake);
+                    }
+                });
+            });
+        }
+        // Wait until it has run; then the start-up says how it went.
+        std::future::poll_fn(|cx| {
+            let waiting = self.loader.try_update_value(|loader| match &mut loader.run {
+                Run::Running(waiting) => {
+                    waiting.push(cx.waker().clone());
+                    true
+                }
+                Run::Idle | Run::Done => false,
+            });
+            if waiting == Some(true) {
+                Poll::Pending
+            } else {
+                Poll::Ready(())
+            }
+        })
+        .await;
+        self.startup
+            .try_with_untracked(|s| match s {
+                Startup::Failed(e) => Err(e.clone()),
+                _ => Ok(()),
+            })
+            .unwrap_or(Ok(()))
     }
 
     /// Runs `f` with the content of the current language (tracks the language and the

@@ -5,9 +5,10 @@
 // Each run is a fresh first visit: a new browser context (empty storage, no cookies),
 // service workers blocked (nothing is served from a worker's cache) and the HTTP cache
 // disabled (CDP Network.setCacheDisabled). The network is emulated through CDP
-// (Network.emulateNetworkConditions: 150 ms latency, 1.6 Mbps down, 750 kbps up, as
-// Lighthouse's "slow 4G" profile) and the CPU slowed down 4× (Emulation.setCPUThrottlingRate,
-// as in performance.spec.ts and Lighthouse's mobile profile).
+// (Network.emulateNetworkConditions: 150 ms latency added to every request, 1.6 Mbps down,
+// 750 kbps up: the figures of Lighthouse's mobile "slow 4G") and the CPU slowed down 4×
+// (Emulation.setCPUThrottlingRate, as in performance.spec.ts and Lighthouse's mobile
+// profile).
 //
 // The journey: open '/' (the welcome page), click "Start the self-assessment" as soon as it
 // can be clicked, and wait until the first question of part 1 is on screen. Timed with the
@@ -22,8 +23,12 @@
 // Between "start shown" and the click is Playwright's own actionability check (a few
 // frames); it is part of the total, as a reader's reaction would be.
 //
-// Requests are counted with page.on('request') from the navigation until the question was
-// seen (data: URLs left out), and the wasm files among them. Each run also records the
+// Requests are counted from the navigation until the app put the first question in the page
+// (data: URLs left out), and the wasm files among them: the browser's requests (CDP
+// Network.requestWillBeSent, whose timestamps tell those made before the question from
+// those made just after it), beside page.on('request')'s count when the test saw the
+// question (requestsSeen, a few more: on this viewport the welcome page's tools, asked for
+// as the saved answers arrive, as it is left). Each run also records the
 // page's Resource Timing entries (start, first byte and end of every file, on the same
 // clock, and the bytes transferred) so the round trips can be told apart; they are in
 // test-results/startup-journey.json. The files are served as scripts/serve-dist.mjs
@@ -39,6 +44,10 @@ import { test, expect, ui, watchErrors } from './fixtures';
 import type { Browser, Page } from '@playwright/test';
 
 const RUNS = Number(process.env.STARTUP_RUNS ?? 3);
+/** STARTUP_VIEWPORT=412x823 measures at a phone's size, for comparison only: the budget is
+ *  for the project's viewport (1280×900), on which the welcome page's lower part is in
+ *  view at once, so its content and saved-state reader are fetched before the click. */
+const VIEWPORT = process.env.STARTUP_VIEWPORT?.match(/^(\d+)x(\d+)$/);
 const CPU_SLOWDOWN = 4;
 const NETWORK = {
   offline: false,
@@ -60,10 +69,14 @@ interface Resource {
   file: string;
   kind: string;
   initiator: string;
+  /** When the page asked for it (ms on the page's clock). */
   start: number;
-  firstByte: number;
-  end: number;
-  bytes: number;
+  /** When the request went out: later than start while it waited for a connection
+   *  (HTTP/1.1 allows six per host). */
+  sent: number | null;
+  firstByte: number | null;
+  end: number | null;
+  bytes: number | null;
 }
 
 interface Run {
@@ -76,14 +89,24 @@ interface Run {
   startShownMs: number;
   /** Navigation start to the click (ms). */
   clickMs: number;
+  /** Navigation start to the first question's insertion in the page (ms). */
+  questionInDomMs: number;
+  /** The protocol the files came over (Resource Timing nextHopProtocol). */
+  protocol: string;
+  /** Requests made from the navigation until the app put the first question in the page. */
   requests: number;
   wasmRequests: number;
-  /** Bytes transferred until the question (Resource Timing transferSize, HTML included). */
+  /** Requests page.on('request') had reported when the test saw the question (a few more:
+   *  those made in the moments after it). */
+  requestsSeen: number;
+  /** Bytes of the files received until the question (Resource Timing transferSize, HTML
+   *  included). */
   bytes: number;
   requestsByKind: Record<string, number>;
-  /** Every file fetched until the first question, in the order the requests started. */
+  /** Every request made until the first question was put in the page, in the order they
+   *  started; the Resource Timing figures are null for one still under way then. */
   timeline: Resource[];
-  /** Files whose request started after the first question was on screen (when measured). */
+  /** Requests made after the first question was put in the page, until the test saw it. */
   later: string[];
 }
 
@@ -100,6 +123,12 @@ function kindOf(url: string): string {
   if (/\.css$/.test(file)) return 'css';
   return 'other';
 }
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : Math.round((s[m - 1] + s[m]) / 2);
+};
 
 const fileOf = (url: string) => new URL(url).pathname.split('/').pop() || '/';
 const r0 = (x: number) => Math.round(x);
@@ -147,6 +176,13 @@ async function journey(browser: Browser, baseURL: string, viewport: { width: num
     });
     await page.addInitScript(probe, { start: ui.en.welcome.start, question: QUESTION });
     const cdp = await context.newCDPSession(page);
+    // The same requests with the browser's timestamps, to tell those made before the first
+    // question was on screen from those made after it (page.on('request') reports them a
+    // moment late, and Resource Timing only once they have finished).
+    const asked: { url: string; ts: number }[] = [];
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (!e.request.url.startsWith('data:')) asked.push({ url: e.request.url, ts: e.timestamp });
+    });
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', NETWORK);
@@ -167,6 +203,8 @@ async function journey(browser: Browser, baseURL: string, viewport: { width: num
           url: e.name,
           initiator: e.initiatorType,
           start: e.startTime,
+          sent: e.requestStart,
+          protocol: e.nextHopProtocol,
           firstByte: e.responseStart,
           end: e.responseEnd,
           bytes: e.transferSize,
@@ -178,49 +216,67 @@ async function journey(browser: Browser, baseURL: string, viewport: { width: num
 
     const { rec } = data;
     for (const k of ['startShown', 'click', 'questionFrame']) expect(rec[k], `probe: ${k}`).not.toBeNull();
-    const until = data.resources.filter((r) => r.start <= rec.questionFrame);
-    const timeline: Resource[] = until
-      .sort((a, b) => a.start - b.start)
-      .map((r) => ({
-        file: fileOf(r.url),
-        kind: kindOf(r.url),
-        initiator: r.initiator,
-        start: r0(r.start),
-        firstByte: r0(r.firstByte),
-        end: r0(r.end),
-        bytes: r.bytes,
-      }));
+    // Requests and bytes are counted until the app put the question in the page: what it
+    // needed to show it (the welcome page's own tools are asked for in the same moment,
+    // once the saved answers are read, and would make the count flip between runs).
+    const shown = rec.questionInDom;
+    const until = data.resources.filter((r) => r.end <= shown);
+    // The browser's timestamps on the page's clock: shifted by the median difference
+    // between the two clocks over the files both saw.
+    const byUrl = new Map(data.resources.map((r) => [r.url, r.start]));
+    const shifts = asked.filter((a) => byUrl.has(a.url)).map((a) => byUrl.get(a.url)! - a.ts * 1000);
+    const shift = median(shifts);
+    const at = (a: { ts: number }) => a.ts * 1000 + shift;
+    const before = asked.filter((a) => at(a) <= shown).map((a) => a.url);
+    expect(before.length, 'requests before the first question').toBeGreaterThan(0);
+    // Every request made until the question, with its Resource Timing figures once it has
+    // finished (those still under way have none).
+    const rt = new Map(data.resources.map((r) => [r.url, r]));
+    const timeline: Resource[] = asked
+      .filter((a) => at(a) <= shown)
+      .sort((x, y) => x.ts - y.ts)
+      .map((a) => {
+        const r = rt.get(a.url);
+        return {
+          file: fileOf(a.url),
+          kind: kindOf(a.url),
+          initiator: r?.initiator ?? '',
+          start: r0(r?.start ?? at(a)),
+          sent: r ? r0(r.sent) : null,
+          firstByte: r ? r0(r.firstByte) : null,
+          end: r ? r0(r.end) : null,
+          bytes: r?.bytes ?? null,
+        };
+      });
     const requestsByKind: Record<string, number> = {};
-    for (const u of seen) requestsByKind[kindOf(u)] = (requestsByKind[kindOf(u)] ?? 0) + 1;
+    for (const u of before) requestsByKind[kindOf(u)] = (requestsByKind[kindOf(u)] ?? 0) + 1;
     return {
       run: n,
       totalMs: r0(rec.questionFrame),
       clickToQuestionMs: r0(rec.questionFrame - rec.click),
       startShownMs: r0(rec.startShown),
       clickMs: r0(rec.click),
-      requests: seen.length,
-      wasmRequests: seen.filter((u) => /\.wasm$/.test(new URL(u).pathname)).length,
+      questionInDomMs: r0(rec.questionInDom),
+      protocol: [...new Set(until.map((r) => r.protocol))].join(', '),
+      requests: before.length,
+      wasmRequests: before.filter((u) => /\.wasm$/.test(new URL(u).pathname)).length,
+      requestsSeen: seen.length,
       bytes: until.reduce((s, r) => s + r.bytes, 0),
       requestsByKind,
       timeline,
-      later: data.resources.filter((r) => r.start > rec.questionFrame).map((r) => fileOf(r.url)),
+      later: asked.filter((a) => at(a) > shown).map((a) => `${fileOf(a.url)} at ${r0(at(a))} ms`),
     };
   } finally {
     await context.close();
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : Math.round((s[m - 1] + s[m]) / 2);
-};
-
 test(`first visit on a slow network and ${CPU_SLOWDOWN}× CPU: opening the app to the first question after Start`, async ({ browser, baseURL, viewport }, testInfo) => {
   test.setTimeout(120_000);
   const loadBefore = os.loadavg()[0];
   const runs: Run[] = [];
-  for (let n = 1; n <= RUNS; n++) runs.push(await journey(browser, baseURL!, viewport, n));
+  const size = VIEWPORT ? { width: Number(VIEWPORT[1]), height: Number(VIEWPORT[2]) } : viewport;
+  for (let n = 1; n <= RUNS; n++) runs.push(await journey(browser, baseURL!, size, n));
 
   const keys = ['totalMs', 'clickToQuestionMs', 'startShownMs', 'clickMs', 'requests', 'wasmRequests', 'bytes'] as const;
   const med = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) as Record<(typeof keys)[number], number>;
@@ -230,7 +286,8 @@ test(`first visit on a slow network and ${CPU_SLOWDOWN}× CPU: opening the app t
     loadAverage: load,
     network: { latencyMs: NETWORK.latency, downloadKbps: (NETWORK.downloadThroughput * 8) / 1000, uploadKbps: (NETWORK.uploadThroughput * 8) / 1000 },
     cpuSlowdown: CPU_SLOWDOWN,
-    budget: { totalMs: BUDGET_MS, baselineMs: BASELINE_MS, baselineRequests: BASELINE_REQUESTS, baselineCommit: '3c977ce' },
+    viewport: size,
+    budget: { enforced: !VIEWPORT, totalMs: BUDGET_MS, baselineMs: BASELINE_MS, baselineRequests: BASELINE_REQUESTS, baselineCommit: '3c977ce' },
     median: med,
     runs,
   };
@@ -240,11 +297,14 @@ test(`first visit on a slow network and ${CPU_SLOWDOWN}× CPU: opening the app t
   await testInfo.attach('startup-journey.json', { path: out, contentType: 'application/json' });
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
   console.log(
-    `[startup] first visit, ${NETWORK.latency} ms latency, ${summary.network.downloadKbps} kbps down, ${CPU_SLOWDOWN}× CPU, median of ${RUNS}: ` +
+    `[startup] first visit${size ? ` at ${size.width}×${size.height}` : ''}, ${NETWORK.latency} ms latency, ${summary.network.downloadKbps} kbps down, ${CPU_SLOWDOWN}× CPU, median of ${RUNS}: ` +
       `open to first question ${med.totalMs} ms (ceiling ${BUDGET_MS} ms ${med.totalMs <= BUDGET_MS ? 'ok' : 'BROKEN'}), ` +
       `click to question ${med.clickToQuestionMs} ms, Start shown at ${med.startShownMs} ms, ` +
       `${med.requests} requests (${med.wasmRequests} wasm; baseline ${BASELINE_REQUESTS}), ${kb(med.bytes)} transferred; ` +
       `runs ${runs.map((r) => `${r.totalMs}/${r.clickToQuestionMs}`).join(', ')} ms (total/click); load ${load}; details ${out}`,
   );
-  expect(med.totalMs, `median ms from opening the app to the first question (ceiling: baseline of 3c977ce)`).toBeLessThanOrEqual(BUDGET_MS);
+  // The ceiling holds for the project's viewport; another size (STARTUP_VIEWPORT) is measured for comparison only.
+  if (!VIEWPORT) {
+    expect(med.totalMs, 'median ms from opening the app to the first question (ceiling: the baseline of 3c977ce)').toBeLessThanOrEqual(BUDGET_MS);
+  }
 });
