@@ -36,7 +36,7 @@ use crate::load_error::LoadError;
 use crate::route::table::{self, AppRoutes};
 use crate::route::Route;
 use crate::state::import::{ImportState, PendingImport};
-use crate::state::{self, locale_of, saving, AppState, SavedViews, Startup};
+use crate::state::{self, locale_of, saving, AppState, Pace, SavedViews, Startup};
 use crate::storage::{self, Opened};
 
 /// Runs the start-up; `main` calls it once, after installing the panic hook.
@@ -152,20 +152,23 @@ fn AppRoot(start: Start) -> impl IntoView {
     let owner = Owner::current();
     let app = state::provide(
         i18n,
-        Rc::new(move |app| {
+        Rc::new(move |app, pace| {
             let owner = owner.clone();
             async move {
                 app.startup.set(Startup::Loading);
-                // One after the other: each fetch starts a burst of requests for the
-                // module's shared chunks, each arrival a burst of compiling; together
-                // they made one long task on the welcome page.
                 // The language shown now: the reader may have switched before this ran.
                 let wanted = Wanted {
                     language: app.language.get_untracked(),
                     chosen: wanted.chosen,
                 };
-                let content = languages::load_start(wanted.language).await;
-                let saved = open_saved_answers().await;
+                let content = languages::load_start(wanted.language);
+                let (content, saved) = match pace {
+                    Pace::Together => futures::future::join(content, open_saved_answers()).await,
+                    // Each fetch starts a burst of requests for the module's shared chunks
+                    // and each arrival a burst of compiling: together they would make one
+                    // long task on the page shown meanwhile.
+                    Pace::OneByOne => (content.await, open_saved_answers().await),
+                };
                 let fetched = Fetched { content, saved };
                 let settled = match &owner {
                     Some(owner) => owner.with(|| settle(app, i18n, wanted, fetched)),
@@ -201,7 +204,7 @@ fn AppRoot(start: Start) -> impl IntoView {
             // so waits for nothing.
             leptos::task::spawn_local(async move {
                 browser::after_next_paint().await;
-                let _ = app.loaded().await;
+                let _ = app.loaded_in_background().await;
             });
         }
         // A first visit: fetched when first needed.

@@ -43,7 +43,7 @@ pub fn Welcome() -> impl IntoView {
     tools.on_load(move |element| {
         leptos::task::spawn_local(async move {
             crate::browser::scrolled_into_view(&element).await;
-            let _ = app.loaded().await;
+            let _ = app.loaded_in_background().await;
         });
     });
     let heading = Signal::derive(move || t_string!(i18n, app_title).to_string());

@@ -62,8 +62,19 @@ impl Startup {
     }
 }
 
-/// Fetches what the start-up still needs and takes it over; made by `crate::boot`.
-pub type Load = Rc<dyn Fn(AppState) -> LocalBoxFuture<'static, Result<(), LoadError>>>;
+/// Fetches what the start-up still needs, at this pace, and takes it over; made by
+/// `crate::boot`.
+pub type Load = Rc<dyn Fn(AppState, Pace) -> LocalBoxFuture<'static, Result<(), LoadError>>>;
+
+/// How the start-up fetches its parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pace {
+    /// All at once: a page is waiting for them.
+    Together,
+    /// One after the other, each in short tasks: nobody waits, and the page on screen
+    /// should stay responsive meanwhile.
+    OneByOne,
+}
 
 /// The start-up's loading: started when first asked for, awaited by everyone who asks.
 struct Loader {
@@ -174,6 +185,19 @@ impl AppState {
     /// # Errors
     /// What could not be loaded.
     pub async fn loaded(self) -> Result<(), LoadError> {
+        self.load(Pace::Together).await
+    }
+
+    /// Like [`AppState::loaded`], for a page that does not wait for them: if nobody has
+    /// started the fetching, it fetches one part after the other.
+    ///
+    /// # Errors
+    /// What could not be loaded.
+    pub async fn loaded_in_background(self) -> Result<(), LoadError> {
+        self.load(Pace::OneByOne).await
+    }
+
+    async fn load(self, pace: Pace) -> Result<(), LoadError> {
         let ready = self
             .startup
             .try_with_untracked(|s| matches!(s, Startup::Ready(_)));
@@ -184,7 +208,7 @@ impl AppState {
         let start = self.loader.try_update_value(|loader| match loader.run {
             Run::Idle => {
                 loader.run = Run::Running(Vec::new());
-                Some((loader.load)(self))
+                Some((loader.load)(self, pace))
             }
             Run::Running(_) | Run::Done => None,
         });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { test, expect, Questionnaire, persona, ui, fmt, categoryNamesOf, resultsShown } from './fixtures';
 
 const expected = (name: string) =>
-  JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'expected', `${name}.json`), 'utf8'));
+  JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'crates', 'cp-assessment', 'tests', 'fixtures', 'expected', `${name}.json`), 'utf8'));
 
 async function tableRows(page: import('@playwright/test').Page, testId: string): Promise<string[][]> {
   return page.getByTestId(testId).locator('tbody tr').evaluateAll((rows) =>
