@@ -9,11 +9,10 @@
 //!    when there is something to show from them (saved answers, a share link), else when
 //!    first needed (a page opens, or the welcome page's lower part comes into view);
 //! 5. the saved answers taken over (`state::saving`, which starts saving every change);
-//! 6. a share link in the address, offered for confirmation.
+//! 6. a share link in the address, read and offered for confirmation.
 //!
 //! The content and the saved answers are split off like pages (docs/performance.md): the
-//! saved answers' module is declared here ([`open_saved_answers`]), with the views that act
-//! on them from every page.
+//! saved answers' module is declared here ([`open_saved_answers`]), with what acts on them.
 
 use std::rc::Rc;
 
@@ -30,13 +29,14 @@ use cp_assessment::vocabulary::Language;
 
 use crate::browser;
 use crate::components::layout::{self, Layout};
+use crate::pages::welcome;
 use crate::i18n::{t, use_i18n, I18nContextProvider};
 use crate::languages;
 use crate::load_error::LoadError;
 use crate::route::table::{self, AppRoutes};
 use crate::route::Route;
 use crate::state::import::{ImportState, PendingImport};
-use crate::state::{self, locale_of, saving, AppState, Pace, SavedViews, Startup};
+use crate::state::{self, locale_of, saving, AppState, SavedViews, Startup};
 use crate::storage::{self, Opened};
 
 /// Runs the start-up; `main` calls it once, after installing the panic hook.
@@ -95,9 +95,11 @@ struct SavedAnswers {
 }
 
 /// The saved answers' module: their reader and writer (serde_json, the answers' checks)
-/// and what acts on them from every page — the header's Start over or Next participant,
-/// the storage notices, the import prompt and the idle reset. They show only once the
-/// answers are read, so they come with them.
+/// and what acts on them — the header's Start over or Next participant, the storage
+/// notices, the import prompt, the idle reset, the welcome page's kept responses, import
+/// and settings, and the share-link reader. They show only once the answers are read, so
+/// they come with them; one module rather than several, since each split point multiplies
+/// the shared files the splitter cuts, each a request of its own (docs/performance.md).
 ///
 /// # Errors
 /// [`LoadError::SavedAnswers`] when the module cannot be fetched; storage is left as it is.
@@ -114,6 +116,8 @@ fn saved_answers_module() -> Result<SavedAnswers, SplitLoaderError> {
         views: SavedViews {
             header_actions: layout::header_actions,
             prompts: layout::prompts,
+            welcome_tools: welcome::tools,
+            read_share_link: decode_share,
         },
     })
 }
@@ -152,7 +156,7 @@ fn AppRoot(start: Start) -> impl IntoView {
     let owner = Owner::current();
     let app = state::provide(
         i18n,
-        Rc::new(move |app, pace| {
+        Rc::new(move |app| {
             let owner = owner.clone();
             async move {
                 app.startup.set(Startup::Loading);
@@ -161,22 +165,18 @@ fn AppRoot(start: Start) -> impl IntoView {
                     language: app.language.get_untracked(),
                     chosen: wanted.chosen,
                 };
-                let content = languages::load_start(wanted.language);
-                let (content, saved) = match pace {
-                    Pace::Together => futures::future::join(content, open_saved_answers()).await,
-                    // Each fetch starts a burst of requests for the module's shared chunks
-                    // and each arrival a burst of compiling: together they would make one
-                    // long task on the page shown meanwhile.
-                    Pace::OneByOne => (content.await, open_saved_answers().await),
-                };
+                // Together: a page may be waiting for both (docs/performance.md).
+                let (content, saved) = futures::future::join(
+                    languages::load_start(wanted.language),
+                    open_saved_answers(),
+                )
+                .await;
                 let fetched = Fetched { content, saved };
                 let settled = match &owner {
                     Some(owner) => owner.with(|| settle(app, i18n, wanted, fetched)),
                     None => settle(app, i18n, wanted, fetched),
                 };
-                settled?;
-                offer_share_link(app).await;
-                Ok(())
+                settled
             }
             .boxed_local()
         }),
@@ -195,16 +195,14 @@ fn AppRoot(start: Start) -> impl IntoView {
     match fetched {
         Some(fetched) => {
             // 4–5 at once: the page renders with the answers.
-            if settle(app, i18n, wanted, fetched).is_ok() {
-                leptos::task::spawn_local(offer_share_link(app));
-            }
+            let _ = settle(app, i18n, wanted, fetched);
         }
         None if share_link().is_some() || storage::may_hold_answers() => {
             // Something to show from them: fetched right after the first paint, which
             // so waits for nothing.
             leptos::task::spawn_local(async move {
                 browser::after_next_paint().await;
-                let _ = app.loaded_in_background().await;
+                let _ = app.loaded().await;
             });
         }
         // A first visit: fetched when first needed.
@@ -246,7 +244,7 @@ struct Wanted {
     chosen: bool,
 }
 
-/// Steps 4 and 5 with what was fetched: the content's language is shown (with a notice if
+/// Steps 4 to 6 with what was fetched: the content's language is shown (with a notice if
 /// it is not the one wanted), the saved answers are taken over and the start-up is
 /// [`Startup::Ready`], or it [`Startup::Failed`] with what could not be had.
 fn settle(app: AppState, i18n: crate::I18n, wanted: Wanted, fetched: Fetched) -> Result<(), LoadError> {
@@ -265,7 +263,13 @@ fn settle(app: AppState, i18n: crate::I18n, wanted: Wanted, fetched: Fetched) ->
     }
     let saved = match fetched.saved {
         Ok(saved) => saved,
-        Err(e) => return fail(e),
+        Err(e) => {
+            // A share link stays in the address bar for a reload, and the page says so.
+            if share_link().is_some() {
+                app.import.set(ImportState::LinkUnread);
+            }
+            return fail(e);
+        }
     };
     let saved_language = saving::take_over(app, saved.opened);
     // A state saved before the language had a key of its own brings its language back,
@@ -276,6 +280,7 @@ fn settle(app: AppState, i18n: crate::I18n, wanted: Wanted, fetched: Fetched) ->
         }
     }
     app.startup.set(Startup::Ready(saved.views));
+    offer_share_link(app, saved.views.read_share_link);
     Ok(())
 }
 
@@ -286,38 +291,19 @@ fn share_link() -> Option<String> {
 
 /// Step 6: a share link's answers are offered, never applied silently, once the saved
 /// answers are there to compare (the prompt says how many it replaces). The fragment is
-/// then cleared, so a reload does not offer them again; if the link's reader cannot be
-/// fetched, the link stays in the address bar for a reload and the page says so.
-async fn offer_share_link(app: AppState) {
+/// then cleared, so a reload does not offer them again.
+fn offer_share_link(app: AppState, read: fn(&str, &Bank) -> Result<Answers, ImportError>) {
     let (Some(fragment), Some(content)) = (share_link(), languages::shown(app.language.get_untracked()))
     else {
         return;
     };
-    let state = match read_share_link(fragment, &content.bank).await {
-        Ok(Ok(answers)) => ImportState::Pending(PendingImport {
+    app.import.set(match read(&fragment, &content.bank) {
+        Ok(answers) => ImportState::Pending(PendingImport {
             answers,
             identity: None,
             source: None,
         }),
-        Ok(Err(e)) => ImportState::Refused(e),
-        Err(_) => {
-            app.import.set(ImportState::LinkUnread);
-            return;
-        }
-    };
-    app.import.set(state);
+        Err(e) => ImportState::Refused(e),
+    });
     browser::clear_fragment();
-}
-
-/// Reads a share link's answers against `bank` ([`decode_share`]), in a split-off module
-/// (inflate, base64 and the answer checks are not needed to show the first page). It
-/// shares the module of the welcome page's kept responses and import, which need the same
-/// answer checks: one module instead of two halves the small shared files the splitter
-/// would otherwise cut, each a request of its own.
-#[wasm_split(welcome_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn read_share_link(
-    fragment: String,
-    bank: &'static Bank,
-) -> Result<Result<Answers, ImportError>, SplitLoaderError> {
-    Ok(decode_share(&fragment, bank))
 }

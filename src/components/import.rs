@@ -132,10 +132,8 @@ pub fn ImportPrompt() -> impl IntoView {
             let text = app.with_content(|c| import_error_message(i18n, c, &e));
             view! { <div class="notice" role="alert" data-testid="import-error">{text}</div> }.into_any()
         }
-        ImportState::LinkUnread => view! {
-            <div class="notice" role="alert" data-testid="share-link-unread">{t!(i18n, import.link_not_read)}</div>
-        }
-        .into_any(),
+        // Said by the layout: this prompt comes with the module that could not be fetched.
+        ImportState::LinkUnread => ().into_any(),
     };
     view! {
         <div class="import-region" tabindex="-1" node_ref=region>

@@ -13,6 +13,7 @@ use crate::components::import::ImportPrompt;
 use crate::components::workshop::{IdleGuard, NextParticipant};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::route::Route;
+use crate::state::import::ImportState;
 use crate::state::{use_app, Startup};
 use crate::storage::StorageIssue;
 
@@ -45,6 +46,16 @@ pub fn Layout(children: Children) -> impl IntoView {
             }
         })
     };
+    // Said here, in the main module: the share link's reader could not be fetched.
+    let link_unread = move || {
+        app.import.with(|s| *s == ImportState::LinkUnread).then(|| {
+            view! {
+                <div class="notice" role="alert" data-testid="share-link-unread">
+                    {t!(i18n, import.link_not_read)}
+                </div>
+            }
+        })
+    };
     // What acts on the saved answers comes with them (`crate::boot`).
     let saved_views = move || app.startup.with(Startup::saved_views);
     view! {
@@ -57,6 +68,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </header>
         {language_notice}
+        {link_unread}
         {move || saved_views().map(|v| (v.prompts)())}
         <main id="main" class="page">{children()}</main>
         <footer class="site-footer">

@@ -2,7 +2,6 @@
 //! and a way in — or back to where the respondent left off.
 
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::components::A;
 
 use cp_assessment::content::QUESTIONS_AT_START;
@@ -35,7 +34,7 @@ pub fn Welcome() -> impl IntoView {
             .to_string()
         })
     };
-    let loaded = move || app.startup.with(|s| matches!(s, Startup::Ready(_)));
+    let tools_view = move || app.startup.with(Startup::saved_views).map(|v| (v.welcome_tools)());
     // On a first visit the content and the saved state's reader are fetched only when
     // this lower part comes into view (or a page that needs them opens): a first visitor
     // who starts at once never waits for them here.
@@ -43,7 +42,7 @@ pub fn Welcome() -> impl IntoView {
     tools.on_load(move |element| {
         leptos::task::spawn_local(async move {
             crate::browser::scrolled_into_view(&element).await;
-            let _ = app.loaded_in_background().await;
+            let _ = app.loaded().await;
         });
     });
     let heading = Signal::derive(move || t_string!(i18n, app_title).to_string());
@@ -70,31 +69,22 @@ pub fn Welcome() -> impl IntoView {
             <p class="answered-so-far">{answered}</p>
             <A href=resume attr:class="button primary">{t!(i18n, welcome.resume)}</A>
         </Show>
-        // They read responses against the question bank, so they come with the content.
         <div class="welcome-tools" data-testid="welcome-tools" node_ref=tools>
-            {move || loaded().then(|| Suspend::new(responses_and_import()))}
+            {tools_view}
         </div>
     }
 }
 
 /// The responses kept on this device, the file import and the workshop settings, below the
-/// welcome page's fold. Their code (the file reader, the import's validation, the export
-/// of a kept response, the settings form) is split off like a page (`crate::routes`) and
-/// fetched once the saved answers are read; if it cannot be fetched, the page goes without them.
-async fn responses_and_import() -> AnyView {
-    kept_and_import()
-        .await
-        .unwrap_or_else(|_| ().into_any())
-}
-
-#[wasm_split(welcome_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn kept_and_import() -> Result<AnyView, SplitLoaderError> {
+/// welcome page's fold. They read responses against the question bank and act on the
+/// saved answers, so they come in the saved answers' module (`crate::boot`).
+pub fn tools() -> AnyView {
     use crate::components::import::ImportPanel;
     use crate::components::workshop::{KeptResponses, WorkshopSettings};
-    Ok(view! {
+    view! {
         <KeptResponses />
         <ImportPanel />
         <WorkshopSettings />
     }
-    .into_any())
+    .into_any()
 }

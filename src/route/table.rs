@@ -65,15 +65,30 @@ pub fn PageLoadFailed() -> impl IntoView {
     }
 }
 
-/// One split-off page: `$route`, a [`LazyRoute`] whose view is `<$page />`, behind the
-/// split point `$split` (its wasm file is `split_$split-<hash>.wasm`).
-macro_rules! split_page {
-    ($(#[$doc:meta])* $route:ident, $split:ident, $preload:ident, $page:ident) => {
-        #[wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
-        fn $split() -> Result<AnyView, SplitLoaderError> {
-            Ok(view! { <$page /> }.into_any())
-        }
+/// The questionnaire's parts and its review: one wasm file, as they are used together.
+#[wasm_split(questionnaire, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_questionnaire))]
+fn questionnaire_page(review: bool) -> Result<AnyView, SplitLoaderError> {
+    Ok(if review {
+        view! { <Review /> }.into_any()
+    } else {
+        view! { <QuestionnairePart /> }.into_any()
+    })
+}
 
+#[wasm_split(results_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_results_page))]
+fn results_page() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Results /> }.into_any())
+}
+
+#[wasm_split(facilitator_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_facilitator_page))]
+fn facilitator_page() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Facilitator /> }.into_any())
+}
+
+/// A split-off page's route: `$route`, a [`LazyRoute`] whose view is what `$page` (a
+/// split point) returns, once the content and the saved answers are there.
+macro_rules! split_route {
+    ($(#[$doc:meta])* $route:ident, $page:expr, $preload:ident) => {
         $(#[$doc])*
         pub struct $route {
             // Taken when the route matches, in the app's reactive scope.
@@ -91,7 +106,7 @@ macro_rules! split_page {
                         None => Ok(()),
                     }
                 };
-                let (page, loaded) = futures::future::join($split(), loaded).await;
+                let (page, loaded) = futures::future::join($page, loaded).await;
                 match (page, loaded) {
                     (Ok(page), Ok(())) => page,
                     _ => view! { <PageLoadFailed /> }.into_any(),
@@ -105,21 +120,21 @@ macro_rules! split_page {
     };
 }
 
-split_page!(
-    /// `/part/:n`: the five questionnaire parts (one wasm file for all of them).
-    PartRoute, part_page, preload_part_page, QuestionnairePart
+split_route!(
+    /// `/part/:n`: the five questionnaire parts.
+    PartRoute, questionnaire_page(false), preload_questionnaire
 );
-split_page!(
+split_route!(
     /// `/review`: the review of all answers.
-    ReviewRoute, review_page, preload_review_page, Review
+    ReviewRoute, questionnaire_page(true), preload_questionnaire
 );
-split_page!(
+split_route!(
     /// `/results`: the assessment.
-    ResultsRoute, results_page, preload_results_page, Results
+    ResultsRoute, results_page(), preload_results_page
 );
-split_page!(
+split_route!(
     /// `/facilitator`: the workshop facilitator's page.
-    FacilitatorRoute, facilitator_page, preload_facilitator_page, Facilitator
+    FacilitatorRoute, facilitator_page(), preload_facilitator_page
 );
 
 /// Fetches the code of `route`'s page if it is split off, so that a page opened by its
@@ -128,8 +143,7 @@ split_page!(
 /// page itself to report ([`PageLoadFailed`]).
 pub async fn preload(route: Route) {
     match route {
-        Route::Part(_) => PartRoute::preload().await,
-        Route::Review => ReviewRoute::preload().await,
+        Route::Part(_) | Route::Review => PartRoute::preload().await,
         Route::Results => ResultsRoute::preload().await,
         Route::Facilitator => FacilitatorRoute::preload().await,
         Route::Welcome => {}

@@ -14,6 +14,8 @@ use leptos::prelude::*;
 
 use cp_assessment::answers::{Answer, Answers, Progress};
 use cp_assessment::assess::{assess, Assessment};
+use cp_assessment::bank::Bank;
+use cp_assessment::exchange::ImportError;
 use cp_assessment::content::Content;
 use cp_assessment::identity::Identity;
 use cp_assessment::state::{DeviceSettings, KeptResponse};
@@ -35,6 +37,10 @@ pub struct SavedViews {
     pub header_actions: fn() -> AnyView,
     /// The storage notices, the prompt for imported answers and the idle reset.
     pub prompts: fn() -> AnyView,
+    /// The welcome page's kept responses, file import and workshop settings.
+    pub welcome_tools: fn() -> AnyView,
+    /// Reads a share link's answers against a question bank.
+    pub read_share_link: fn(&str, &Bank) -> Result<Answers, ImportError>,
 }
 
 /// Where the start-up stands: the start language's content and the saved answers.
@@ -62,19 +68,8 @@ impl Startup {
     }
 }
 
-/// Fetches what the start-up still needs, at this pace, and takes it over; made by
-/// `crate::boot`.
-pub type Load = Rc<dyn Fn(AppState, Pace) -> LocalBoxFuture<'static, Result<(), LoadError>>>;
-
-/// How the start-up fetches its parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pace {
-    /// All at once: a page is waiting for them.
-    Together,
-    /// One after the other, each in short tasks: nobody waits, and the page on screen
-    /// should stay responsive meanwhile.
-    OneByOne,
-}
+/// Fetches what the start-up still needs and takes it over; made by `crate::boot`.
+pub type Load = Rc<dyn Fn(AppState) -> LocalBoxFuture<'static, Result<(), LoadError>>>;
 
 /// The start-up's loading: started when first asked for, awaited by everyone who asks.
 struct Loader {
@@ -185,19 +180,6 @@ impl AppState {
     /// # Errors
     /// What could not be loaded.
     pub async fn loaded(self) -> Result<(), LoadError> {
-        self.load(Pace::Together).await
-    }
-
-    /// Like [`AppState::loaded`], for a page that does not wait for them: if nobody has
-    /// started the fetching, it fetches one part after the other.
-    ///
-    /// # Errors
-    /// What could not be loaded.
-    pub async fn loaded_in_background(self) -> Result<(), LoadError> {
-        self.load(Pace::OneByOne).await
-    }
-
-    async fn load(self, pace: Pace) -> Result<(), LoadError> {
         let ready = self
             .startup
             .try_with_untracked(|s| matches!(s, Startup::Ready(_)));
@@ -208,7 +190,7 @@ impl AppState {
         let start = self.loader.try_update_value(|loader| match loader.run {
             Run::Idle => {
                 loader.run = Run::Running(Vec::new());
-                Some((loader.load)(self, pace))
+                Some((loader.load)(self))
             }
             Run::Running(_) | Run::Done => None,
         });

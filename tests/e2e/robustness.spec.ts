@@ -319,8 +319,8 @@ test.describe('the questions cannot be fetched on a first visit (connection lost
 
     const fresh = await browser.newContext({ locale: 'en', serviceWorkers: 'block' });
     const other = await fresh.newPage();
-    // Read by the welcome page's split-off tools (src/boot.rs, read_share_link).
-    const reader = await cutOff(other, 'welcome_tools');
+    // Read by the saved answers' split-off module (src/boot.rs, read_share_link).
+    const reader = await cutOff(other, 'saved_answers');
     await other.goto(link);
     await expect(other.getByTestId('share-link-unread')).toContainText(ui.en.import.link_not_read);
     expect(new URL(other.url()).hash).toMatch(/^#r1\./);

@@ -32,8 +32,8 @@
 // page's Resource Timing entries (start, first byte and end of every file, on the same
 // clock, and the bytes transferred) so the round trips can be told apart; they are in
 // test-results/startup-journey.json. The files are served as scripts/serve-dist.mjs
-// serves them: uncompressed, so the bytes are raw sizes, not what a host sending gzip or
-// brotli would transfer.
+// serves them: gzip-compressed, as the hosts README recommends do, so the bytes are what a
+// user's browser receives.
 //
 // The journey runs RUNS times (each in a fresh context); the medians are printed and the
 // median total is held to BUDGET_MS.
@@ -55,11 +55,20 @@ const NETWORK = {
   downloadThroughput: 1_600_000 / 8,
   uploadThroughput: 750_000 / 8,
 };
-/** The baseline: the median total time (ms, rounded up to the next 100 ms) and the
- *  requests until the first question, measured on the build of commit 3c977ce on this
- *  machine (2 cores), 2026-12-06, with the network and CPU above: FILLED_IN_BELOW. */
-const BASELINE_MS = 0;
-const BASELINE_REQUESTS = 0;
+/** The baseline: the median total time, rounded up to the next 100 ms, and the requests
+ *  until the first question, measured on the build of commit 3c977ce (`trunk build
+ *  --release`, served gzip-compressed by scripts/serve-dist.mjs) on this machine (2 cores),
+ *  2026-12-06, with the network and CPU above, at 1280×900, load 1.2–2.0: two test runs of
+ *  3 journeys, medians 3551 and 3620 ms (journeys 3488–3637 ms); click to question 1572 and
+ *  1546 ms; 56 requests until the question (51 wasm: the main module, 3 split modules —
+ *  content_en, part_page, saved_answers — and 47 shared chunks; plus the HTML, 2 CSS, the
+ *  JS glue and the split loader), 407.1 KB transferred. Served uncompressed (as the test
+ *  server did before), the same build took 6400–6480 ms (click to question 2600–2860 ms,
+ *  1040.5 KB): on this network the bytes, not the round trips, dominate then. The ceiling
+ *  is the slowest of those compressed journeys, rounded up: the journey may not get longer
+ *  than it was. Compare builds on a quiet machine (a busy one adds 0.3–0.5 s). */
+const BASELINE_MS = 3700;
+const BASELINE_REQUESTS = 56;
 /** The ceiling the test enforces for the median total time: never longer than the
  *  baseline. STARTUP_BUDGET_MS overrides it for one run (e.g. lower, to see it fail). */
 const BUDGET_MS = Number(process.env.STARTUP_BUDGET_MS ?? BASELINE_MS);
@@ -298,7 +307,7 @@ test(`first visit on a slow network and ${CPU_SLOWDOWN}× CPU: opening the app t
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
   console.log(
     `[startup] first visit${size ? ` at ${size.width}×${size.height}` : ''}, ${NETWORK.latency} ms latency, ${summary.network.downloadKbps} kbps down, ${CPU_SLOWDOWN}× CPU, median of ${RUNS}: ` +
-      `open to first question ${med.totalMs} ms (ceiling ${BUDGET_MS} ms ${med.totalMs <= BUDGET_MS ? 'ok' : 'BROKEN'}), ` +
+      `open to first question ${med.totalMs} ms (ceiling ${BUDGET_MS} ms ${VIEWPORT ? 'not enforced at this size' : med.totalMs <= BUDGET_MS ? 'ok' : 'BROKEN'}), ` +
       `click to question ${med.clickToQuestionMs} ms, Start shown at ${med.startShownMs} ms, ` +
       `${med.requests} requests (${med.wasmRequests} wasm; baseline ${BASELINE_REQUESTS}), ${kb(med.bytes)} transferred; ` +
       `runs ${runs.map((r) => `${r.totalMs}/${r.clickToQuestionMs}`).join(', ')} ms (total/click); load ${load}; details ${out}`,
