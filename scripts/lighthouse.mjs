@@ -65,7 +65,7 @@ const TOP = 8;
 const p1State = JSON.stringify({
   format: 'cp-self-assessment/state',
   version: 1,
-  answers: JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'personas', 'p1.json'), 'utf8')),
+  answers: JSON.parse(readFileSync(join(ROOT, 'crates', 'cp-assessment', 'tests', 'fixtures', 'personas', 'p1.json'), 'utf8')),
   language: 'en',
 });
 const SEED_PATH = '/__seed';
