@@ -90,16 +90,31 @@ impl Route {
         PartId::from_number(part.number() + 1).map_or(Route::Review, Route::Part)
     }
 
-    /// Whether the page comes in a wasm file of its own, loaded when first opened (every
-    /// page but the welcome page; [`table`]).
+    /// Every route (each part once).
+    pub fn all() -> Vec<Route> {
+        let mut all = vec![Route::Welcome];
+        all.extend(PartId::ALL.iter().map(|&p| Route::Part(p)));
+        all.extend([Route::Review, Route::Results, Route::Facilitator]);
+        all
+    }
+
+    /// Whether the page comes in a wasm file of its own, loaded when first opened, and
+    /// waits for the content and the saved answers ([`table`]); the welcome page is in the
+    /// main module.
     pub fn is_split(self) -> bool {
-        self != Route::Welcome
+        match self {
+            Route::Welcome => false,
+            Route::Part(_) | Route::Review | Route::Results | Route::Facilitator => true,
+        }
     }
 
     /// Whether "continue where you left off" may return to it: the questionnaire, the
     /// review and the results.
     pub fn is_resumable(self) -> bool {
-        matches!(self, Route::Part(_) | Route::Review | Route::Results)
+        match self {
+            Route::Part(_) | Route::Review | Route::Results => true,
+            Route::Welcome | Route::Facilitator => false,
+        }
     }
 }
 
@@ -109,9 +124,11 @@ mod tests {
 
     #[test]
     fn every_route_parses_back_from_its_path() {
-        let mut all = vec![Route::Welcome, Route::Review, Route::Results, Route::Facilitator];
-        all.extend(PartId::ALL.iter().map(|&p| Route::Part(p)));
-        for route in all {
+        for route in Route::all() {
+            // A new variant must be listed in `all` (and so checked here) to compile past this.
+            match route {
+                Route::Welcome | Route::Part(_) | Route::Review | Route::Results | Route::Facilitator => {}
+            }
             assert_eq!(Route::parse(&route.path()), Some(route), "{route:?}");
             assert_eq!(Route::at("/cp", &format!("/cp{}", route.path())), Some(route));
         }
