@@ -27,6 +27,23 @@ pub fn ConfirmAction(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let confirming = RwSignal::new(false);
+    // Cancelled (button or Escape): focus goes back to the button that opened the
+    // confirmation once it is shown again, not to the page's body (WCAG 2.4.3).
+    let trigger = NodeRef::<leptos::html::Button>::new();
+    let refocus = RwSignal::new(false);
+    let cancel = move || {
+        confirming.set(false);
+        refocus.set(true);
+    };
+    Effect::new(move |_| {
+        if !refocus.get() {
+            return;
+        }
+        if let Some(button) = trigger.get() {
+            let _ = button.focus();
+            refocus.set(false);
+        }
+    });
     let show_trigger = show_trigger.unwrap_or_else(|| Signal::derive(|| true));
     let question_id = format!("{id}-q");
     let hint_id = format!("{id}-hint");
@@ -36,7 +53,7 @@ pub fn ConfirmAction(
                 when=move || confirming.get()
                 fallback=move || view! {
                     <Show when=move || show_trigger.get()>
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
+                        <button type="button" class="secondary" node_ref=trigger on:click=move |_| confirming.set(true)>
                             {trigger_label}
                         </button>
                     </Show>
@@ -49,7 +66,7 @@ pub fn ConfirmAction(
                     class="confirm"
                     on:keydown=move |ev| {
                         if ev.key() == "Escape" {
-                            confirming.set(false);
+                            cancel();
                         }
                     }
                 >
@@ -62,7 +79,7 @@ pub fn ConfirmAction(
                     }>
                         {confirm_label}
                     </button>
-                    <button type="button" class="secondary" autofocus on:click=move |_| confirming.set(false)>
+                    <button type="button" class="secondary" autofocus on:click=move |_| cancel()>
                         {t!(i18n, cancel)}
                     </button>
                 </div>

@@ -100,6 +100,11 @@ test('"Start over" asks first, then deletes everything', async ({ page }) => {
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('group', { name: 'Which sector is your plant in?' })
     .getByRole('radio', { name: 'Machinery' })).toBeChecked();
+  // Cancelled, by the button or by Escape: focus is back on the button that asked.
+  await expect(page.getByRole('button', { name: 'Start over' })).toBeFocused();
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Start over' })).toBeFocused();
   await page.getByRole('button', { name: 'Start over' }).click();
   await page.getByRole('button', { name: 'Yes, delete my answers' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
