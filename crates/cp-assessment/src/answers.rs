@@ -186,8 +186,13 @@ impl Answer {
     ///
     /// Full-width digits and signs, as a Chinese input method types them in full-width
     /// mode ("１２０", "３，５"), read as their ASCII forms ([`fold_full_width`]).
+    ///
+    /// The question's own unit after the number ("85 people", "85人") is read as part of
+    /// it: the field shows that unit beside it, so some managers type it too.
     pub fn typed_number(question: &Question, typed: &str) -> Result<Answer, AnswerError> {
-        let typed = fold_full_width(typed);
+        let folded = fold_full_width(typed);
+        let unit = question.number.as_ref().map_or("", |n| n.unit.trim());
+        let typed = without_unit(folded.trim(), unit);
         let whole = question.number.as_ref().is_some_and(|n| n.integer);
         let value = if whole {
             parse_whole_number(&typed)
@@ -405,6 +410,22 @@ impl Answers {
     }
 }
 
+/// `typed` without a trailing `unit` (ASCII letters in any case), e.g. "85" for "85 people";
+/// `typed` itself when it does not end with it or `unit` is empty.
+fn without_unit<'a>(typed: &'a str, unit: &str) -> &'a str {
+    let Some(cut) = typed.len().checked_sub(unit.len()) else {
+        return typed;
+    };
+    let ends_with_unit = !unit.is_empty()
+        && typed.is_char_boundary(cut)
+        && typed[cut..].eq_ignore_ascii_case(unit);
+    if ends_with_unit {
+        typed[..cut].trim_end()
+    } else {
+        typed
+    }
+}
+
 /// What the bank says about answers: which questions they make visible, and an answer in
 /// words. Here rather than in `bank`, so that the bank knows nothing of answers.
 impl Bank {
@@ -562,6 +583,17 @@ mod tests {
             Answer::typed_number(staff, "0"),
             Err(AnswerError::NumberOutOfRange { .. })
         ));
+        // The question's own unit, which the field shows beside it, may be typed too.
+        for typed in ["85 people", "85 People", "85people", " 85 people "] {
+            assert_eq!(Answer::typed_number(staff, typed), Ok(Answer::Number(85.0)), "{typed}");
+        }
+        for typed in ["85 persons", "people", "85 people 3"] {
+            assert_eq!(Answer::typed_number(staff, typed), Err(AnswerError::NotANumber), "{typed}");
+        }
+        let zh = Content::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
+        let staff_zh = zh.bank.question("staff").unwrap_or_else(|| panic!("no staff question"));
+        assert_eq!(Answer::typed_number(staff_zh, "85人"), Ok(Answer::Number(85.0)));
+        assert_eq!(Answer::typed_number(staff_zh, "８５ 人"), Ok(Answer::Number(85.0)));
     }
 
     #[test]
