@@ -44,6 +44,14 @@ pub fn ConfirmAction(
             refocus.set(false);
         }
     });
+    // Opened: focus moves to Cancel, inside the confirmation, so Escape reaches it (the
+    // button that opened it is gone, and `autofocus` applies only when a page loads).
+    let cancel_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let (true, Some(button)) = (confirming.get(), cancel_button.get()) {
+            let _ = button.focus();
+        }
+    });
     let show_trigger = show_trigger.unwrap_or_else(|| Signal::derive(|| true));
     let question_id = format!("{id}-q");
     let hint_id = format!("{id}-hint");
@@ -79,7 +87,7 @@ pub fn ConfirmAction(
                     }>
                         {confirm_label}
                     </button>
-                    <button type="button" class="secondary" autofocus on:click=move |_| cancel()>
+                    <button type="button" class="secondary" node_ref=cancel_button on:click=move |_| cancel()>
                         {t!(i18n, cancel)}
                     </button>
                 </div>
