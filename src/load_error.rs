@@ -1,6 +1,6 @@
 //! What could not be loaded. The app comes in several wasm files (docs/performance.md):
-//! the main module first, and each page, each language's content, the saved answers'
-//! reader and the welcome page's tools when they are first needed. Fetching one may fail
+//! the main module first, then each page, each language's content and the saved
+//! answers' module when they are first needed. Fetching one may fail
 //! when the connection drops before the service worker has cached the app; this module
 //! names those failures. It sits below everything that loads, and imports nothing of the
 //! app.
@@ -15,10 +15,9 @@ pub enum LoadError {
     Page,
     /// A language's questions, measures and texts.
     Language(Language),
-    /// The reader and writer of the saved answers (with what acts on them from every page).
+    /// The saved answers' reader and writer, with what acts on them (the welcome page's
+    /// tools and the share-link reader among them).
     SavedAnswers,
-    /// The welcome page's tools: kept responses, the file import and the share-link reader.
-    WelcomeTools,
     /// The built-in content does not parse (ruled out by the tests, but shown if it
     /// happens).
     BrokenContent(ContentError),

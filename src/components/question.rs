@@ -137,7 +137,7 @@ fn unknown_input(question_id: &str, current: Current, as_radio: bool) -> impl In
 /// Radio buttons 1–5 for an importance question.
 fn scale(q: &Question, current: Current) -> impl IntoView {
     let app = use_app();
-    // The page awaited the content before rendering (`crate::routes`), so it is there.
+    // The page awaited the content before rendering (`route::table`), so it is there.
     let labels = app
         .with_content_untracked(|c| c.bank.words.scale_labels.clone())
         .unwrap_or_default();
