@@ -29,10 +29,10 @@ use cp_assessment::vocabulary::Language;
 
 use crate::browser;
 use crate::components::layout::{self, Layout};
-use crate::pages::welcome;
 use crate::i18n::{t, use_i18n, I18nContextProvider};
 use crate::languages;
 use crate::load_error::LoadError;
+use crate::pages::welcome;
 use crate::route::table::{self, AppRoutes};
 use crate::route::Route;
 use crate::state::import::{ImportState, PendingImport};
@@ -247,7 +247,12 @@ struct Wanted {
 /// Steps 4 to 6 with what was fetched: the content's language is shown (with a notice if
 /// it is not the one wanted), the saved answers are taken over and the start-up is
 /// [`Startup::Ready`], or it [`Startup::Failed`] with what could not be had.
-fn settle(app: AppState, i18n: crate::I18n, wanted: Wanted, fetched: Fetched) -> Result<(), LoadError> {
+fn settle(
+    app: AppState,
+    i18n: crate::I18n,
+    wanted: Wanted,
+    fetched: Fetched,
+) -> Result<(), LoadError> {
     let fail = |e: LoadError| {
         app.startup.set(Startup::Failed(e.clone()));
         Err(e)
@@ -293,7 +298,8 @@ fn share_link() -> Option<String> {
 /// answers are there to compare (the prompt says how many it replaces). The fragment is
 /// then cleared, so a reload does not offer them again.
 fn offer_share_link(app: AppState, read: fn(&str, &Bank) -> Result<Answers, ImportError>) {
-    let (Some(fragment), Some(content)) = (share_link(), languages::shown(app.language.get_untracked()))
+    let (Some(fragment), Some(content)) =
+        (share_link(), languages::shown(app.language.get_untracked()))
     else {
         return;
     };

@@ -90,7 +90,10 @@ mod tests {
         assert_eq!(english.map(|c| c.bank.language.as_str()), Ok("en"));
         // Until Chinese is loaded, asking for it shows English.
         if CHINESE.get().is_none() {
-            assert_eq!(shown(Language::ZhCn).map(|c| c.bank.language.as_str()), Some("en"));
+            assert_eq!(
+                shown(Language::ZhCn).map(|c| c.bank.language.as_str()),
+                Some("en")
+            );
         }
         assert_eq!(
             futures::executor::block_on(load_start(Language::ZhCn)),

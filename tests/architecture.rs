@@ -96,18 +96,29 @@ fn referenced_paths(module: &str, code: &str, children: &BTreeSet<String>) -> Ve
         }
         let head: String = bytes[start..i].iter().collect();
         let first = head.split("::").next().unwrap_or_default().to_owned();
-        let relative = first == "crate" || first == "super" || first == "self" || children.contains(&first);
+        let relative =
+            first == "crate" || first == "super" || first == "self" || children.contains(&first);
         if !relative || !head.contains("::") {
             continue;
         }
         let mut group = Vec::new();
         if head.ends_with("::") && bytes.get(i) == Some(&'{') {
-            let close = (i..bytes.len()).find(|&j| bytes[j] == '}').unwrap_or(bytes.len());
+            let close = (i..bytes.len())
+                .find(|&j| bytes[j] == '}')
+                .unwrap_or(bytes.len());
             let inner: String = bytes[i + 1..close].iter().collect();
-            group = inner.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
+            group = inner
+                .split(',')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect();
             i = close;
         }
-        let base: Vec<String> = head.trim_end_matches(':').split("::").map(str::to_owned).collect();
+        let base: Vec<String> = head
+            .trim_end_matches(':')
+            .split("::")
+            .map(str::to_owned)
+            .collect();
         let resolved = resolve(module, &base);
         if group.is_empty() {
             paths.push(resolved);
@@ -152,7 +163,9 @@ fn import_graph(files: &[(String, String)]) -> BTreeMap<String, BTreeSet<String>
     let modules: BTreeSet<String> = files.iter().filter_map(|(p, _)| module_of(p)).collect();
     let mut graph = BTreeMap::new();
     for (path, text) in files {
-        let Some(module) = module_of(path) else { continue };
+        let Some(module) = module_of(path) else {
+            continue;
+        };
         let children: BTreeSet<String> = modules
             .iter()
             .filter_map(|m| m.strip_prefix(&format!("{module}::")))
@@ -215,20 +228,32 @@ fn the_app_modules_import_each_other_without_a_cycle() {
     for (from, to) in [
         ("crate::boot", "crate::state::saving"),
         ("crate::route::table", "crate::route"),
-        ("crate::pages::results::measures", "crate::pages::results::charts"),
+        (
+            "crate::pages::results::measures",
+            "crate::pages::results::charts",
+        ),
         ("crate::state", "crate::state::import"),
     ] {
-        assert!(graph.get(from).is_some_and(|t| t.contains(to)), "{from} -> {to} not seen");
+        assert!(
+            graph.get(from).is_some_and(|t| t.contains(to)),
+            "{from} -> {to} not seen"
+        );
     }
     if let Some(cycle) = find_cycle(&graph) {
-        panic!("import cycle among the app's modules: {}", cycle.join(" -> "));
+        panic!(
+            "import cycle among the app's modules: {}",
+            cycle.join(" -> ")
+        );
     }
 }
 
 #[test]
 fn the_cycle_check_finds_cycles_through_crate_super_and_child_paths() {
     let tree = |files: &[(&str, &str)]| -> Vec<(String, String)> {
-        files.iter().map(|(p, t)| ((*p).to_owned(), (*t).to_owned())).collect()
+        files
+            .iter()
+            .map(|(p, t)| ((*p).to_owned(), (*t).to_owned()))
+            .collect()
     };
     let through_crate = tree(&[
         ("src/lib.rs", "pub mod a; pub mod b;"),
@@ -243,12 +268,22 @@ fn the_cycle_check_finds_cycles_through_crate_super_and_child_paths() {
     ]);
     assert_eq!(
         find_cycle(&import_graph(&through_parent)),
-        Some(vec!["crate::a".to_owned(), "crate::a::child".to_owned(), "crate::a".to_owned()])
+        Some(vec![
+            "crate::a".to_owned(),
+            "crate::a::child".to_owned(),
+            "crate::a".to_owned()
+        ])
     );
     let acyclic = tree(&[
         ("src/lib.rs", "pub mod a; pub mod b;"),
-        ("src/a.rs", "use crate::b::{Thing, Other}; // crate::a::x in a comment"),
-        ("src/b.rs", "let url = \"https://example.org\"; // use crate::a;"),
+        (
+            "src/a.rs",
+            "use crate::b::{Thing, Other}; // crate::a::x in a comment",
+        ),
+        (
+            "src/b.rs",
+            "let url = \"https://example.org\"; // use crate::a;",
+        ),
     ]);
     assert_eq!(find_cycle(&import_graph(&acyclic)), None);
 }
@@ -259,7 +294,10 @@ fn the_domain_crate_names_no_browser_or_ui_crate() {
         .unwrap_or_else(|e| panic!("{e}"));
     for line in manifest.lines().map(str::trim) {
         for forbidden in ["leptos", "web-sys", "wasm-bindgen", "js-sys", "gloo"] {
-            assert!(!line.starts_with(forbidden), "the domain crate depends on {forbidden}");
+            assert!(
+                !line.starts_with(forbidden),
+                "the domain crate depends on {forbidden}"
+            );
         }
     }
 }
@@ -278,15 +316,29 @@ fn user_text_is_never_rendered_as_html() {
 fn routes_are_written_only_in_the_route_module() {
     for (path, text) in sources("src") {
         for literal in ["<A href=\"", "<A href=format!"] {
-            assert!(!text.contains(literal), "{path} has `{literal}…`: use Route::href");
+            assert!(
+                !text.contains(literal),
+                "{path} has `{literal}…`: use Route::href"
+            );
         }
         if path.starts_with("src/route/") {
             continue;
         }
         // Every route's first segment, as a string literal ("/part for /part/3).
         for route in Route::all().into_iter().filter(|r| *r != Route::Welcome) {
-            let literal = format!("\"/{}", route.path().trim_start_matches('/').split('/').next().unwrap_or_default());
-            assert!(!text.contains(&literal), "{path} writes the route {literal}\": use route::Route");
+            let literal = format!(
+                "\"/{}",
+                route
+                    .path()
+                    .trim_start_matches('/')
+                    .split('/')
+                    .next()
+                    .unwrap_or_default()
+            );
+            assert!(
+                !text.contains(&literal),
+                "{path} writes the route {literal}\": use route::Route"
+            );
         }
     }
 }

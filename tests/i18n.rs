@@ -223,8 +223,10 @@ fn both_languages_load_and_assess_identically() {
     let en = Content::load(Language::En).unwrap_or_else(|e| panic!("{e}"));
     let zh = Content::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
     for p in ["p1", "p2", "p3", "p4", "p5"] {
-        let text = std::fs::read_to_string(format!("{ROOT}/crates/cp-assessment/tests/fixtures/personas/{p}.json"))
-            .unwrap_or_default();
+        let text = std::fs::read_to_string(format!(
+            "{ROOT}/crates/cp-assessment/tests/fixtures/personas/{p}.json"
+        ))
+        .unwrap_or_default();
         let answers: Answers = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{p}: {e}"));
         let a = assess(&en, &answers);
         let b = assess(&zh, &answers);

@@ -51,7 +51,12 @@ pub fn ExportPanel() -> impl IntoView {
         let id = app.identity.get_untracked();
         let csv = app.with_content_untracked(|c| {
             app.answers.with_untracked(|answers| {
-                results_csv(c, &assess(c, answers), &id.response_id, app.language.get_untracked())
+                results_csv(
+                    c,
+                    &assess(c, answers),
+                    &id.response_id,
+                    app.language.get_untracked(),
+                )
             })
         });
         failed.set(csv.is_none_or(|csv| {

@@ -121,7 +121,8 @@ pub fn ImportPrompt() -> impl IntoView {
             let _ = el.focus();
         }
     });
-    let shown = move || match app.import.get() {
+    let shown = move || {
+        match app.import.get() {
         ImportState::Idle => ().into_any(),
         ImportState::Pending(pending) => view! { <Confirm pending /> }.into_any(),
         ImportState::Loaded => view! {
@@ -134,6 +135,7 @@ pub fn ImportPrompt() -> impl IntoView {
         }
         // Said by the layout: this prompt comes with the module that could not be fetched.
         ImportState::LinkUnread => ().into_any(),
+    }
     };
     view! {
         <div class="import-region" tabindex="-1" node_ref=region>

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use cp_assessment::answers::Progress;
 use crate::i18n::{t_string, use_i18n};
+use cp_assessment::answers::Progress;
 
 /// A labelled progress bar: "This part: 12 of 15 questions answered".
 ///

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use cp_assessment::answers::{Answer, AnswerError};
-use cp_assessment::bank::{Question, QuestionKind};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_app;
 use crate::I18n;
+use cp_assessment::answers::{Answer, AnswerError};
+use cp_assessment::bank::{Question, QuestionKind};
 
 /// "I don't know" in the current content language.
 fn unknown_label() -> String {

@@ -7,11 +7,11 @@ use leptos_router::hooks::use_params_map;
 use crate::components::heading::PageHeading;
 use crate::components::progress::ProgressBar;
 use crate::components::question::QuestionField;
-use cp_assessment::bank::PartId;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::route::Route;
 use crate::pages::not_found::NotFound;
+use crate::route::Route;
 use crate::state::use_app;
+use cp_assessment::bank::PartId;
 
 /// Route `/part/:n`.
 #[component]

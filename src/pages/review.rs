@@ -6,10 +6,10 @@ use leptos_router::components::A;
 
 use crate::components::heading::PageHeading;
 use crate::components::progress::ProgressBar;
-use cp_assessment::bank::PartId;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::route::Route;
 use crate::state::use_app;
+use cp_assessment::bank::PartId;
 
 /// Route `/review`.
 #[component]

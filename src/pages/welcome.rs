@@ -34,7 +34,11 @@ pub fn Welcome() -> impl IntoView {
             .to_string()
         })
     };
-    let tools_view = move || app.startup.with(Startup::saved_views).map(|v| (v.welcome_tools)());
+    let tools_view = move || {
+        app.startup
+            .with(Startup::saved_views)
+            .map(|v| (v.welcome_tools)())
+    };
     // On a first visit the content and the saved state's reader are fetched only when
     // this lower part comes into view (or a page that needs them opens): a first visitor
     // who starts at once never waits for them here.

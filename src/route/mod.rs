@@ -50,7 +50,10 @@ impl Route {
 
     /// The route of an app path ("/part/3"); `None` for an address the app does not know.
     pub fn parse(path: &str) -> Option<Route> {
-        let path = path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path);
+        let path = path
+            .strip_suffix('/')
+            .filter(|p| !p.is_empty())
+            .unwrap_or(path);
         match path {
             "/" => Some(Route::Welcome),
             "/review" => Some(Route::Review),
@@ -127,16 +130,31 @@ mod tests {
         for route in Route::all() {
             // A new variant must be listed in `all` (and so checked here) to compile past this.
             match route {
-                Route::Welcome | Route::Part(_) | Route::Review | Route::Results | Route::Facilitator => {}
+                Route::Welcome
+                | Route::Part(_)
+                | Route::Review
+                | Route::Results
+                | Route::Facilitator => {}
             }
             assert_eq!(Route::parse(&route.path()), Some(route), "{route:?}");
-            assert_eq!(Route::at("/cp", &format!("/cp{}", route.path())), Some(route));
+            assert_eq!(
+                Route::at("/cp", &format!("/cp{}", route.path())),
+                Some(route)
+            );
         }
     }
 
     #[test]
     fn unknown_addresses_are_no_route() {
-        for path in ["/part/0", "/part/6", "/part/x", "/index.html", "/nothing", "", "part/1"] {
+        for path in [
+            "/part/0",
+            "/part/6",
+            "/part/x",
+            "/index.html",
+            "/nothing",
+            "",
+            "part/1",
+        ] {
             assert_eq!(Route::parse(path), None, "{path}");
         }
         assert_eq!(Route::at("/cp", "/cp"), Some(Route::Welcome));

@@ -15,19 +15,19 @@ use leptos::prelude::*;
 use cp_assessment::answers::{Answer, Answers, Progress};
 use cp_assessment::assess::{assess, Assessment};
 use cp_assessment::bank::Bank;
-use cp_assessment::exchange::ImportError;
 use cp_assessment::content::Content;
+use cp_assessment::exchange::ImportError;
 use cp_assessment::identity::Identity;
 use cp_assessment::state::{DeviceSettings, KeptResponse};
 use cp_assessment::vocabulary::Language;
 
+use self::import::{ImportState, PendingImport};
 use crate::browser;
 use crate::i18n::Locale;
 use crate::languages;
 use crate::load_error::LoadError;
 use crate::route::Route;
 use crate::storage::{self, StorageIssue};
-use self::import::{ImportState, PendingImport};
 
 /// Views that act on the saved answers from every page, in the saved answers' split-off
 /// module (`crate::boot`): they show once the saved answers are read.
@@ -207,13 +207,15 @@ impl AppState {
         }
         // Wait until it has run; then the start-up says how it went.
         std::future::poll_fn(|cx| {
-            let waiting = self.loader.try_update_value(|loader| match &mut loader.run {
-                Run::Running(waiting) => {
-                    waiting.push(cx.waker().clone());
-                    true
-                }
-                Run::Idle | Run::Done => false,
-            });
+            let waiting = self
+                .loader
+                .try_update_value(|loader| match &mut loader.run {
+                    Run::Running(waiting) => {
+                        waiting.push(cx.waker().clone());
+                        true
+                    }
+                    Run::Idle | Run::Done => false,
+                });
             if waiting == Some(true) {
                 Poll::Pending
             } else {

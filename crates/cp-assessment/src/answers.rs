@@ -416,9 +416,8 @@ fn without_unit<'a>(typed: &'a str, unit: &str) -> &'a str {
     let Some(cut) = typed.len().checked_sub(unit.len()) else {
         return typed;
     };
-    let ends_with_unit = !unit.is_empty()
-        && typed.is_char_boundary(cut)
-        && typed[cut..].eq_ignore_ascii_case(unit);
+    let ends_with_unit =
+        !unit.is_empty() && typed.is_char_boundary(cut) && typed[cut..].eq_ignore_ascii_case(unit);
     if ends_with_unit {
         typed[..cut].trim_end()
     } else {
@@ -585,15 +584,32 @@ mod tests {
         ));
         // The question's own unit, which the field shows beside it, may be typed too.
         for typed in ["85 people", "85 People", "85people", " 85 people "] {
-            assert_eq!(Answer::typed_number(staff, typed), Ok(Answer::Number(85.0)), "{typed}");
+            assert_eq!(
+                Answer::typed_number(staff, typed),
+                Ok(Answer::Number(85.0)),
+                "{typed}"
+            );
         }
         for typed in ["85 persons", "people", "85 people 3"] {
-            assert_eq!(Answer::typed_number(staff, typed), Err(AnswerError::NotANumber), "{typed}");
+            assert_eq!(
+                Answer::typed_number(staff, typed),
+                Err(AnswerError::NotANumber),
+                "{typed}"
+            );
         }
         let zh = Content::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
-        let staff_zh = zh.bank.question("staff").unwrap_or_else(|| panic!("no staff question"));
-        assert_eq!(Answer::typed_number(staff_zh, "85人"), Ok(Answer::Number(85.0)));
-        assert_eq!(Answer::typed_number(staff_zh, "８５ 人"), Ok(Answer::Number(85.0)));
+        let staff_zh = zh
+            .bank
+            .question("staff")
+            .unwrap_or_else(|| panic!("no staff question"));
+        assert_eq!(
+            Answer::typed_number(staff_zh, "85人"),
+            Ok(Answer::Number(85.0))
+        );
+        assert_eq!(
+            Answer::typed_number(staff_zh, "８５ 人"),
+            Ok(Answer::Number(85.0))
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! exported files each carry these three fields; this type keeps them together.
 
 use crate::answers::Answers;
-use crate::exchange::{new_response, ResponseFile};
 use crate::bank::Bank;
+use crate::exchange::{new_response, ResponseFile};
 use crate::state::{KeptResponse, SavedState};
 use crate::vocabulary::Language;
 

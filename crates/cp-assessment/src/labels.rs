@@ -137,14 +137,31 @@ mod tests {
     #[test]
     fn names_come_from_the_content() {
         let [en, zh] = both();
-        assert_eq!(en.category_name(MeasureCategory::Housekeeping), "Good housekeeping");
-        assert_ne!(zh.category_name(MeasureCategory::Housekeeping), "Good housekeeping");
-        assert_eq!(en.step_label(AuditStep::PreliminaryAssessment), "2. Preliminary assessment");
+        assert_eq!(
+            en.category_name(MeasureCategory::Housekeeping),
+            "Good housekeeping"
+        );
+        assert_ne!(
+            zh.category_name(MeasureCategory::Housekeeping),
+            "Good housekeeping"
+        );
+        assert_eq!(
+            en.step_label(AuditStep::PreliminaryAssessment),
+            "2. Preliminary assessment"
+        );
         for &sector in Sector::ALL {
-            assert!(en.sector_name(sector).is_some_and(|s| !s.is_empty()), "{sector:?}");
-            assert!(zh.sector_name(sector).is_some_and(|s| !s.is_empty()), "{sector:?}");
+            assert!(
+                en.sector_name(sector).is_some_and(|s| !s.is_empty()),
+                "{sector:?}"
+            );
+            assert!(
+                zh.sector_name(sector).is_some_and(|s| !s.is_empty()),
+                "{sector:?}"
+            );
         }
-        let stage = en.stage_label(EngagementStage::ReportWithoutAudit).unwrap_or_default();
+        let stage = en
+            .stage_label(EngagementStage::ReportWithoutAudit)
+            .unwrap_or_default();
         assert!(stage.contains(" — "), "{stage}");
     }
 
@@ -158,7 +175,9 @@ mod tests {
         answers.set("main_products", Answer::Text("Beer".to_owned()));
         let line = en.profile_line(&answers).unwrap_or_default();
         assert!(line.ends_with(" · Beer"), "{line}");
-        assert!(zh.profile_line(&answers).is_some_and(|l| l.ends_with("；Beer")));
+        assert!(zh
+            .profile_line(&answers)
+            .is_some_and(|l| l.ends_with("；Beer")));
         assert_eq!(en.response_name(&answers).as_deref(), Some("Beer"));
         answers.set("sector", Answer::Unknown);
         assert_eq!(en.profile_line(&answers).as_deref(), Some("Beer"));

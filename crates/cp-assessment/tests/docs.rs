@@ -3,8 +3,7 @@
 
 #[test]
 fn scoring_doc_lists_every_rule_id_and_constant() {
-    let content =
-        cp_assessment::content::Content::english().unwrap_or_else(|e| panic!("{e}"));
+    let content = cp_assessment::content::Content::english().unwrap_or_else(|e| panic!("{e}"));
     let doc = include_str!("../../../docs/scoring.md");
     let missing: Vec<&str> = content
         .texts

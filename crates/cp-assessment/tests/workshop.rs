@@ -11,12 +11,8 @@ use cp_assessment::answers::{Answer, Answers, NONE_OPTION};
 use cp_assessment::assess::assess;
 use cp_assessment::bank::{Bank, QuestionKind};
 use cp_assessment::content::{Content, EngagementStage};
-use cp_assessment::exchange::{
-    encode_share, new_response, to_json, ImportError, MAX_IMPORT_BYTES,
-};
-use cp_assessment::vocabulary::{
-    AuditStep, Driver, Language, MeasureCategory, Sector,
-};
+use cp_assessment::exchange::{encode_share, new_response, to_json, ImportError, MAX_IMPORT_BYTES};
+use cp_assessment::vocabulary::{AuditStep, Driver, Language, MeasureCategory, Sector};
 use cp_assessment::workshop::{
     aggregate, aggregate_csv, size_band, Aggregate, Participant, ReasonCount, Room, SizeBand,
     StepDistribution,

@@ -37,4 +37,3 @@ pub fn count_chart(
         />
     }
 }
-

@@ -39,8 +39,9 @@ pub fn Facilitator() -> impl IntoView {
     let download_failed = RwSignal::new(false);
     // Assessing every participant is the expensive part: once per change of the room.
     // The aggregate holds no names, so switching language does not recount.
-    let totals =
-        Memo::new(move |_| room.with(|r| app.with_content_untracked(|c| aggregate(c, &r.participants))));
+    let totals = Memo::new(move |_| {
+        room.with(|r| app.with_content_untracked(|c| aggregate(c, &r.participants)))
+    });
 
     let add_files = move |files: Vec<web_sys::File>| {
         if files.is_empty() {

@@ -127,4 +127,3 @@ pub fn reasons_section(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView 
         </section>
     }
 }
-

@@ -79,4 +79,3 @@ pub fn room_summary(i18n: I18n, c: &Content, room: &Room) -> impl IntoView {
         </section>
     }
 }
-

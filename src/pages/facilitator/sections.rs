@@ -163,9 +163,10 @@ fn size_label(i18n: I18n, band: Option<SizeBand>) -> String {
 
 /// The sector's label in the bank's "sector" question; "not given" for `None`.
 fn sector_label(i18n: I18n, c: &Content, sector: Option<Sector>) -> String {
-    sector
-        .and_then(|s| c.sector_name(s))
-        .map_or_else(|| t_string!(i18n, facilitator.not_given).to_string(), str::to_owned)
+    sector.and_then(|s| c.sector_name(s)).map_or_else(
+        || t_string!(i18n, facilitator.not_given).to_string(),
+        str::to_owned,
+    )
 }
 
 /// The room by sector and by size band.

@@ -141,4 +141,3 @@ pub fn measures_chart(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView 
         />
     }
 }
-

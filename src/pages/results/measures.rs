@@ -17,10 +17,10 @@ const OPEN_MEASURES: usize = 3;
 
 /// The ranked categories, their chart and each one's reasons and examples.
 pub fn measures_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
-    let sector = a
-        .sector
-        .and_then(|s| c.sector_name(s))
-        .map_or_else(|| t_string!(i18n, results.any_factory).to_string(), str::to_owned);
+    let sector = a.sector.and_then(|s| c.sector_name(s)).map_or_else(
+        || t_string!(i18n, results.any_factory).to_string(),
+        str::to_owned,
+    );
     let items = a
         .measures
         .iter()
@@ -97,7 +97,11 @@ fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit) -> impl IntoView {
         }
     });
     let open = (!m.open_questions.is_empty()).then(|| {
-        let quoted: Vec<String> = m.open_questions.iter().map(|q| Content::quoted(q)).collect();
+        let quoted: Vec<String> = m
+            .open_questions
+            .iter()
+            .map(|q| Content::quoted(q))
+            .collect();
         let list = c.join(&quoted, Joiner::Clauses);
         let text = t_string!(i18n, results.would_change, list = list).to_string();
         view! { <p class="open-questions">{text}</p> }
@@ -154,4 +158,3 @@ pub fn action_plan_section(i18n: I18n, c: &Content, a: &Assessment) -> impl Into
         </section>
     }
 }
-

@@ -160,4 +160,3 @@ pub fn motivation_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoV
         </section>
     }
 }
-

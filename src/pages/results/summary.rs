@@ -46,7 +46,12 @@ pub fn report_header(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoVie
 /// fits, and the single next step (the stage's next move, which already points the way
 /// from the current position towards CP built into decisions).
 pub fn in_short(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
-    let top: Vec<&str> = a.measures.iter().take(3).map(|m| c.category_name(m.category)).collect();
+    let top: Vec<&str> = a
+        .measures
+        .iter()
+        .take(3)
+        .map(|m| c.category_name(m.category))
+        .collect();
     let stage_line = c
         .stage_label(a.engagement)
         .map(|stage| t_string!(i18n, results.in_short_stage, stage = stage).to_string());
