@@ -21,6 +21,7 @@ use super::Route;
 use crate::browser;
 use crate::components::heading::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::load_error::LoadError;
 use crate::pages::{
     facilitator::Facilitator, not_found::NotFound, part::QuestionnairePart, results::Results,
     review::Review, welcome::Welcome,
@@ -107,9 +108,10 @@ macro_rules! split_route {
                     }
                 };
                 let (page, loaded) = futures::future::join($page, loaded).await;
-                match (page, loaded) {
-                    (Ok(page), Ok(())) => page,
-                    _ => view! { <PageLoadFailed /> }.into_any(),
+                let page = page.map_err(|_| LoadError::Page);
+                match loaded.and(page) {
+                    Ok(page) => page,
+                    Err(_) => view! { <PageLoadFailed /> }.into_any(),
                 }
             }
             async fn preload() {

@@ -33,8 +33,12 @@ pub enum ImportState {
 }
 
 impl ImportState {
-    /// Whether there is something to show.
+    /// Whether the import prompt has something to show (a link that could not be read is
+    /// said by the layout).
     pub fn is_shown(&self) -> bool {
-        *self != ImportState::Idle
+        matches!(
+            self,
+            ImportState::Pending(_) | ImportState::Loaded | ImportState::Refused(_)
+        )
     }
 }

@@ -72,19 +72,11 @@ impl Startup {
 pub type Load = Rc<dyn Fn(AppState) -> LocalBoxFuture<'static, Result<(), LoadError>>>;
 
 /// The start-up's loading: started when first asked for, awaited by everyone who asks.
+/// Whether it succeeded is [`Startup`]'s to say.
 struct Loader {
     load: Load,
-    run: Run,
-}
-
-/// Where the loading stands (one at a time).
-enum Run {
-    /// Not started, or failed and to be tried again by the next asker.
-    Idle,
-    /// Under way; who waits for it.
-    Running(Vec<Waker>),
-    /// Finished.
-    Done,
+    /// While it runs, who waits for it; `None` when it is not running.
+    waiting: Option<Vec<Waker>>,
 }
 
 /// Handles to the shared state. Cheap to copy; get it with [`use_app`].
@@ -156,7 +148,7 @@ pub fn provide(i18n: crate::I18n, load: Load) -> AppState {
         device: RwSignal::new(DeviceSettings::default()),
         loader: StoredValue::new_local(Loader {
             load,
-            run: Run::Idle,
+            waiting: None,
         }),
     };
     provide_context(app);
@@ -187,36 +179,37 @@ impl AppState {
             // Ready (perhaps taken over before the first render), or the app is gone.
             return Ok(());
         }
-        let start = self.loader.try_update_value(|loader| match loader.run {
-            Run::Idle => {
-                loader.run = Run::Running(Vec::new());
-                Some((loader.load)(self))
-            }
-            Run::Running(_) | Run::Done => None,
+        let start = self.loader.try_update_value(|loader| {
+            let idle = loader.waiting.is_none();
+            idle.then(|| {
+                loader.waiting = Some(Vec::new());
+                (loader.load)(self)
+            })
         });
         if let Some(load) = start.flatten() {
             leptos::task::spawn_local(async move {
-                let result = load.await;
-                self.loader.try_update_value(|loader| {
-                    let next = if result.is_ok() { Run::Done } else { Run::Idle };
-                    if let Run::Running(waiting) = std::mem::replace(&mut loader.run, next) {
-                        waiting.into_iter().for_each(Waker::wake);
-                    }
-                });
+                // The outcome is in `startup`, which the load sets.
+                let _ = load.await;
+                let waiting = self.loader.try_update_value(|l| l.waiting.take());
+                waiting
+                    .flatten()
+                    .into_iter()
+                    .flatten()
+                    .for_each(Waker::wake);
             });
         }
         // Wait until it has run; then the start-up says how it went.
         std::future::poll_fn(|cx| {
-            let waiting = self
+            let running = self
                 .loader
-                .try_update_value(|loader| match &mut loader.run {
-                    Run::Running(waiting) => {
+                .try_update_value(|loader| match &mut loader.waiting {
+                    Some(waiting) => {
                         waiting.push(cx.waker().clone());
                         true
                     }
-                    Run::Idle | Run::Done => false,
+                    None => false,
                 });
-            if waiting == Some(true) {
+            if running == Some(true) {
                 Poll::Pending
             } else {
                 Poll::Ready(())

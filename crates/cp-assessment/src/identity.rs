@@ -29,6 +29,15 @@ impl Identity {
         }
     }
 
+    /// The identity the three fields of a stored or exported response spell.
+    fn of(response_id: &str, created: &str, updated: &str) -> Self {
+        Identity {
+            response_id: response_id.to_owned(),
+            created: created.to_owned(),
+            updated: updated.to_owned(),
+        }
+    }
+
     /// The first characters of the id, enough to tell files apart in a folder.
     pub fn short_id(&self) -> String {
         self.response_id.chars().take(8).collect()
@@ -45,11 +54,8 @@ impl Identity {
 impl SavedState {
     /// The identity of the saved response; `None` in states written before it was kept.
     pub fn identity(&self) -> Option<Identity> {
-        (!self.response_id.is_empty()).then(|| Identity {
-            response_id: self.response_id.clone(),
-            created: self.created.clone(),
-            updated: self.updated.clone(),
-        })
+        (!self.response_id.is_empty())
+            .then(|| Identity::of(&self.response_id, &self.created, &self.updated))
     }
 }
 
@@ -66,11 +72,7 @@ impl KeptResponse {
 
     /// The identity of the kept response.
     pub fn identity(&self) -> Identity {
-        Identity {
-            response_id: self.response_id.clone(),
-            created: self.created.clone(),
-            updated: self.updated.clone(),
-        }
+        Identity::of(&self.response_id, &self.created, &self.updated)
     }
 }
 
@@ -78,11 +80,8 @@ impl ResponseFile {
     /// The identity the file carries; `None` when it lacks one (a file written by hand),
     /// so that the app gives it a fresh one.
     pub fn identity(&self) -> Option<Identity> {
-        (!self.needs_identity()).then(|| Identity {
-            response_id: self.response_id.clone(),
-            created: self.created.clone(),
-            updated: self.updated.clone(),
-        })
+        (!self.needs_identity())
+            .then(|| Identity::of(&self.response_id, &self.created, &self.updated))
     }
 }
 
