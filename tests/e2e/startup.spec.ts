@@ -282,7 +282,14 @@ async function journey(browser: Browser, baseURL: string, viewport: { width: num
 }
 
 test(`first visit on a slow network and ${CPU_SLOWDOWN}× CPU: opening the app to the first question after Start`, async ({ browser, baseURL, viewport }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
+  // The emulated CPU slowdown multiplies this machine's own speed: as scripts/lighthouse.mjs
+  // does, wait up to a minute for the earlier tests' load to ebb, so that the figure is the
+  // app's, not the queue's.
+  const waitStart = Date.now();
+  while (os.loadavg()[0] >= os.cpus().length && Date.now() - waitStart < 60_000) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
   const loadBefore = os.loadavg()[0];
   const runs: Run[] = [];
   const size = VIEWPORT ? { width: Number(VIEWPORT[1]), height: Number(VIEWPORT[2]) } : viewport;
