@@ -482,6 +482,22 @@ impl Bank {
         false
     }
 
+    /// The answers that leave the device (exports, share links, the outbox): those to
+    /// questions that exist, are visible and hold a valid answer. The device keeps the rest,
+    /// so an answer hidden by a later choice comes back if that choice is undone.
+    pub fn shared_answers(&self, answers: &Answers) -> Answers {
+        Answers(
+            answers
+                .iter()
+                .filter(|(id, a)| {
+                    self.question(id)
+                        .is_some_and(|q| self.is_visible(q, answers) && a.validate(q).is_ok())
+                })
+                .map(|(id, a)| (id.clone(), a.clone()))
+                .collect(),
+        )
+    }
+
     /// The visible questions of a part, in order.
     pub fn visible_questions<'a>(
         &'a self,

@@ -4,7 +4,8 @@
 
 use crate::answers::Answers;
 use crate::bank::Bank;
-use crate::exchange::{new_response, ResponseFile};
+use crate::exchange::{new_response, ResponseFile, SharedResponse};
+use crate::room_code::RoomCode;
 use crate::state::{KeptResponse, SavedState};
 use crate::vocabulary::Language;
 
@@ -43,10 +44,20 @@ impl Identity {
         self.response_id.chars().take(8).collect()
     }
 
-    /// The export of `answers` under this identity (docs/format.md).
-    pub fn export(&self, bank: &Bank, language: Language, answers: Answers) -> ResponseFile {
+    /// The export of `answers` under this identity, made in workshop `room` if any
+    /// (docs/format.md). It carries only the answers to questions shown
+    /// ([`Bank::shared_answers`]): what leaves the device is what counts.
+    pub fn export(
+        &self,
+        bank: &Bank,
+        language: Language,
+        answers: &Answers,
+        room: Option<RoomCode>,
+    ) -> ResponseFile {
+        let answers = bank.shared_answers(answers);
         let mut file = new_response(bank, &self.response_id, &self.updated, language, answers);
         file.created = self.created.clone();
+        file.room = room;
         file
     }
 }
@@ -85,6 +96,14 @@ impl ResponseFile {
     }
 }
 
+impl SharedResponse {
+    /// The identity the link carries; `None` for a version 1 link, which has none.
+    pub fn identity(&self) -> Option<Identity> {
+        (!self.response_id.is_empty())
+            .then(|| Identity::of(&self.response_id, &self.created, &self.updated))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,7 +117,7 @@ mod tests {
             "2026-11-29T09:00:00Z".to_owned(),
         );
         id.updated = "2026-11-29T10:00:00Z".to_owned();
-        let file = id.export(&content.bank, Language::En, Answers::new());
+        let file = id.export(&content.bank, Language::En, &Answers::new(), None);
         assert_eq!(file.identity(), Some(id.clone()));
         assert_eq!(id.short_id(), "0b8f7c4e");
         let kept = KeptResponse::new(id.clone(), Answers::new());

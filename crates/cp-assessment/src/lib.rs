@@ -11,6 +11,7 @@ pub mod content;
 pub mod exchange;
 pub mod identity;
 pub mod labels;
+pub mod room_code;
 pub mod state;
 pub mod vocabulary;
 pub mod workshop;

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::answers::Answers;
+use super::room_code::RoomCode;
 use super::vocabulary::Language;
 
 /// Format name written into every stored state.
@@ -22,6 +23,16 @@ pub struct DeviceSettings {
     /// after a warning that offers more time (WCAG 2.2.1).
     #[serde(default)]
     pub idle_minutes: u32,
+    /// The workshop room this device's responses are made in, carried by every export,
+    /// link and outbox entry; set from the room's link (`?room=K7PQ`) or typed.
+    #[serde(default)]
+    pub room: Option<RoomCode>,
+    /// The facilitator's PIN on a shared device (4 to 8 digits; empty for none): needed
+    /// to open or export the outbox and to change these settings, so that the next
+    /// participant cannot. It keeps people out of the page, not out of the browser's
+    /// developer tools (docs/reliability.md).
+    #[serde(default)]
+    pub pin: String,
 }
 
 /// A response put aside on this device ("keep this response and start another").
@@ -219,6 +230,8 @@ mod tests {
         full.device = DeviceSettings {
             workshop: true,
             idle_minutes: 5,
+            room: RoomCode::parse("K7PQ"),
+            pin: "2468".into(),
         };
         for state in [full, SavedState::new(a, None), SavedState::default()] {
             let owned = serde_json::to_string(&state).unwrap_or_default();

@@ -1,11 +1,13 @@
 //! Workshop mode: a facilitator collects many respondents' exported files and share links
 //! in a [`Room`] and shows the group's answers together ([`aggregate`], [`aggregate_csv`]).
 //!
-//! Pure and deterministic: files are checked by [`import`], links by [`decode_share`],
-//! each participant is assessed once by [`assess`], and the CSV cells go through
-//! [`neutralize`]. Nothing here stores or sends anything; the room lives only as long as
-//! the page that holds it.
+//! Pure and deterministic: files are checked by [`import_many`] (an export, a stored state
+//! or a shared device's outbox), links by [`decode_share`], each participant is assessed
+//! once by [`assess`], and the CSV cells go through [`neutralize`]. A response is one
+//! participant however often and however it arrives: the room keys them by response id.
+//! The app keeps the room on the device as a [`RoomRecord`].
 
+use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
@@ -15,7 +17,8 @@ use super::assess::motivation::STRONG_MOTIVE;
 use super::assess::readiness::round_percent;
 use super::bank::Bank;
 use super::content::{Content, EngagementStage};
-use super::exchange::{decode_share, import, neutralize, ImportError};
+use super::exchange::{decode_share, import_many, neutralize, ImportError, ResponseFile};
+use super::room_code::RoomCode;
 use super::vocabulary::{AuditStep, Driver, MeasureCategory, Sector};
 
 /// Staff-size bands of the EU SME definition [EU-GAP]: <10, 10–49, 50–249, >=250.
@@ -78,33 +81,38 @@ pub fn size_band(staff: f64) -> SizeBand {
 }
 
 /// One respondent in the room.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Participant {
-    /// Identity used to find duplicates: the file's UUID; `"file:<source>"` for a migrated
-    /// local-storage state (which has none); `"link:<16 hex digits>"` for a share link.
+    /// Identity used to find duplicates: the response's UUID (files, outboxes and share
+    /// links carry it); `"file:<source>"` for a migrated local-storage state and
+    /// `"link:<16 hex digits>"` for a version 1 share link, which have none.
     pub response_id: String,
-    /// When the response was last exported (RFC 3339, as in the file); empty for share
-    /// links and migrated states.
+    /// When an answer of the response last changed (RFC 3339, as in the file or link);
+    /// empty for version 1 links and migrated states.
     pub updated: String,
     /// Where it came from, as the caller named it (a file name, "link 3"…).
     pub source: String,
+    /// The workshop room it was made in, if it says.
+    #[serde(default)]
+    pub room: Option<RoomCode>,
     /// The answers, checked against the bank.
     pub answers: Answers,
 }
 
 /// A file or link that could not be added, with the reason.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Refused {
     /// Where it came from, as the caller named it.
     pub source: String,
-    /// Why: the error of [`import`] or [`decode_share`] (use [`ImportError::code`] for a
-    /// translated message).
+    /// Why: the error of [`import_many`] or [`decode_share`] (use [`ImportError::code`]
+    /// for a translated message).
+    #[serde(deserialize_with = "stored_error")]
     pub error: ImportError,
 }
 
 /// The responses collected in a workshop: the participants, one per response id, and what
 /// was skipped or refused on the way.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Room {
     /// One entry per distinct response id, in the order first added.
     pub participants: Vec<Participant>,
@@ -134,46 +142,103 @@ impl Room {
         Self::default()
     }
 
-    /// Adds one exported file (bytes as read). Invalid → refused (with import()'s error).
-    /// Migrated local-storage states without identity get response_id "file:<source>".
-    /// De-duplicated by response_id: when two share an id the one with the later `updated`
-    /// stays (an unparsable or empty time counts as oldest; on a tie the one already in the
-    /// room stays); the other's source goes to `duplicates`.
+    /// Adds one file (bytes as read): an export, a stored state or a shared device's
+    /// outbox, whose responses are added one by one (named "<source> #2"…). Invalid →
+    /// refused (with [`import_many`]'s error; a response without answers is refused with
+    /// [`ImportError::NoAnswers`], never counted). Migrated local-storage states without
+    /// identity get response_id "file:<source>". De-duplicated by response_id: when two
+    /// share an id the one with the later `updated` stays (an unparsable or empty time
+    /// counts as oldest; on a tie the one already in the room stays); the other's source
+    /// goes to `duplicates`.
     pub fn add_file(&mut self, source: &str, bytes: &[u8], bank: &Bank) {
-        match import(bytes, bank) {
-            Ok(file) => {
-                let response_id = if file.response_id.is_empty() {
-                    format!("file:{source}")
-                } else {
-                    file.response_id
-                };
-                self.admit(Participant {
-                    response_id,
-                    updated: file.updated,
-                    source: source.to_owned(),
-                    answers: file.answers,
-                });
+        match import_many(bytes, bank) {
+            Ok(entries) => {
+                let many = entries.len() > 1;
+                for (i, entry) in entries.into_iter().enumerate() {
+                    let source = if many {
+                        format!("{source} #{}", i + 1)
+                    } else {
+                        source.to_owned()
+                    };
+                    match entry {
+                        Ok(file) => self.add_response(&source, file),
+                        Err(error) => self.refuse(&source, error),
+                    }
+                }
             }
             Err(error) => self.refuse(source, error),
         }
     }
 
-    /// Adds a share link (a full URL or just the fragment payload "r1...."); its
-    /// response_id is "link:" + the 16 hex digits of the FNV-1a 64 hash of the payload, so
-    /// the same link twice is a duplicate; updated "". A link that does not decode is
-    /// refused with [`decode_share`]'s error (usually [`ImportError::BadLink`]).
+    /// Adds one response already read and checked (the app's own outbox, or an entry of a
+    /// file); de-duplicated as [`Room::add_file`] says.
+    pub fn add_response(&mut self, source: &str, file: ResponseFile) {
+        let response_id = if file.response_id.is_empty() {
+            format!("file:{source}")
+        } else {
+            file.response_id
+        };
+        self.admit(Participant {
+            response_id,
+            updated: file.updated,
+            source: source.to_owned(),
+            room: file.room,
+            answers: file.answers,
+        });
+    }
+
+    /// Adds a share link (a full URL or just the fragment payload "r2...."), under the
+    /// response id it carries, so that the same response as a file and as a link counts
+    /// once. A version 1 link carries none: its response_id is "link:" + the 16 hex digits
+    /// of the FNV-1a 64 hash of the payload, so the same link twice is still a duplicate. A
+    /// link that does not decode is refused with [`decode_share`]'s error (usually
+    /// [`ImportError::BadLink`]).
     pub fn add_share_link(&mut self, source: &str, link: &str, bank: &Bank) {
         let link = link.trim();
         let payload = link.split_once('#').map_or(link, |(_, fragment)| fragment);
         match decode_share(payload, bank) {
-            Ok(answers) => self.admit(Participant {
-                response_id: format!("link:{:016x}", fnv1a64(payload.as_bytes())),
-                updated: String::new(),
+            Ok(shared) => self.admit(Participant {
+                response_id: if shared.response_id.is_empty() {
+                    format!("link:{:016x}", fnv1a64(payload.as_bytes()))
+                } else {
+                    shared.response_id
+                },
+                updated: shared.updated,
                 source: source.to_owned(),
-                answers,
+                room: shared.room,
+                answers: shared.answers,
             }),
             Err(error) => self.refuse(source, error),
         }
+    }
+
+    /// How the participants' room codes compare with `code`, the room's own.
+    pub fn codes(&self, code: &RoomCode) -> CodeCounts {
+        let mut counts = CodeCounts::default();
+        for p in &self.participants {
+            match &p.room {
+                Some(c) if c == code => counts.own += 1,
+                Some(_) => counts.other += 1,
+                None => counts.none += 1,
+            }
+        }
+        counts
+    }
+
+    /// The participants, those with room code `code` first (each group in the order
+    /// added); with `only_own`, those alone.
+    pub fn ordered(&self, code: &RoomCode, only_own: bool) -> Vec<&Participant> {
+        let own = |p: &&Participant| p.room.as_ref() == Some(code);
+        let mut list: Vec<&Participant> = self.participants.iter().filter(own).collect();
+        if !only_own {
+            list.extend(self.participants.iter().filter(|p| !own(p)));
+        }
+        list
+    }
+
+    /// Whether nothing has been added yet (no participant, duplicate or refusal).
+    pub fn is_empty(&self) -> bool {
+        self.participants.is_empty() && self.duplicates.is_empty() && self.refused.is_empty()
     }
 
     fn refuse(&mut self, source: &str, error: ImportError) {
@@ -202,6 +267,80 @@ impl Room {
         }
     }
 }
+
+/// Reads a refusal's stored reason back; one this version does not know reads as a
+/// damaged file rather than failing the whole room.
+fn stored_error<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ImportError, D::Error> {
+    let stored = serde_json::Value::deserialize(d)?;
+    Ok(ImportError::from_stored(&stored).unwrap_or(ImportError::NotAResponse))
+}
+
+/// How many of a room's participants carry its own code, another one, or none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CodeCounts {
+    /// With the room's own code.
+    pub own: usize,
+    /// With another room's code.
+    pub other: usize,
+    /// Without a code (opened from the plain address, or made before room codes).
+    pub none: usize,
+}
+
+/// Format name of a room kept on the facilitator's device.
+pub const ROOM_FORMAT: &str = "cp-self-assessment/room";
+/// Current version of the kept room's format.
+pub const ROOM_VERSION: u32 = 1;
+
+/// A facilitator's room as the device keeps it: its name, code and date, and the
+/// responses collected (docs/format.md).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoomRecord {
+    /// Always [`ROOM_FORMAT`].
+    pub format: String,
+    /// The format version it was written with.
+    pub version: u32,
+    /// The room's code, which also keys it on the device.
+    pub code: RoomCode,
+    /// The name the facilitator gave it.
+    pub name: String,
+    /// When it was started (RFC 3339).
+    pub created: String,
+    /// When a response was last added or removed (RFC 3339).
+    pub updated: String,
+    /// The responses collected.
+    pub room: Room,
+}
+
+impl RoomRecord {
+    /// A new, empty room.
+    pub fn new(code: RoomCode, name: &str, now: &str) -> Self {
+        RoomRecord {
+            format: ROOM_FORMAT.to_owned(),
+            version: ROOM_VERSION,
+            code,
+            name: name.trim().chars().take(MAX_ROOM_NAME_CHARS).collect(),
+            created: now.to_owned(),
+            updated: now.to_owned(),
+            room: Room::new(),
+        }
+    }
+
+    /// The stored text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a stored room; `None` when the text is not a room of a version this app reads
+    /// (the device's copy is then left as it is).
+    pub fn parse(text: &str) -> Option<RoomRecord> {
+        let record: RoomRecord = serde_json::from_str(text).ok()?;
+        (record.format == ROOM_FORMAT && (1..=ROOM_VERSION).contains(&record.version))
+            .then_some(record)
+    }
+}
+
+/// Longest room name kept, in characters.
+pub const MAX_ROOM_NAME_CHARS: usize = 80;
 
 /// Upper bounds (inclusive) of the readiness bands 0–24, 25–49, 50–74 and 75–100.
 const BAND_TOPS: [u8; 4] = [24, 49, 74, 100];

@@ -373,10 +373,16 @@ fn local_storage_state_is_migrated() {
     assert_eq!(file.language, Language::ZhCn);
     assert_eq!(file.answers, answers);
     // Older states have no language: the bank's is used.
-    let old = json!({"format": "cp-self-assessment/state", "version": 1, "answers": {}});
+    let old = json!({"format": "cp-self-assessment/state", "version": 1, "answers": answers});
     assert_eq!(
         import(old.to_string().as_bytes(), &bank).map(|f| f.language),
         Ok(Language::En)
+    );
+    // A state without answers has nothing to move.
+    let empty = json!({"format": "cp-self-assessment/state", "version": 1, "answers": {}});
+    assert_eq!(
+        import(empty.to_string().as_bytes(), &bank),
+        Err(ImportError::NoAnswers)
     );
     let newer = json!({"format": "cp-self-assessment/state", "version": 2, "answers": {}});
     assert_eq!(
@@ -432,7 +438,7 @@ fn mutate(base: &[u8], edits: &[(u8, usize, u8)]) -> Vec<u8> {
 fn import_never_panics() {
     let bank = bank();
     let export_bytes = to_json(&export(&bank, persona("p1"))).into_bytes();
-    let share_bytes = encode_share(&persona("p1")).into_bytes();
+    let share_bytes = encode_share(&export(&bank, persona("p1"))).into_bytes();
     let edits = || vec((any::<u8>(), any::<usize>(), any::<u8>()), 1..8);
     let inputs = prop_oneof![
         vec(any::<u8>(), 0..=4096),
@@ -450,7 +456,8 @@ fn import_never_panics() {
         let _ = decode_share(&String::from_utf8_lossy(&bytes), &bank);
         // The same bytes as a well-packed link, to reach the JSON and answer checks.
         let packed = miniz_oxide::deflate::compress_to_vec(&bytes, 1);
-        let _ = decode_share(&format!("r1.{}", URL_SAFE_NO_PAD.encode(packed)), &bank);
+        let _ = decode_share(&format!("r1.{}", URL_SAFE_NO_PAD.encode(&packed)), &bank);
+        let _ = decode_share(&format!("r2.{}", URL_SAFE_NO_PAD.encode(packed)), &bank);
         Ok(())
     });
     println!(
@@ -466,10 +473,12 @@ fn import_never_panics() {
 fn share_links_round_trip_every_persona() {
     let bank = bank();
     for p in PERSONAS {
-        let answers = persona(p);
-        let payload = encode_share(&answers);
+        let file = export(&bank, persona(p));
+        let payload = encode_share(&file);
         println!("share payload {p}: {} characters", payload.len());
         assert!(payload.len() < 2000);
-        assert_eq!(decode_share(&payload, &bank), Ok(answers));
+        let shared = decode_share(&payload, &bank).unwrap_or_else(|e| panic!("{p}: {e}"));
+        assert_eq!(shared.answers, file.answers);
+        assert_eq!(shared.response_id, file.response_id);
     }
 }

@@ -11,7 +11,9 @@ use cp_assessment::answers::{Answer, Answers, NONE_OPTION};
 use cp_assessment::assess::assess;
 use cp_assessment::bank::{Bank, QuestionKind};
 use cp_assessment::content::{Content, EngagementStage};
-use cp_assessment::exchange::{encode_share, new_response, to_json, ImportError, MAX_IMPORT_BYTES};
+use cp_assessment::exchange::{
+    new_response, to_json, ImportError, MAX_IMPORT_BYTES, SHARE_PREFIX_V1,
+};
 use cp_assessment::vocabulary::{AuditStep, Driver, Language, MeasureCategory, Sector};
 use cp_assessment::workshop::{
     aggregate, aggregate_csv, size_band, Aggregate, Participant, ReasonCount, Room, SizeBand,
@@ -427,14 +429,25 @@ fn a_migrated_state_is_identified_by_its_source() {
     assert_eq!(room.participants[0].answers, answers);
 }
 
+/// A version 1 share payload (answers only), as links made before response ids were.
+fn v1_link(answers: &Answers) -> String {
+    use base64::Engine;
+    let json = serde_json::to_vec(answers).unwrap_or_default();
+    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    format!(
+        "{SHARE_PREFIX_V1}{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+    )
+}
+
 #[test]
-fn share_links_are_deduplicated_and_damaged_ones_refused() {
+fn version_1_share_links_are_deduplicated_and_damaged_ones_refused() {
     let content = content();
     let bank = &content.bank;
     let mut rng = Lcg(42);
     let answers = random_answers(bank, &mut rng);
-    let payload = encode_share(&answers);
-    let other = encode_share(&random_answers(bank, &mut rng));
+    let payload = v1_link(&answers);
+    let other = v1_link(&random_answers(bank, &mut rng));
     let mut room = Room::new();
     room.add_share_link(
         "link 1",
@@ -501,6 +514,7 @@ fn aggregate_csv_is_excel_safe_and_complete() {
             response_id: rng.uuid(),
             updated: String::new(),
             source: format!("=cmd|' /C calc'!A{i}"),
+            room: None,
             answers: random_answers(bank, &mut rng),
         })
         .collect();

@@ -5,6 +5,7 @@
 //!   and its strict import, which also migrates the local-storage state format.
 //! - [`csv`](self::csv): the results as Excel-safe CSV.
 //! - [`share`]: share-link payloads for the URL fragment (deflate + base64url).
+//! - [`Outbox`]: a shared device's finished responses, in one file.
 //!
 //! Import and share-link decoding return the same [`ImportError`], whose
 //! [`ImportError::code`] picks a translated message.
@@ -15,9 +16,11 @@ pub mod share;
 
 pub use self::csv::{neutralize, results_csv, CSV_HEADER};
 pub use self::response::{
-    import, new_response, to_json, ImportError, ResponseFile, MAX_DEPTH, MAX_IMPORT_BYTES,
-    RESPONSE_FORMAT, RESPONSE_VERSION,
+    import, import_many, new_response, to_json, ImportError, Outbox, ResponseFile, MAX_DEPTH,
+    MAX_IMPORT_BYTES, MAX_OUTBOX_BYTES, OUTBOX_FORMAT, OUTBOX_VERSION, RESPONSE_FORMAT,
+    RESPONSE_VERSION,
 };
 pub use self::share::{
-    decode_share, encode_share, MAX_SHARE_CHARS, MAX_SHARE_JSON_BYTES, SHARE_PREFIX,
+    decode_share, encode_share, SharedResponse, MAX_SHARE_CHARS, MAX_SHARE_JSON_BYTES,
+    SHARE_PREFIX, SHARE_PREFIX_V1,
 };

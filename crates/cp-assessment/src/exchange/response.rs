@@ -13,12 +13,15 @@
 //!   "created": "2026-11-29T09:00:00Z",
 //!   "updated": "2026-11-29T09:00:00Z",
 //!   "language": "en",
+//!   "room": "K7PQ",
 //!   "answers": { "staff": { "type": "number", "value": 420.0 } }
 //! }
 //! ```
 //!
 //! [`import`] also reads the local-storage state (`cp-self-assessment/state`, see
-//! [`crate::state`]) so that a respondent can move an older copy of their answers.
+//! [`crate::state`]) so that a respondent can move an older copy of their answers, and
+//! [`import_many`] reads a shared device's outbox (`cp-self-assessment/outbox`), many
+//! responses in one file, for the facilitator's room.
 
 use std::cell::Cell;
 use std::fmt;
@@ -32,6 +35,7 @@ use uuid::Uuid;
 
 use crate::answers::{Answer, AnswerError, Answers};
 use crate::bank::Bank;
+use crate::room_code::RoomCode;
 use crate::state::{STATE_FORMAT, STATE_VERSION};
 use crate::vocabulary::Language;
 
@@ -41,6 +45,13 @@ pub const RESPONSE_FORMAT: &str = "cp-self-assessment/response";
 pub const RESPONSE_VERSION: u32 = 1;
 /// Largest file [`import`] reads, in bytes (512 KB; a full export is about 5 KB).
 pub const MAX_IMPORT_BYTES: usize = 512 * 1024;
+/// Format name of a shared device's outbox: the responses finished on it with "Next
+/// participant", in one file.
+pub const OUTBOX_FORMAT: &str = "cp-self-assessment/outbox";
+/// Current version of the outbox format.
+pub const OUTBOX_VERSION: u32 = 1;
+/// Largest file [`import_many`] reads, in bytes (16 MB: an outbox of 2,000 full responses).
+pub const MAX_OUTBOX_BYTES: usize = 16 * 1024 * 1024;
 /// Deepest nesting of JSON arrays and objects accepted (an export needs 4 levels).
 pub const MAX_DEPTH: usize = 32;
 
@@ -65,7 +76,11 @@ pub struct ResponseFile {
     pub updated: String,
     /// The language the respondent used.
     pub language: Language,
-    /// All answers, by question id.
+    /// The code of the workshop room the response was made in, if any (added within
+    /// version 1: files without it read as `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<RoomCode>,
+    /// The answers to the questions shown to the respondent, by question id.
     pub answers: Answers,
 }
 
@@ -98,6 +113,7 @@ pub fn new_response(
         created: now.to_owned(),
         updated: now.to_owned(),
         language,
+        room: None,
         answers,
     }
 }
@@ -110,7 +126,10 @@ pub fn to_json(file: &ResponseFile) -> String {
 
 /// Why a file (or a share link) could not be imported. Each variant has a stable
 /// [`ImportError::code`] for translated messages; `Display` gives the English message.
-#[derive(Clone, Debug, PartialEq)]
+/// Written as `{"code": …, "detail": …}` (a room kept on the device stores its refused
+/// files so) and read back with [`ImportError::from_stored`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "code", content = "detail", rename_all = "snake_case")]
 pub enum ImportError {
     /// The file is larger than [`MAX_IMPORT_BYTES`]; holds its size in bytes.
     TooLarge(usize),
@@ -131,7 +150,7 @@ pub enum ImportError {
     /// The answers belong to another question bank; holds that bank's id.
     OtherQuestionnaire(String),
     /// A required field is missing or malformed; holds the field name ("response_id",
-    /// "created", "updated", "language", "bank_id", "bank_version" or "answers").
+    /// "created", "updated", "language", "bank_id", "bank_version", "room" or "answers").
     BadField(&'static str),
     /// Answers to question ids the bank does not have; all of them, sorted.
     UnknownQuestions(Vec<String>),
@@ -144,6 +163,63 @@ pub enum ImportError {
     },
     /// A share link that is cut off, altered or not a share link at all.
     BadLink,
+    /// A response without a single answer to a question shown: nothing to load or count.
+    NoAnswers,
+    /// A shared device's outbox (many responses), which only the facilitator page loads.
+    OutboxFile,
+}
+
+/// The field names [`ImportError::BadField`] holds.
+const FIELDS: [&str; 8] = [
+    "response_id",
+    "created",
+    "updated",
+    "language",
+    "bank_id",
+    "bank_version",
+    "room",
+    "answers",
+];
+
+impl ImportError {
+    /// The error written as `{"code": …, "detail": …}`, read back; `None` for a code this
+    /// version does not know. (Not `Deserialize`: [`ImportError::BadField`] holds a
+    /// `&'static str`, which serde could only borrow from `'static` input.)
+    pub fn from_stored(stored: &Value) -> Option<ImportError> {
+        let detail = stored.get("detail");
+        let text = || detail.and_then(Value::as_str).map(str::to_owned);
+        let number = || detail.and_then(Value::as_u64);
+        Some(match stored.get("code")?.as_str()? {
+            "too_large" => ImportError::TooLarge(usize::try_from(number()?).ok()?),
+            "not_text" => ImportError::NotText,
+            "not_json" => ImportError::NotJson(text().unwrap_or_default()),
+            "too_deep" => ImportError::TooDeep,
+            "duplicate_key" => ImportError::DuplicateKey(text()?),
+            "not_a_response" => ImportError::NotAResponse,
+            "newer_version" => ImportError::NewerVersion(u32::try_from(number()?).ok()?),
+            "unsupported_version" => ImportError::UnsupportedVersion,
+            "other_questionnaire" => ImportError::OtherQuestionnaire(text()?),
+            "bad_field" => {
+                let name = text()?;
+                ImportError::BadField(FIELDS.iter().find(|f| **f == name).copied()?)
+            }
+            "unknown_questions" => ImportError::UnknownQuestions(
+                detail?
+                    .as_array()?
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+            ),
+            "invalid_answer" => ImportError::InvalidAnswer {
+                question: detail?.get("question")?.as_str()?.to_owned(),
+                reason: detail?.get("reason")?.as_str()?.to_owned(),
+            },
+            "bad_link" => ImportError::BadLink,
+            "no_answers" => ImportError::NoAnswers,
+            "outbox_file" => ImportError::OutboxFile,
+            _ => return None,
+        })
+    }
 }
 
 impl ImportError {
@@ -164,6 +240,8 @@ impl ImportError {
             ImportError::UnknownQuestions(_) => "unknown_questions",
             ImportError::InvalidAnswer { .. } => "invalid_answer",
             ImportError::BadLink => "bad_link",
+            ImportError::NoAnswers => "no_answers",
+            ImportError::OutboxFile => "outbox_file",
         }
     }
 }
@@ -227,6 +305,14 @@ impl fmt::Display for ImportError {
                 f,
                 "This share link is incomplete or damaged; ask for the link again, or for the exported file."
             ),
+            ImportError::NoAnswers => write!(
+                f,
+                "This response has no answers, so there is nothing to load or count."
+            ),
+            ImportError::OutboxFile => write!(
+                f,
+                "This file is a shared device's outbox with several responses; load it on the facilitator page."
+            ),
         }
     }
 }
@@ -256,14 +342,25 @@ pub fn import(bytes: &[u8], bank: &Bank) -> Result<ResponseFile, ImportError> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-    let Value::Object(mut file) = parse_json(text)? else {
+    let Value::Object(file) = parse_json(text)? else {
         return Err(ImportError::NotAResponse);
     };
     let migrating = match file.get("format").and_then(Value::as_str) {
         Some(RESPONSE_FORMAT) => false,
         Some(STATE_FORMAT) => true,
+        Some(OUTBOX_FORMAT) => return Err(ImportError::OutboxFile),
         _ => return Err(ImportError::NotAResponse),
     };
+    import_object(file, migrating, bank)
+}
+
+/// Checks one response (or, `migrating`, a stored state) given as a JSON object whose
+/// format name has been read; the rest of [`import`]'s checks.
+fn import_object(
+    mut file: Map<String, Value>,
+    migrating: bool,
+    bank: &Bank,
+) -> Result<ResponseFile, ImportError> {
     check_version(
         &file,
         if migrating {
@@ -297,14 +394,92 @@ pub fn import(bytes: &[u8], bank: &Bank) -> Result<ResponseFile, ImportError> {
     let created = timestamp(&file, "created")?;
     let updated = timestamp(&file, "updated")?;
     let language = language(&file)?;
+    let room = room(&file)?;
     let answers = check_answers(answers, bank)?;
     Ok(ResponseFile {
         bank_version,
         response_id,
         created,
         updated,
+        room,
         ..new_response(bank, "", "", language, answers)
     })
+}
+
+/// A shared device's outbox: the responses finished on it, written as one file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Outbox {
+    /// Always [`OUTBOX_FORMAT`].
+    pub format: String,
+    /// The format version it was written with ([`OUTBOX_VERSION`]).
+    pub version: u32,
+    /// The responses, in the order they were finished.
+    pub responses: Vec<ResponseFile>,
+}
+
+impl Outbox {
+    /// An empty outbox.
+    pub fn new() -> Self {
+        Outbox {
+            format: OUTBOX_FORMAT.to_owned(),
+            version: OUTBOX_VERSION,
+            responses: Vec::new(),
+        }
+    }
+
+    /// Puts `response` in, replacing an earlier copy of the same response (same id), so
+    /// the outbox holds each response once.
+    pub fn put(&mut self, response: ResponseFile) {
+        self.responses
+            .retain(|r| r.response_id != response.response_id);
+        self.responses.push(response);
+    }
+
+    /// The file's text (compact JSON: it is also what the device stores).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Reads a file that holds one response or many: an export or a stored state as
+/// [`import`] reads them (one entry), or a shared device's outbox, each of whose responses
+/// is checked like an export (one entry each, in the file's order).
+///
+/// # Errors
+/// The outer error when the file as a whole cannot be read (too large for
+/// [`MAX_OUTBOX_BYTES`], not text, not JSON, not ours, a newer version); each entry's own
+/// error otherwise.
+pub fn import_many(
+    bytes: &[u8],
+    bank: &Bank,
+) -> Result<Vec<Result<ResponseFile, ImportError>>, ImportError> {
+    if bytes.len() > MAX_OUTBOX_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(body).map_err(|_| ImportError::NotText)?;
+    let Value::Object(mut file) = parse_json(text)? else {
+        return Err(ImportError::NotAResponse);
+    };
+    if file.get("format").and_then(Value::as_str) != Some(OUTBOX_FORMAT) {
+        return Ok(vec![import(bytes, bank)]);
+    }
+    check_version(&file, OUTBOX_VERSION)?;
+    let Some(Value::Array(responses)) = file.remove("responses") else {
+        return Err(ImportError::BadField("answers"));
+    };
+    Ok(responses
+        .into_iter()
+        .map(|r| match r {
+            Value::Object(r)
+                if r.get("format").and_then(Value::as_str) == Some(RESPONSE_FORMAT) =>
+            {
+                check_version(&r, RESPONSE_VERSION)?;
+                import_object(r, false, bank)
+            }
+            _ => Err(ImportError::NotAResponse),
+        })
+        .collect())
 }
 
 /// Checks the `version` field against the `current` version of the format.
@@ -332,6 +507,17 @@ fn timestamp(file: &Map<String, Value>, name: &'static str) -> Result<String, Im
     Ok(raw.to_owned())
 }
 
+/// The room code in the optional field "room".
+fn room(file: &Map<String, Value>) -> Result<Option<RoomCode>, ImportError> {
+    match file.get("room") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(code)) => RoomCode::parse(code)
+            .map(Some)
+            .ok_or(ImportError::BadField("room")),
+        Some(_) => Err(ImportError::BadField("room")),
+    }
+}
+
 /// The language in field "language".
 fn language(file: &Map<String, Value>) -> Result<Language, ImportError> {
     Language::from_id(field(file, "language")?).ok_or(ImportError::BadField("language"))
@@ -343,7 +529,8 @@ fn language(file: &Map<String, Value>) -> Result<Language, ImportError> {
 ///
 /// # Errors
 /// [`ImportError::BadField`]`("answers")` when `value` is not an object,
-/// [`ImportError::InvalidAnswer`] or [`ImportError::UnknownQuestions`].
+/// [`ImportError::InvalidAnswer`] or [`ImportError::UnknownQuestions`]; and
+/// [`ImportError::NoAnswers`] when none of the answers is to a question shown.
 pub(super) fn check_answers(value: Value, bank: &Bank) -> Result<Answers, ImportError> {
     let Value::Object(entries) = value else {
         return Err(ImportError::BadField("answers"));
@@ -375,6 +562,9 @@ pub(super) fn check_answers(value: Value, bank: &Bank) -> Result<Answers, Import
                     reason: e.to_string(),
                 })?;
         }
+    }
+    if bank.shared_answers(&answers).is_empty() {
+        return Err(ImportError::NoAnswers);
     }
     Ok(answers)
 }
