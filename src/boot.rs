@@ -6,10 +6,13 @@
 //!    while index.html's start-up notice shows;
 //! 3. the app mounted in that language ([`App`]);
 //! 4. otherwise the content and the saved answers after the welcome page's first paint
-//!    when there is something to show from them (saved answers, a share link), else when
-//!    first needed (a page opens, or the welcome page's lower part comes into view);
+//!    when there is something to show from them (saved answers, a share link, a room
+//!    link), else when first needed (a page opens, or the welcome page's lower part comes
+//!    into view);
 //! 5. the saved answers taken over (`state::saving`, which starts saving every change);
-//! 6. a share link in the address, read and offered for confirmation.
+//! 6. a share link in the address, read and offered for confirmation, then and whenever
+//!    the address's fragment changes (a link pasted into an open tab);
+//! 7. a workshop room's link (`?room=K7PQ`) puts this device in that room.
 //!
 //! The content and the saved answers are split off like pages (docs/performance.md): the
 //! saved answers' module is declared here ([`open_saved_answers`]), with what acts on them.
@@ -22,9 +25,11 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_meta::provide_meta_context;
 use leptos_router::components::Router;
 
-use cp_assessment::answers::Answers;
 use cp_assessment::bank::Bank;
-use cp_assessment::exchange::{decode_share, ImportError, SHARE_PREFIX};
+use cp_assessment::exchange::{
+    decode_share, ImportError, SharedResponse, SHARE_PREFIX, SHARE_PREFIX_V1,
+};
+use cp_assessment::room_code::RoomCode;
 use cp_assessment::vocabulary::Language;
 
 use crate::browser;
@@ -197,7 +202,7 @@ fn AppRoot(start: Start) -> impl IntoView {
             // 4–5 at once: the page renders with the answers.
             let _ = settle(app, i18n, wanted, fetched);
         }
-        None if share_link().is_some() || storage::may_hold_answers() => {
+        None if share_link().is_some() || room_link_waiting() || storage::may_hold_answers() => {
             // Something to show from them: fetched right after the first paint, which
             // so waits for nothing.
             leptos::task::spawn_local(async move {
@@ -286,27 +291,50 @@ fn settle(
     }
     app.startup.set(Startup::Ready(saved.views));
     offer_share_link(app, saved.views.read_share_link);
+    let read = saved.views.read_share_link;
+    // A link pasted into the address bar of an open tab changes only the fragment.
+    gloo_events::EventListener::new(&gloo_utils::window(), "hashchange", move |_| {
+        offer_share_link(app, read);
+    })
+    .forget();
+    join_room_from_link(app);
     Ok(())
+}
+
+/// Whether the address carries a workshop room's code still to be taken.
+fn room_link_waiting() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|s| s.contains("room="))
+}
+
+/// Step 7: the room code in the address (`?room=K7PQ`, from the facilitator's QR code)
+/// goes into this device's settings, so that every response made here carries it; the
+/// parameter is then taken out of the address. A code that is not one is ignored.
+fn join_room_from_link(app: AppState) {
+    if let Some(code) = browser::take_query_param("room").and_then(|c| RoomCode::parse(&c)) {
+        app.device.update(|d| d.room = Some(code));
+    }
 }
 
 /// The share link in the address, if there is one.
 fn share_link() -> Option<String> {
-    browser::fragment().filter(|f| f.starts_with(SHARE_PREFIX))
+    browser::fragment().filter(|f| f.starts_with(SHARE_PREFIX) || f.starts_with(SHARE_PREFIX_V1))
 }
 
 /// Step 6: a share link's answers are offered, never applied silently, once the saved
 /// answers are there to compare (the prompt says how many it replaces). The fragment is
 /// then cleared, so a reload does not offer them again.
-fn offer_share_link(app: AppState, read: fn(&str, &Bank) -> Result<Answers, ImportError>) {
+fn offer_share_link(app: AppState, read: fn(&str, &Bank) -> Result<SharedResponse, ImportError>) {
     let (Some(fragment), Some(content)) =
         (share_link(), languages::shown(app.language.get_untracked()))
     else {
         return;
     };
     app.import.set(match read(&fragment, &content.bank) {
-        Ok(answers) => ImportState::Pending(PendingImport {
-            answers,
-            identity: None,
+        Ok(shared) => ImportState::Pending(PendingImport {
+            identity: shared.identity(),
+            answers: shared.answers,
             source: None,
         }),
         Err(e) => ImportState::Refused(e),

@@ -56,6 +56,20 @@ pub fn fragment() -> Option<String> {
     (!hash.is_empty()).then_some(hash)
 }
 
+/// Takes the query parameter `name` out of the address (`?room=K7PQ`), without reloading,
+/// so that a reload or a bookmark does not apply it again; `None` when it is not there.
+pub fn take_query_param(name: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let url = web_sys::Url::new(&window.location().href().ok()?).ok()?;
+    let params = url.search_params();
+    let value = params.get(name)?;
+    params.delete(name);
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+    Some(value)
+}
+
 /// Removes the fragment from the address bar without reloading, so a shared link's answers
 /// are not offered again on reload.
 pub fn clear_fragment() {

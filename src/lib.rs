@@ -8,7 +8,8 @@
 //! - [`pages`]: one page per file or folder; [`components`]: the pieces pages are built
 //!   from;
 //! - [`languages`], [`storage`], [`browser`]: each language's content, local storage and
-//!   the other browser APIs; [`load_error`]: what could not be loaded.
+//!   the other browser APIs; [`room_store`]: the facilitator's rooms in IndexedDB;
+//!   [`load_error`]: what could not be loaded.
 
 pub mod boot;
 pub mod browser;
@@ -20,6 +21,7 @@ pub mod languages;
 pub mod load_error;
 pub mod pages;
 pub mod recovery;
+pub mod room_store;
 pub mod route;
 pub mod state;
 pub mod storage;

@@ -12,6 +12,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
+use cp_assessment::exchange::{Outbox, ResponseFile};
 use cp_assessment::state::{parse_state, SavedState, SavedStateRef, StateError};
 use cp_assessment::vocabulary::Language;
 
@@ -37,6 +38,9 @@ pub enum StorageIssue {
     UnreadableKept,
     /// Data saved by a newer version of this tool; left untouched.
     NewerVersion,
+    /// A finished response could not be put into the shared device's outbox (storage full
+    /// or unavailable): it stays on the screen, to be downloaded.
+    OutboxFailed,
 }
 
 impl StorageIssue {
@@ -199,6 +203,105 @@ pub fn save_language(language: Language) {
 pub fn clear_backup() {
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(BACKUP_KEY);
+    }
+}
+
+/// A shared device's outbox: the responses finished with "Next participant", as an
+/// outbox file (`cp-self-assessment/outbox`), under a key of its own so that saving an
+/// answer never rewrites it. Read only by the facilitator page.
+pub const OUTBOX_KEY: &str = "cp-self-assessment.outbox";
+/// Where an outbox that could not be read is kept before a new one is started.
+pub const OUTBOX_BACKUP_KEY: &str = "cp-self-assessment.outbox.unreadable-backup";
+
+/// The outbox as stored: `Ok(None)` when there is none, `Err(())` when the text is not an
+/// outbox this version reads.
+fn stored_outbox(storage: &web_sys::Storage) -> Result<Option<(String, Outbox)>, StorageIssue> {
+    let Some(raw) = storage
+        .get_item(OUTBOX_KEY)
+        .map_err(|_| StorageIssue::Unavailable)?
+    else {
+        return Ok(None);
+    };
+    match Outbox::parse(&raw) {
+        Some(outbox) => Ok(Some((raw, outbox))),
+        None => Err(StorageIssue::Unreadable),
+    }
+}
+
+/// Puts a finished response into this device's outbox (a newer copy of the same response
+/// replaces the older) and returns how many the outbox holds.
+///
+/// # Errors
+/// [`StorageIssue::Unavailable`] or [`StorageIssue::WriteFailed`] (storage full): the
+/// response was not put in, and the caller keeps it. An outbox that cannot be read is
+/// moved to [`OUTBOX_BACKUP_KEY`] first, unless a backup is already there
+/// ([`StorageIssue::UnreadableKept`]: nothing is overwritten).
+pub fn put_in_outbox(response: ResponseFile) -> Result<usize, StorageIssue> {
+    let storage = local_storage().ok_or(StorageIssue::Unavailable)?;
+    let mut outbox = match stored_outbox(&storage) {
+        Ok(Some((_, outbox))) => outbox,
+        Ok(None) => Outbox::new(),
+        Err(StorageIssue::Unreadable) => {
+            let backup_free = matches!(storage.get_item(OUTBOX_BACKUP_KEY), Ok(None));
+            let raw = storage
+                .get_item(OUTBOX_KEY)
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            if !backup_free || storage.set_item(OUTBOX_BACKUP_KEY, &raw).is_err() {
+                return Err(StorageIssue::UnreadableKept);
+            }
+            Outbox::new()
+        }
+        Err(issue) => return Err(issue),
+    };
+    outbox.put(response);
+    storage
+        .set_item(OUTBOX_KEY, &outbox.to_json())
+        .map_err(|_| StorageIssue::WriteFailed)?;
+    Ok(outbox.responses.len())
+}
+
+/// The outbox's text and how many responses it holds; `None` when it is empty or absent.
+///
+/// # Errors
+/// [`StorageIssue::Unavailable`], or [`StorageIssue::Unreadable`] for a text this
+/// version cannot read (left as it is).
+pub fn outbox() -> Result<Option<(String, usize)>, StorageIssue> {
+    let storage = local_storage().ok_or(StorageIssue::Unavailable)?;
+    Ok(stored_outbox(&storage)?
+        .filter(|(_, o)| !o.responses.is_empty())
+        .map(|(raw, o)| (raw, o.responses.len())))
+}
+
+/// Empties the outbox (the facilitator has added it to a room or downloaded it).
+///
+/// # Errors
+/// [`StorageIssue::Unavailable`].
+pub fn empty_outbox() -> Result<(), StorageIssue> {
+    let storage = local_storage().ok_or(StorageIssue::Unavailable)?;
+    storage
+        .remove_item(OUTBOX_KEY)
+        .map_err(|_| StorageIssue::Unavailable)
+}
+
+/// The code of the room open on the facilitator page, if any.
+pub fn open_room() -> Option<String> {
+    local_storage()?
+        .get_item(crate::room_store::OPEN_ROOM_KEY)
+        .ok()
+        .flatten()
+}
+
+/// Remembers the room open on the facilitator page (`None`: none). Best effort: the
+/// room itself is kept in IndexedDB, and the list of rooms finds it again.
+pub fn set_open_room(code: Option<&str>) {
+    if let Some(storage) = local_storage() {
+        let key = crate::room_store::OPEN_ROOM_KEY;
+        let _ = match code {
+            Some(code) => storage.set_item(key, code),
+            None => storage.remove_item(key),
+        };
     }
 }
 

@@ -11,9 +11,12 @@ use crate::i18n::{t, use_i18n};
 /// - `id`: prefix of the element ids (unique on the page).
 /// - `trigger_label`: the text of the button that opens the confirmation.
 /// - `question`: what the confirmation asks.
-/// - `confirm_label`: the text of the (red) confirming button.
+/// - `confirm_label`: the text of the confirming button.
+/// - `confirm_class`: its class (default "danger", red; "primary" when confirming loses
+///   nothing).
 /// - `show_trigger`: whether the opening button is shown at all (default: always).
 /// - `extra`: more buttons between the question and the confirming button.
+/// - `after`: more buttons after Cancel (a different, rarer choice).
 /// - `on_confirm`: runs when the user confirms; the confirmation then closes.
 #[component]
 pub fn ConfirmAction(
@@ -22,7 +25,9 @@ pub fn ConfirmAction(
     #[prop(into)] question: Signal<String>,
     #[prop(into)] confirm_label: Signal<String>,
     #[prop(optional, into)] show_trigger: Option<Signal<bool>>,
+    #[prop(optional)] confirm_class: Option<&'static str>,
     #[prop(optional)] extra: Option<ChildrenFn>,
+    #[prop(optional)] after: Option<ChildrenFn>,
     on_confirm: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -81,7 +86,7 @@ pub fn ConfirmAction(
                     <p id=question_id.clone()>{question}</p>
                     <p id=hint_id.clone() class="visually-hidden">{t!(i18n, start_over_hint)}</p>
                     {extra.as_ref().map(|extra| extra())}
-                    <button type="button" class="danger" on:click=move |_| {
+                    <button type="button" class=confirm_class.unwrap_or("danger") on:click=move |_| {
                         on_confirm.run(());
                         confirming.set(false);
                     }>
@@ -90,6 +95,7 @@ pub fn ConfirmAction(
                     <button type="button" class="secondary" node_ref=cancel_button on:click=move |_| cancel()>
                         {t!(i18n, cancel)}
                     </button>
+                    {after.as_ref().map(|after| after())}
                 </div>
             </Show>
         </div>

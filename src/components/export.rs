@@ -21,12 +21,12 @@ fn file_stem(identity: &Identity) -> String {
 /// Offers a response as its JSON export (docs/format.md), named after its id.
 ///
 /// # Errors
-/// `Err(())` when there is no content to export with yet or the browser refuses.
+/// `Err(())` when there is nothing to export (no content yet, no answers) or the browser
+/// refuses.
 pub fn download_response(app: AppState, identity: &Identity, answers: Answers) -> Result<(), ()> {
     let json = app
-        .with_content_untracked(|c| {
-            to_json(&identity.export(&c.bank, app.language.get_untracked(), answers))
-        })
+        .response_file(identity, &answers)
+        .map(|file| to_json(&file))
         .ok_or(())?;
     browser::download(
         &format!("{}.json", file_stem(identity)),
@@ -69,9 +69,11 @@ pub fn ExportPanel() -> impl IntoView {
         }));
     };
     let make_link = move |_| {
-        let payload = app.answers.with_untracked(encode_share);
+        let id = app.identity.get_untracked();
+        let file = app.answers.with_untracked(|a| app.response_file(&id, a));
         copied.set(false);
-        share.set(Some(format!("{}#{payload}", browser::app_url())));
+        failed.set(file.is_none());
+        share.set(file.map(|f| format!("{}#{}", browser::app_url(), encode_share(&f))));
     };
     view! {
         <section aria-labelledby="exchange-h" class="exchange no-print">

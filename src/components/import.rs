@@ -56,6 +56,8 @@ pub fn import_error_message(i18n: I18n, content: &Content, error: &ImportError) 
             t_string!(i18n, import.errors.invalid_answer, question = text).to_string()
         }
         ImportError::BadLink => t_string!(i18n, import.errors.bad_link).to_string(),
+        ImportError::NoAnswers => t_string!(i18n, import.errors.no_answers).to_string(),
+        ImportError::OutboxFile => t_string!(i18n, import.errors.outbox_file).to_string(),
     };
     format!("{}{text}", t_string!(i18n, import.refused))
 }

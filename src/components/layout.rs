@@ -115,6 +115,7 @@ fn StorageNotices() -> impl IntoView {
                 StorageIssue::Unreadable => t_string!(i18n, storage.unreadable),
                 StorageIssue::UnreadableKept => t_string!(i18n, storage.unreadable_kept),
                 StorageIssue::NewerVersion => t_string!(i18n, storage.newer_version),
+                StorageIssue::OutboxFailed => t_string!(i18n, storage.outbox_failed),
             };
             view! { <div class="notice" role="alert" data-testid="storage-notice">{text}</div> }
         })

@@ -14,18 +14,23 @@ use crate::state::use_app;
 /// Seconds the idle warning counts down before the response is cleared.
 pub const IDLE_WARNING_SECONDS: u32 = 60;
 
-/// "Next participant" with an inline confirmation that offers the export first.
+/// "Next participant" with an inline confirmation: the response goes into the device's
+/// outbox for the facilitator, so nothing depends on a download; discarding it is a
+/// separate, explicit button.
 #[component]
 pub fn NextParticipant() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let export_first: ChildrenFn = std::sync::Arc::new(move || {
+    let navigate_discard = navigate.clone();
+    let discard: ChildrenFn = std::sync::Arc::new(move || {
+        let navigate = navigate_discard.clone();
         view! {
-            <button type="button" class="secondary" on:click=move |_| {
-                let _ = download_response(app, &app.identity.get_untracked(), app.answers.get_untracked());
+            <button type="button" class="danger" data-testid="discard-response" on:click=move |_| {
+                app.next_participant();
+                navigate(&Route::Welcome.path(), Default::default());
             }>
-                {t!(i18n, workshop.export_first)}
+                {t!(i18n, workshop.discard)}
             </button>
         }
         .into_any()
@@ -36,10 +41,13 @@ pub fn NextParticipant() -> impl IntoView {
             trigger_label=Signal::derive(move || t_string!(i18n, workshop.next_participant).to_string())
             question=Signal::derive(move || t_string!(i18n, workshop.next_question).to_string())
             confirm_label=Signal::derive(move || t_string!(i18n, workshop.next_yes).to_string())
-            extra=export_first
+            confirm_class="primary"
+            after=discard
             on_confirm=Callback::new(move |()| {
-                app.next_participant();
-                navigate(&Route::Welcome.path(), Default::default());
+                // Storage full: the response stays on the screen and the notice says why.
+                if app.finish_to_outbox().is_ok() {
+                    navigate(&Route::Welcome.path(), Default::default());
+                }
             })
         />
     }
@@ -47,7 +55,7 @@ pub fn NextParticipant() -> impl IntoView {
 
 /// On a workshop device with an idle limit: after that many minutes without a key, click
 /// or touch, a dialog warns and counts down; "I need more time" restarts the clock; at
-/// zero the response is cleared for the next participant (nothing is exported).
+/// zero the response goes into the outbox and is cleared for the next participant.
 #[component]
 pub fn IdleGuard() -> impl IntoView {
     let app = use_app();
@@ -82,8 +90,10 @@ pub fn IdleGuard() -> impl IntoView {
             let next = idle_seconds.get_untracked() + 1;
             if next >= warn_after(minutes) + IDLE_WARNING_SECONDS {
                 idle_seconds.set(0);
-                app.next_participant();
-                navigate_tick(&Route::Welcome.path(), Default::default());
+                // Into the outbox, as "Next participant" does: an idle reset loses nothing.
+                if app.finish_to_outbox().is_ok() {
+                    navigate_tick(&Route::Welcome.path(), Default::default());
+                }
             } else {
                 idle_seconds.set(next);
             }

@@ -16,7 +16,7 @@ use cp_assessment::answers::{Answer, Answers, Progress};
 use cp_assessment::assess::{assess, Assessment};
 use cp_assessment::bank::Bank;
 use cp_assessment::content::Content;
-use cp_assessment::exchange::ImportError;
+use cp_assessment::exchange::{ImportError, ResponseFile, SharedResponse};
 use cp_assessment::identity::Identity;
 use cp_assessment::state::{DeviceSettings, KeptResponse};
 use cp_assessment::vocabulary::Language;
@@ -40,7 +40,7 @@ pub struct SavedViews {
     /// The welcome page's kept responses, file import and workshop settings.
     pub welcome_tools: fn() -> AnyView,
     /// Reads a share link's answers against a question bank.
-    pub read_share_link: fn(&str, &Bank) -> Result<Answers, ImportError>,
+    pub read_share_link: fn(&str, &Bank) -> Result<SharedResponse, ImportError>,
 }
 
 /// Where the start-up stands: the start language's content and the saved answers.
@@ -313,16 +313,53 @@ impl AppState {
         storage::clear_backup();
     }
 
+    /// The export of `answers` under `identity`, made in this device's workshop room if it
+    /// is in one: only the answers to questions shown leave the device. `None` while no
+    /// content is there, or when nothing is answered (such a response is never exported).
+    pub fn response_file(&self, identity: &Identity, answers: &Answers) -> Option<ResponseFile> {
+        let room = self.device.with_untracked(|d| d.room.clone());
+        self.with_content_untracked(|c| {
+            identity.export(&c.bank, self.language.get_untracked(), answers, room)
+        })
+        .filter(|file| !file.answers.is_empty())
+    }
+
+    /// "Next participant" on a shared device: the current response, if anything is
+    /// answered, goes into the device's outbox for the facilitator, and then every trace
+    /// of it is cleared ([`AppState::next_participant`]).
+    ///
+    /// # Errors
+    /// The outbox could not be written: nothing is cleared, the response stays in the tab
+    /// and [`AppState::storage_issue`] says why.
+    pub fn finish_to_outbox(&self) -> Result<(), StorageIssue> {
+        let identity = self.identity.get_untracked();
+        let file = self
+            .answers
+            .with_untracked(|a| self.response_file(&identity, a));
+        if let Some(file) = file {
+            if let Err(issue) = storage::put_in_outbox(file) {
+                self.storage_issue.set(Some(StorageIssue::OutboxFailed));
+                return Err(issue);
+            }
+        }
+        self.next_participant();
+        Ok(())
+    }
+
     /// The current response as a kept one.
     fn current(&self) -> KeptResponse {
         KeptResponse::new(self.identity.get_untracked(), self.answers.get_untracked())
     }
 
     /// "Keep this response and start another": puts the current response first in the
-    /// kept list and starts an empty one.
+    /// kept list (replacing an older copy of the same response: kept responses are unique
+    /// by id) and starts an empty one.
     pub fn keep_and_start_another(&self) {
         let current = self.current();
-        self.kept.update(|k| k.insert(0, current));
+        self.kept.update(|k| {
+            k.retain(|r| r.response_id != current.response_id);
+            k.insert(0, current);
+        });
         self.start_over();
     }
 
@@ -332,10 +369,12 @@ impl AppState {
         let mut chosen = None;
         self.kept.update(|k| {
             if index < k.len() {
-                chosen = Some(k.remove(index));
+                let resumed = k.remove(index);
                 if !current.answers.is_empty() {
+                    k.retain(|r| r.response_id != current.response_id);
                     k.insert(0, current);
                 }
+                chosen = Some(resumed);
             }
         });
         if let Some(r) = chosen {

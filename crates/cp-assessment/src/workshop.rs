@@ -339,6 +339,47 @@ impl RoomRecord {
     }
 }
 
+impl RoomRecord {
+    /// What the list of kept rooms shows of it.
+    pub fn summary(&self) -> RoomSummary {
+        RoomSummary {
+            code: self.code.clone(),
+            name: self.name.clone(),
+            created: self.created.clone(),
+            updated: self.updated.clone(),
+            participants: self.room.participants.len(),
+        }
+    }
+}
+
+/// A kept room as the list of rooms shows it, stored beside the room so that listing
+/// reads no responses.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoomSummary {
+    /// The room's code.
+    pub code: RoomCode,
+    /// Its name.
+    pub name: String,
+    /// When it was started (RFC 3339).
+    pub created: String,
+    /// When it last changed (RFC 3339).
+    pub updated: String,
+    /// How many participants it holds.
+    pub participants: usize,
+}
+
+impl RoomSummary {
+    /// The stored text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a stored summary; `None` when it cannot be.
+    pub fn parse(text: &str) -> Option<RoomSummary> {
+        serde_json::from_str(text).ok()
+    }
+}
+
 /// Longest room name kept, in characters.
 pub const MAX_ROOM_NAME_CHARS: usize = 80;
 

@@ -435,6 +435,14 @@ impl Outbox {
         self.responses.push(response);
     }
 
+    /// Reads an outbox as the device stores it; `None` when the text is not an outbox of a
+    /// version this app reads (its responses are checked when the room adds them).
+    pub fn parse(text: &str) -> Option<Outbox> {
+        let outbox: Outbox = serde_json::from_str(text).ok()?;
+        (outbox.format == OUTBOX_FORMAT && (1..=OUTBOX_VERSION).contains(&outbox.version))
+            .then_some(outbox)
+    }
+
     /// The file's text (compact JSON: it is also what the device stores).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
