@@ -10,21 +10,25 @@ pub fn now_rfc3339() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
-/// A new random (version 4) UUID, from the browser's cryptographic random numbers (which,
-/// unlike `crypto.randomUUID`, also work on plain-HTTP hosts).
-pub fn new_uuid() -> String {
-    let mut bytes = [0u8; 16];
+/// `N` random bytes from the browser's cryptographic random numbers (Math.random where
+/// there is no crypto object).
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
     let filled = web_sys::window()
         .and_then(|w| w.crypto().ok())
         .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
     if !filled {
-        // No crypto object (very old browser): fall back to Math.random, still unique
-        // enough to tell responses apart.
         for b in &mut bytes {
             *b = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    uuid::Builder::from_random_bytes(bytes)
+    bytes
+}
+
+/// A new random (version 4) UUID, from the browser's cryptographic random numbers (which,
+/// unlike `crypto.randomUUID`, also work on plain-HTTP hosts).
+pub fn new_uuid() -> String {
+    uuid::Builder::from_random_bytes(random_bytes())
         .into_uuid()
         .to_string()
 }

@@ -20,7 +20,7 @@ use crate::i18n::{t, use_i18n};
 /// - `on_confirm`: runs when the user confirms; the confirmation then closes.
 #[component]
 pub fn ConfirmAction(
-    id: &'static str,
+    #[prop(into)] id: String,
     #[prop(into)] trigger_label: Signal<String>,
     #[prop(into)] question: Signal<String>,
     #[prop(into)] confirm_label: Signal<String>,

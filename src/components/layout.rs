@@ -80,11 +80,24 @@ pub fn Layout(children: Children) -> impl IntoView {
 
 /// The header's "Start over", or on a workshop device "Next participant". Both act on the
 /// saved answers, so they come in the saved answers' module (`crate::boot`).
+/// Neither on the facilitator's pages, whose room a participant's action must not touch.
 pub fn header_actions() -> AnyView {
     let app = use_app();
+    let location = use_location();
+    let base = base_path();
+    let facilitating = move || {
+        location.pathname.with(|p| {
+            matches!(
+                Route::at(&base, p).or_else(|| Route::parse(p)),
+                Some(Route::Facilitator)
+            )
+        })
+    };
     view! {
-        <Show when=move || app.device.with(|d| d.workshop) fallback=|| view! { <StartOver /> }>
-            <NextParticipant />
+        <Show when=move || !facilitating()>
+            <Show when=move || app.device.with(|d| d.workshop) fallback=|| view! { <StartOver /> }>
+                <NextParticipant />
+            </Show>
         </Show>
     }
     .into_any()

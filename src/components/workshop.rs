@@ -5,6 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use cp_assessment::answers::fold_full_width;
+use cp_assessment::room_code::RoomCode;
+
 use crate::components::confirm::ConfirmAction;
 use crate::components::export::download_response;
 use crate::i18n::{t, t_string, use_i18n};
@@ -129,14 +132,102 @@ fn warn_after(idle_minutes: u32) -> u32 {
     idle_minutes.saturating_mul(60)
 }
 
-/// The device settings: shared workshop device, idle reset.
+/// Shows its children only to someone who types this device's PIN, when one is set (the
+/// outbox and the device settings of a shared device); unlocked for as long as the page
+/// shows.
+#[component]
+pub fn PinGate(children: ChildrenFn) -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let unlocked = RwSignal::new(false);
+    let typed = RwSignal::new(String::new());
+    let wrong = RwSignal::new(false);
+    let open = move || unlocked.get() || app.device.with(|d| d.pin.is_empty());
+    let try_unlock = move || {
+        let entered = fold_full_width(typed.get_untracked().trim());
+        let right = app.device.with_untracked(|d| d.pin == entered);
+        wrong.set(!right);
+        unlocked.set(right);
+        typed.set(String::new());
+    };
+    view! {
+        <Show
+            when=open
+            fallback=move || view! {
+                <form class="pin-gate" on:submit=move |ev| { ev.prevent_default(); try_unlock(); }>
+                    <label for="pin-entry">{t!(i18n, workshop.pin_enter)}</label>
+                    <input
+                        id="pin-entry"
+                        type="password"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))
+                    />
+                    <button type="submit" class="secondary">{t!(i18n, workshop.unlock)}</button>
+                    <Show when=move || wrong.get()>
+                        <p class="field-error" role="alert">{t!(i18n, workshop.pin_wrong)}</p>
+                    </Show>
+                </form>
+            }
+        >
+            {children()}
+        </Show>
+    }
+}
+
+/// A PIN as typed: 4 to 8 digits (full-width digits folded); `None` otherwise.
+fn valid_pin(typed: &str) -> Option<String> {
+    let pin = fold_full_width(typed.trim());
+    ((4..=8).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())).then_some(pin)
+}
+
+/// The device settings: shared workshop device, idle reset, the facilitator's PIN and the
+/// workshop room; behind the PIN once one is set.
 #[component]
 pub fn WorkshopSettings() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
+    let room_error = RwSignal::new(false);
+    let pin_error = RwSignal::new(false);
+    let room_line = move || {
+        app.device.with(|d| d.room.clone()).map(|code| {
+            view! {
+                <p data-testid="device-room">
+                    {t!(i18n, workshop.room_line)} " " <strong class="room-code">{code.to_string()}</strong>
+                </p>
+            }
+        })
+    };
     view! {
         <section aria-labelledby="workshop-h" class="workshop-settings no-print">
             <h2 id="workshop-h">{t!(i18n, workshop.heading)}</h2>
+            {room_line}
+            <PinGate>
+            <label class="text-setting">
+                <span>{t!(i18n, workshop.room_label)}</span>
+                <input
+                    type="text"
+                    maxlength="12"
+                    autocomplete="off"
+                    prop:value=move || app.device.with(|d| d.room.as_ref().map(|c| c.to_string()).unwrap_or_default())
+                    on:change=move |ev| {
+                        let typed = event_target_value(&ev);
+                        if typed.trim().is_empty() {
+                            room_error.set(false);
+                            app.device.update(|d| d.room = None);
+                        } else if let Some(code) = RoomCode::parse(&typed) {
+                            room_error.set(false);
+                            app.device.update(|d| d.room = Some(code));
+                        } else {
+                            room_error.set(true);
+                        }
+                    }
+                />
+            </label>
+            <Show when=move || room_error.get()>
+                <p class="field-error" role="alert">{t!(i18n, workshop.room_invalid)}</p>
+            </Show>
             <label class="choice">
                 <input
                     type="checkbox"
@@ -165,7 +256,33 @@ pub fn WorkshopSettings() -> impl IntoView {
                         }
                     />
                 </label>
+                <label class="text-setting">
+                    <span>{t!(i18n, workshop.pin_label)}</span>
+                    <input
+                        type="password"
+                        inputmode="numeric"
+                        autocomplete="new-password"
+                        maxlength="8"
+                        prop:value=move || app.device.with(|d| d.pin.clone())
+                        on:change=move |ev| {
+                            let typed = event_target_value(&ev);
+                            if typed.trim().is_empty() {
+                                pin_error.set(false);
+                                app.device.update(|d| d.pin.clear());
+                            } else if let Some(pin) = valid_pin(&typed) {
+                                pin_error.set(false);
+                                app.device.update(|d| d.pin = pin);
+                            } else {
+                                pin_error.set(true);
+                            }
+                        }
+                    />
+                </label>
+                <Show when=move || pin_error.get()>
+                    <p class="field-error" role="alert">{t!(i18n, workshop.pin_invalid)}</p>
+                </Show>
             </Show>
+            </PinGate>
         </section>
     }
 }

@@ -4,20 +4,24 @@
 //! counts, the measures most often in the top three, and the room by sector and size —
 //! with a CSV download, printing, and a QR code of the app's address for the projector.
 //!
-//! Everything stays in the browser: the room lives in a signal of this page only, is never
-//! stored and is gone when the page is left. The counting is `cp_assessment::workshop`.
+//! Everything stays in the browser: the room is kept on this device (IndexedDB, see
+//! [`rooms`]) after every change until the facilitator clears it, and a shared device's
+//! outbox is opened here ([`outbox`]). The counting is `cp_assessment::workshop`.
 
 mod charts;
+mod outbox;
 mod reasons;
 mod room;
+mod rooms;
 mod sections;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use cp_assessment::workshop::{aggregate, aggregate_csv, Refused, Room};
+use cp_assessment::workshop::{aggregate, aggregate_csv, Participant, Refused};
 
 use crate::browser;
+use crate::components::confirm::ConfirmAction;
 use crate::components::file_drop::{read_export, FileDropZone};
 use crate::components::heading::PageHeading;
 use crate::components::print::PrintButton;
@@ -25,12 +29,17 @@ use crate::components::qr::QrCode;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_app;
 
+use self::outbox::OutboxSection;
+use self::rooms::{RoomBar, Rooms};
+
 /// Route `/facilitator`: collects the room's responses and shows them together.
 #[component]
 pub fn Facilitator() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let room = RwSignal::new(Room::new());
+    let rooms = Rooms::start();
+    // Count only the responses that carry this room's code.
+    let only_own = RwSignal::new(false);
     // Files being read right now (for the status line).
     let reading = RwSignal::new(0usize);
     // Share links added so far on this page, to name each one ("link 3").
@@ -40,7 +49,17 @@ pub fn Facilitator() -> impl IntoView {
     // Assessing every participant is the expensive part: once per change of the room.
     // The aggregate holds no names, so switching language does not recount.
     let totals = Memo::new(move |_| {
-        room.with(|r| app.with_content_untracked(|c| aggregate(c, &r.participants)))
+        let only_own = only_own.get();
+        rooms.open.with(|open| {
+            let record = open.as_ref()?;
+            let counted: Vec<Participant> = record
+                .room
+                .ordered(&record.code, only_own)
+                .into_iter()
+                .cloned()
+                .collect();
+            app.with_content_untracked(|c| aggregate(c, &counted))
+        })
     });
 
     let add_files = move |files: Vec<web_sys::File>| {
@@ -56,8 +75,8 @@ pub fn Facilitator() -> impl IntoView {
             }
             // One update for the whole batch, so the room is counted once, not per file.
             // `try_`: the page may have been left while the files were read.
-            room.try_update(|r| {
-                app.with_content_untracked(|c| {
+            app.with_content_untracked(|c| {
+                rooms.change_room(|r| {
                     for (name, bytes) in &read {
                         match bytes {
                             Ok(bytes) => r.add_file(name, bytes, &c.bank),
@@ -85,8 +104,8 @@ pub fn Facilitator() -> impl IntoView {
         }
         let first = links_added.get_value();
         links_added.set_value(first + links.len());
-        room.update(|r| {
-            app.with_content_untracked(|c| {
+        app.with_content_untracked(|c| {
+            rooms.change_room(|r| {
                 for (i, link) in links.iter().enumerate() {
                     let source =
                         t_string!(i18n, facilitator.link_source, n = first + i + 1).to_string();
@@ -114,16 +133,24 @@ pub fn Facilitator() -> impl IntoView {
     };
 
     let heading = Signal::derive(move || t_string!(i18n, facilitator.title).to_string());
-    let url = browser::app_url();
-    let qr_label = Signal::derive({
-        let url = url.clone();
-        move || t_string!(i18n, facilitator.qr_label, url = url.clone()).to_string()
+    // The app's address with the room's code: whoever opens it carries the code.
+    let url = Memo::new(move |_| {
+        let code = rooms.open.with(|o| o.as_ref().map(|r| r.code.to_string()));
+        let base = browser::app_url();
+        code.map_or(base.clone(), |code| format!("{base}?room={code}"))
     });
+    let qr_label =
+        Signal::derive(move || t_string!(i18n, facilitator.qr_label, url = url.get()).to_string());
     let status = move || {
         let n = reading.get();
         (n > 0).then(|| t_string!(i18n, facilitator.reading, count = n).to_string())
     };
-    let summary = move || room.with(|r| app.with_content(|c| room::room_summary(i18n, c, r)));
+    let summary = move || {
+        rooms.open.with(|open| {
+            open.as_ref()
+                .map(|record| app.with_content(|c| room::room_summary(i18n, c, record, only_own)))
+        })
+    };
     let results = move || {
         totals.with(|a| {
             a.as_ref().filter(|a| a.participants > 0).map(|a| {
@@ -144,8 +171,11 @@ pub fn Facilitator() -> impl IntoView {
         <section aria-labelledby="fac-join-h" class="fac-join">
             <h2 id="fac-join-h">{t!(i18n, facilitator.join_heading)}</h2>
             <p>{t!(i18n, facilitator.join_text)}</p>
-            {move || view! { <QrCode text=url.clone() label=qr_label.get() /> }}
+            {move || view! { <QrCode text=url.get() label=qr_label.get() /> }}
         </section>
+
+        <RoomBar rooms=rooms />
+        <OutboxSection rooms=rooms />
 
         <section aria-labelledby="fac-load-h" class="fac-load no-print">
             <h2 id="fac-load-h">{t!(i18n, facilitator.load_heading)}</h2>
@@ -182,9 +212,14 @@ pub fn Facilitator() -> impl IntoView {
                 {t!(i18n, facilitator.download_csv)}
             </button>
             <PrintButton label=Signal::derive(move || t_string!(i18n, facilitator.print).to_string()) class="secondary" />
-            <button type="button" class="secondary no-print" on:click=move |_| room.set(Room::new()) disabled=move || room.with(|r| r.participants.is_empty() && r.refused.is_empty() && r.duplicates.is_empty())>
-                {t!(i18n, facilitator.clear)}
-            </button>
+            <ConfirmAction
+                id="clear-room"
+                trigger_label=Signal::derive(move || t_string!(i18n, facilitator.clear).to_string())
+                question=Signal::derive(move || t_string!(i18n, facilitator.clear_question).to_string())
+                confirm_label=Signal::derive(move || t_string!(i18n, facilitator.clear).to_string())
+                show_trigger=Signal::derive(move || rooms.open.with(|o| o.as_ref().is_some_and(|r| !r.room.is_empty())))
+                on_confirm=Callback::new(move |()| rooms.change_room(|r| *r = Default::default()))
+            />
         </div>
         <Show when=move || download_failed.get()>
             <p class="field-error no-print" role="alert">{t!(i18n, facilitator.download_failed)}</p>

@@ -1,18 +1,48 @@
-//! Who is in the room: the count, the duplicates skipped and the files refused.
+//! Who is in the room: the count, the room codes they carry, the duplicates skipped and
+//! the files refused.
 
 use leptos::prelude::*;
 
 use cp_assessment::content::Content;
 use cp_assessment::labels::Joiner;
-use cp_assessment::workshop::Room;
+use cp_assessment::workshop::RoomRecord;
 
 use crate::components::import::import_error_message;
 use crate::i18n::t_string;
 use crate::I18n;
 
-/// Who is in the room: the count, the duplicates skipped and the files refused.
-pub fn room_summary(i18n: I18n, c: &Content, room: &Room) -> impl IntoView {
+/// Who is in the room: the count, the room codes they carry (with the choice to count only
+/// this room's), the duplicates skipped and the files refused.
+pub fn room_summary(
+    i18n: I18n,
+    c: &Content,
+    record: &RoomRecord,
+    only_own: RwSignal<bool>,
+) -> impl IntoView {
+    let room = &record.room;
     let count = room.participants.len();
+    let codes = room.codes(&record.code);
+    let code_line = (codes.other + codes.none > 0).then(|| {
+        let text = t_string!(
+            i18n,
+            facilitator.codes_line,
+            own = codes.own,
+            other = codes.other,
+            none = codes.none
+        )
+        .to_string();
+        view! {
+            <p data-testid="room-codes">{text}</p>
+            <label class="choice no-print">
+                <input
+                    type="checkbox"
+                    prop:checked=move || only_own.get()
+                    on:change=move |ev| only_own.set(event_target_checked(&ev))
+                />
+                <span>{t_string!(i18n, facilitator.only_own).to_string()}</span>
+            </label>
+        }
+    });
     let duplicates = (!room.duplicates.is_empty()).then(|| {
         let text = t_string!(
             i18n,
@@ -51,9 +81,16 @@ pub fn room_summary(i18n: I18n, c: &Content, room: &Room) -> impl IntoView {
     });
     let sources = (count > 0).then(|| {
         let items = room
-            .participants
-            .iter()
-            .map(|p| view! { <li>{p.source.clone()}</li> })
+            .ordered(&record.code, false)
+            .into_iter()
+            .map(|p| {
+                let code = p
+                    .room
+                    .as_ref()
+                    .map(|c| format!(" · {c}"))
+                    .unwrap_or_default();
+                view! { <li>{format!("{}{code}", p.source)}</li> }
+            })
             .collect_view();
         view! {
             <details class="fac-sources no-print">
@@ -73,6 +110,7 @@ pub fn room_summary(i18n: I18n, c: &Content, room: &Room) -> impl IntoView {
             <p class="fac-count" data-testid="participant-count">
                 <strong>{count_text}</strong>
             </p>
+            {code_line}
             {duplicates}
             {sources}
             {refused}
