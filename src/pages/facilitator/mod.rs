@@ -37,7 +37,7 @@ use self::rooms::{RoomBar, Rooms};
 pub fn Facilitator() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let rooms = Rooms::start();
+    let rooms = Rooms::start(i18n);
     // Count only the responses that carry this room's code.
     let only_own = RwSignal::new(false);
     // Files being read right now (for the status line).

@@ -14,6 +14,7 @@ use crate::components::confirm::ConfirmAction;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::room_store::{self, RoomStoreError};
 use crate::storage;
+use crate::I18n;
 
 /// Where keeping the open room on the device stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,15 +36,18 @@ pub struct Rooms {
     pub kept: RwSignal<Vec<RoomSummary>>,
     /// Whether changes are being kept.
     pub keeping: RwSignal<Keeping>,
+    /// For the name of a room started without one ("Workshop 2026-12-06").
+    i18n: I18n,
 }
 
 impl Rooms {
     /// Opens the room last open on this device, or starts one; lists the others.
-    pub fn start() -> Rooms {
+    pub fn start(i18n: I18n) -> Rooms {
         let rooms = Rooms {
             open: RwSignal::new(None),
             kept: RwSignal::new(Vec::new()),
             keeping: RwSignal::new(Keeping::Opening),
+            i18n,
         };
         spawn_local(async move {
             let last = storage::open_room().and_then(|c| RoomCode::parse(&c));
@@ -58,7 +62,7 @@ impl Rooms {
                 }
                 Ok(None) => rooms.new_room(""),
                 Err(e) => {
-                    rooms.open.try_set(Some(fresh_record("", &[])));
+                    rooms.open.try_set(Some(rooms.fresh_record("", &[])));
                     rooms.keeping.try_set(Keeping::Failed(e));
                 }
             }
@@ -78,7 +82,7 @@ impl Rooms {
         let taken: Vec<RoomCode> = self
             .kept
             .with_untracked(|k| k.iter().map(|r| r.code.clone()).collect());
-        let record = fresh_record(name, &taken);
+        let record = self.fresh_record(name, &taken);
         self.open.try_set(Some(record));
         self.keep();
     }
@@ -151,23 +155,26 @@ impl Rooms {
     }
 }
 
-/// A new room: a code no kept room has, the name given or "Workshop <date>".
-fn fresh_record(name: &str, taken: &[RoomCode]) -> RoomRecord {
-    let now = browser::now_rfc3339();
-    let mut code = RoomCode::from_random(browser::random_bytes());
-    // 32^4 codes: a clash with a kept room is rare, and a few draws settle it.
-    for _ in 0..8 {
-        if !taken.contains(&code) {
-            break;
+impl Rooms {
+    /// A new room: a code no kept room has, the name given or "Workshop <date>".
+    fn fresh_record(self, name: &str, taken: &[RoomCode]) -> RoomRecord {
+        let now = browser::now_rfc3339();
+        let mut code = RoomCode::from_random(browser::random_bytes());
+        // 32^4 codes: a clash with a kept room is rare, and a few draws settle it.
+        for _ in 0..8 {
+            if !taken.contains(&code) {
+                break;
+            }
+            code = RoomCode::from_random(browser::random_bytes());
         }
-        code = RoomCode::from_random(browser::random_bytes());
+        let name = if name.trim().is_empty() {
+            let date = now.get(..10).unwrap_or("").to_owned();
+            t_string!(self.i18n, rooms.default_name, date = date).to_string()
+        } else {
+            name.to_owned()
+        };
+        RoomRecord::new(code, &name, &now)
     }
-    let name = if name.trim().is_empty() {
-        format!("Workshop {}", now.get(..10).unwrap_or(""))
-    } else {
-        name.to_owned()
-    };
-    RoomRecord::new(code, &name, &now)
 }
 
 /// The open room's name, code and date, whether it is kept, and the other rooms.
