@@ -82,7 +82,7 @@ test('a share link opened in a fresh browser offers the same answers, and never 
   const before = await resultsSummary(page);
   await page.getByRole('button', { name: en.exchange.share_button }).click();
   const link = await page.getByTestId('share-link').inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#r1\./);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#r2\./);
   expect(link.length).toBeLessThan(2000);
 
   const fresh = await browser.newContext({ locale: 'en' });

@@ -103,8 +103,10 @@ test('facilitator loads three exports plus a duplicate and a broken file', async
   expect(text.split('\r\n')[0]).toBe('section,id,name,count,detail');
   expect(text).toContain('participants,,,3,');
 
-  // The QR code of the app's own address, for the projector.
-  const appUrl = `${baseURL}/`;
+  // The QR code of the app's own address with the room's code, for the projector.
+  const code = (await page.getByTestId('room-code').textContent()) ?? '';
+  expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}$/);
+  const appUrl = `${baseURL}/?room=${code}`;
   const qr = page.getByRole('img', { name: fmtUrl(fac.qr_label, appUrl) });
   await expect(qr).toBeVisible();
   expect(await qr.evaluate((el) => el.tagName.toLowerCase())).toBe('svg');

@@ -41,11 +41,13 @@ test('files, links, reloads, share links and the QR code stay under /cp/', async
   await page.goto('results');
   await expect(h1).toHaveText(en.results.title);
   await page.getByRole('button', { name: en.exchange.share_button }).click();
-  expect(await page.getByTestId('share-link').inputValue()).toMatch(new RegExp(`^${app.replace(/[.]/g, '\\.')}#r1\\.`));
+  expect(await page.getByTestId('share-link').inputValue()).toMatch(new RegExp(`^${app.replace(/[.]/g, '\\.')}#r2\\.`));
 
   // The facilitator's QR code names the app's address.
   await page.goto('facilitator');
-  await expect(page.locator('.qr-text')).toHaveText(app);
+  // It carries the room's code (the page starts a room on a first visit).
+  const code = (await page.getByTestId('room-code').textContent()) ?? '';
+  await expect(page.locator('.qr-text')).toHaveText(`${app}?room=${code}`);
 
   // An unknown address inside /cp/ is the app's "not found" page, whose link leads home.
   await page.goto('no-such-page');
