@@ -25,10 +25,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_meta::provide_meta_context;
 use leptos_router::components::Router;
 
-use cp_assessment::bank::Bank;
-use cp_assessment::exchange::{
-    decode_share, ImportError, SharedResponse, SHARE_PREFIX, SHARE_PREFIX_V1,
-};
+use cp_assessment::exchange::{decode_share, SHARE_PREFIX, SHARE_PREFIX_V1};
 use cp_assessment::room_code::RoomCode;
 use cp_assessment::vocabulary::Language;
 
@@ -102,7 +99,7 @@ struct SavedAnswers {
 /// The saved answers' module: their reader and writer (serde_json, the answers' checks)
 /// and what acts on them — the header's Start over or Next participant, the storage
 /// notices, the import prompt, the idle reset, the welcome page's kept responses, import
-/// and settings, and the share-link reader. They show only once the answers are read, so
+/// and settings, and what follows the address (share links, room links). They show only once the answers are read, so
 /// they come with them; one module rather than several, since each split point multiplies
 /// the shared files the splitter cuts, each a request of its own (docs/performance.md).
 ///
@@ -122,7 +119,7 @@ fn saved_answers_module() -> Result<SavedAnswers, SplitLoaderError> {
             header_actions: layout::header_actions,
             prompts: layout::prompts,
             welcome_tools: welcome::tools,
-            read_share_link: decode_share,
+            on_ready,
         },
     })
 }
@@ -290,15 +287,20 @@ fn settle(
         }
     }
     app.startup.set(Startup::Ready(saved.views));
-    offer_share_link(app, saved.views.read_share_link);
-    let read = saved.views.read_share_link;
-    // A link pasted into the address bar of an open tab changes only the fragment.
+    (saved.views.on_ready)(app);
+    Ok(())
+}
+
+/// Steps 6 and 7, in the saved answers' module (only it refers to this function): the
+/// share link, then and whenever the fragment changes (a link pasted into the address bar
+/// of an open tab changes only the fragment), and the room link.
+fn on_ready(app: AppState) {
+    offer_share_link(app);
     gloo_events::EventListener::new(&gloo_utils::window(), "hashchange", move |_| {
-        offer_share_link(app, read);
+        offer_share_link(app);
     })
     .forget();
     join_room_from_link(app);
-    Ok(())
 }
 
 /// Whether the address carries a workshop room's code still to be taken.
@@ -325,19 +327,20 @@ fn share_link() -> Option<String> {
 /// Step 6: a share link's answers are offered, never applied silently, once the saved
 /// answers are there to compare (the prompt says how many it replaces). The fragment is
 /// then cleared, so a reload does not offer them again.
-fn offer_share_link(app: AppState, read: fn(&str, &Bank) -> Result<SharedResponse, ImportError>) {
+fn offer_share_link(app: AppState) {
     let (Some(fragment), Some(content)) =
         (share_link(), languages::shown(app.language.get_untracked()))
     else {
         return;
     };
-    app.import.set(match read(&fragment, &content.bank) {
-        Ok(shared) => ImportState::Pending(PendingImport {
-            identity: shared.identity(),
-            answers: shared.answers,
-            source: None,
-        }),
-        Err(e) => ImportState::Refused(e),
-    });
+    app.import
+        .set(match decode_share(&fragment, &content.bank) {
+            Ok(shared) => ImportState::Pending(PendingImport {
+                identity: shared.identity(),
+                answers: shared.answers,
+                source: None,
+            }),
+            Err(e) => ImportState::Refused(e),
+        });
     browser::clear_fragment();
 }

@@ -14,9 +14,8 @@ use leptos::prelude::*;
 
 use cp_assessment::answers::{Answer, Answers, Progress};
 use cp_assessment::assess::{assess, Assessment};
-use cp_assessment::bank::Bank;
 use cp_assessment::content::Content;
-use cp_assessment::exchange::{ImportError, ResponseFile, SharedResponse};
+use cp_assessment::exchange::ResponseFile;
 use cp_assessment::identity::Identity;
 use cp_assessment::state::{DeviceSettings, KeptResponse};
 use cp_assessment::vocabulary::Language;
@@ -39,8 +38,9 @@ pub struct SavedViews {
     pub prompts: fn() -> AnyView,
     /// The welcome page's kept responses, file import and workshop settings.
     pub welcome_tools: fn() -> AnyView,
-    /// Reads a share link's answers against a question bank.
-    pub read_share_link: fn(&str, &Bank) -> Result<SharedResponse, ImportError>,
+    /// Once the answers are taken over: the share link and the room link in the address,
+    /// and following the address's fragment for links pasted into the open tab.
+    pub on_ready: fn(AppState),
 }
 
 /// Where the start-up stands: the start language's content and the saved answers.
