@@ -99,9 +99,10 @@ struct SavedAnswers {
 /// The saved answers' module: their reader and writer (serde_json, the answers' checks)
 /// and what acts on them — the header's Start over or Next participant, the storage
 /// notices, the import prompt, the idle reset, the welcome page's kept responses, import
-/// and settings, and what follows the address (share links, room links). They show only once the answers are read, so
-/// they come with them; one module rather than several, since each split point multiplies
-/// the shared files the splitter cuts, each a request of its own (docs/performance.md).
+/// and settings, and what follows the address (share links, room links). They show only
+/// once the answers are read, so they come with them; one module rather than several,
+/// since each split point multiplies the shared files the splitter cuts, each a request of
+/// its own (docs/performance.md).
 ///
 /// # Errors
 /// [`LoadError::SavedAnswers`] when the module cannot be fetched; storage is left as it is.

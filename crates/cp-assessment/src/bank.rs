@@ -5,6 +5,8 @@
 //! each option are reviewed in the content file. This module only gives it a shape and
 //! checks that it is internally consistent ([`Bank::validate`]).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::vocabulary::{AuditStep, Driver};
@@ -207,6 +209,10 @@ pub struct Bank {
     pub words: AnswerWords,
     /// The five parts, in order.
     pub parts: Vec<Part>,
+    /// Where each question is (part and position), built by [`Bank::from_json`]:
+    /// scoring looks questions up by id thousands of times per room of responses.
+    #[serde(skip)]
+    index: BTreeMap<String, (usize, usize)>,
 }
 
 /// A content error found by [`Bank::validate`] or while parsing a content file. These are
@@ -235,9 +241,20 @@ impl Bank {
     /// [`ContentError::Parse`] when the JSON does not have the bank's shape,
     /// [`ContentError::Inconsistent`] when [`Bank::validate`] fails.
     pub fn from_json(json: &str) -> Result<Bank, ContentError> {
-        let bank: Bank =
+        let mut bank: Bank =
             serde_json::from_str(json).map_err(|e| ContentError::Parse(e.to_string()))?;
         bank.validate()?;
+        bank.index = bank
+            .parts
+            .iter()
+            .enumerate()
+            .flat_map(|(p, part)| {
+                part.questions
+                    .iter()
+                    .enumerate()
+                    .map(move |(q, question)| (question.id.clone(), (p, q)))
+            })
+            .collect();
         Ok(bank)
     }
 
@@ -248,7 +265,13 @@ impl Bank {
 
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions().find(|q| q.id == id)
+        let indexed = self
+            .index
+            .get(id)
+            .and_then(|&(p, q)| self.parts.get(p)?.questions.get(q))
+            .filter(|q| q.id == id);
+        // A bank changed after parsing (its parts are public) is searched in full.
+        indexed.or_else(|| self.questions().find(|q| q.id == id))
     }
 
     /// The part with this id.
