@@ -171,6 +171,14 @@ pub fn Facilitator() -> impl IntoView {
         <section aria-labelledby="fac-join-h" class="fac-join">
             <h2 id="fac-join-h">{t!(i18n, facilitator.join_heading)}</h2>
             <p>{t!(i18n, facilitator.join_text)}</p>
+            {move || rooms.open.with(|o| o.as_ref().map(|r| {
+                let code = r.code.to_string();
+                view! {
+                    <p class="fac-join-code">
+                        {t!(i18n, facilitator.join_code)} " " <strong class="room-code">{code}</strong>
+                    </p>
+                }
+            }))}
             {move || view! { <QrCode text=url.get() label=qr_label.get() /> }}
         </section>
 
