@@ -11,6 +11,7 @@ pub mod content;
 pub mod exchange;
 pub mod identity;
 pub mod labels;
+pub mod reach;
 pub mod spread;
 pub mod state;
 pub mod vocabulary;
