@@ -11,6 +11,7 @@ mod charts;
 mod reasons;
 mod room;
 mod sections;
+mod spread;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
