@@ -319,3 +319,20 @@ async function showTable(figure: Locator) {
 function fmt(pattern: string, value: string) {
   return pattern.replace(/\{\{\s*value\s*\}\}/, value);
 }
+
+test('the QR code warns that phones cannot open an address on this computer', async ({ page }, testInfo) => {
+  // The tests serve the app on 127.0.0.1, a loopback address.
+  await page.goto('/facilitator');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fac.title);
+  const note = page.getByTestId('qr-reach');
+  await expect(note).toHaveText(en.room_view.qr_loopback);
+  await expect(note).toHaveAttribute('data-reach', 'loopback');
+  await expect(page.getByRole('note').filter({ hasText: en.room_view.qr_loopback })).toBeVisible();
+  // It sits with the QR code, in the section participants join from.
+  await expect(page.getByRole('region', { name: fac.join_heading }).getByTestId('qr-reach')).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('region', { name: fac.join_heading }).screenshot({ path: testInfo.outputPath('qr-warning-phone-en.png') });
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(note).toHaveText(ui['zh-CN'].room_view.qr_loopback);
+  await page.getByRole('region', { name: ui['zh-CN'].facilitator.join_heading }).screenshot({ path: testInfo.outputPath('qr-warning-phone-zh.png') });
+});

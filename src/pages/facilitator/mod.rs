@@ -16,6 +16,7 @@ mod spread;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use cp_assessment::reach::{reach, Reach};
 use cp_assessment::workshop::{aggregate, aggregate_csv, Refused, Room};
 
 use crate::browser;
@@ -116,6 +117,20 @@ pub fn Facilitator() -> impl IntoView {
 
     let heading = Signal::derive(move || t_string!(i18n, facilitator.title).to_string());
     let url = browser::app_url();
+    // Phones scan the code, so say when they cannot reach its address, or only on this network.
+    let reach_note = reach(&url)
+        .filter(|r| *r != Reach::Public)
+        .map(|r| {
+            let text = move || match r {
+                Reach::Loopback => t_string!(i18n, room_view.qr_loopback).to_string(),
+                Reach::Private | Reach::Public => {
+                    t_string!(i18n, room_view.qr_private).to_string()
+                }
+            };
+            view! {
+                <p class="notice-inline" role="note" data-testid="qr-reach" data-reach=r.as_str()>{text}</p>
+            }
+        });
     let qr_label = Signal::derive({
         let url = url.clone();
         move || t_string!(i18n, facilitator.qr_label, url = url.clone()).to_string()
@@ -146,6 +161,7 @@ pub fn Facilitator() -> impl IntoView {
             <h2 id="fac-join-h">{t!(i18n, facilitator.join_heading)}</h2>
             <p>{t!(i18n, facilitator.join_text)}</p>
             {move || view! { <QrCode text=url.clone() label=qr_label.get() /> }}
+            {reach_note}
         </section>
 
         <section aria-labelledby="fac-load-h" class="fac-load no-print">
