@@ -2,9 +2,10 @@
 // and broken files are reported, not counted; the room's results show as charts with data
 // tables, download as CSV, and pass axe. Also times aggregating 500 responses.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, persona, ui, stagesOf, visibleLatinWords, LATIN_ALLOWED, Answer } from './fixtures';
-import type { Page } from '@playwright/test';
+import { test, expect, persona, ui, stagesOf, visibleLatinWords, LATIN_ALLOWED, Answer, Lang } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
 
 const en = ui.en;
 const fac = en.facilitator;
@@ -180,6 +181,9 @@ test('aggregating 500 responses', async ({ page }) => {
 
 test('the facilitator page with data passes axe (WCAG 2.2 A/AA)', async ({ page }) => {
   await loadRoom(page);
+  // The box plots' data tables are checked open.
+  for (const id of ['fac-readiness-spread', 'fac-importance-spread']) await page.locator(`#${id} summary`).click();
+  await expect(page.getByTestId('fac-importance-spread-table')).toBeVisible();
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
@@ -197,4 +201,142 @@ test('the facilitator page with data passes axe (WCAG 2.2 A/AA)', async ({ page 
   const code = (await page.getByTestId('room-code').textContent()) ?? '';
   const fileNameWords = ['p1', 'p3', 'p4', 'p1-older', 'broken', 'json', 'Workshop', code];
   expect(await visibleLatinWords(page, [...LATIN_ALLOWED, ...fileNameWords])).toEqual([]);
+});
+
+/** The drivers' names in the content of `lang`, by driver id. */
+function driverNamesOf(lang: Lang): Record<string, string> {
+  const file = path.join(__dirname, '..', '..', 'content', lang, 'assessment.json');
+  return JSON.parse(fs.readFileSync(file, 'utf8')).names.drivers;
+}
+
+// The room of loadRoom, P1, P3 and P4, counted by hand (docs/scoring.md §2): step scores
+// P1 40 50 34 25 25 25 0, P3 40 100 100 75 75 75 25, P4 20 0 5 0 25 25 0.
+const STEP_ROWS: [string, string, string, string, string, string][] = [
+  // n, lowest, lower quartile, median, upper quartile, highest
+  ['3', '20', '30', '40', '40', '40'],
+  ['3', '0', '25', '50', '75', '100'],
+  ['3', '5', '19.5', '34', '67', '100'],
+  ['3', '0', '12.5', '25', '50', '75'],
+  ['3', '25', '25', '25', '50', '75'],
+  ['3', '25', '25', '25', '50', '75'],
+  ['3', '0', '0', '0', '12.5', '25'],
+];
+// Ratings (P1, P3, P4), production cost first: the medians.
+const DRIVER_MEDIANS: Record<string, string> = {
+  production_cost: '5', // 5 5 4
+  product_quality: '4', // 4 4 3
+  international_markets: '2', // 5 1 2
+  energy_water_conservation: '3', // 4 3 2
+  abatement_cost: '3', // 3 3 2
+  discharge_standards: '3', // 5 3 3
+  total_emission_control: '4', // 4 4 2
+  occupational_health_safety: '2', // 2 3 2
+  residents_complaints: '2', // 2 2 5
+  personal_concern: '2', // 2 3 2
+  corporate_image: '3', // 3 4 3
+};
+
+test("the room's spread: box plots per audit step and per reason, with their tables", async ({ page }, testInfo) => {
+  const rv = en.room_view;
+  await loadRoom(page);
+  const drivers = driverNamesOf('en');
+
+  const readiness = page.getByRole('figure', { name: rv.readiness_caption });
+  await expect(readiness.getByRole('img', { name: rv.readiness_caption })).toBeVisible();
+  await showTable(readiness);
+  const stepTable = page.getByTestId('fac-readiness-spread-table');
+  await expect(stepTable).toBeVisible();
+  await expect(stepTable.getByRole('columnheader')).toHaveText([
+    fac.col_step, fac.series_participants, rv.col_min, rv.col_q1, rv.col_median, rv.col_q3, rv.col_max,
+  ]);
+  const stepRows = stepTable.locator('tbody tr');
+  await expect(stepRows).toHaveCount(7);
+  for (let i = 0; i < 7; i++) {
+    await expect(stepRows.nth(i).getByRole('rowheader')).toHaveText(new RegExp(`^${i + 1}\\. `));
+    await expect(stepRows.nth(i).getByRole('cell')).toHaveText(STEP_ROWS[i]);
+  }
+  // The plot draws a median text per step, in the table's order.
+  await expect(readiness.locator('svg text.value', { hasText: fmt(rv.median_cell, '34') })).toHaveCount(1);
+
+  const importance = page.getByRole('figure', { name: rv.reasons_caption });
+  await expect(importance.getByRole('img', { name: rv.reasons_caption })).toBeVisible();
+  await showTable(importance);
+  const driverTable = page.getByTestId('fac-importance-spread-table');
+  await expect(driverTable.locator('tbody tr')).toHaveCount(11);
+  const medianColumn = 4; // after the reason: n, lowest, lower quartile, median
+  for (const [driver, median] of Object.entries(DRIVER_MEDIANS)) {
+    const row = driverTable.getByRole('row', { name: drivers[driver], exact: false });
+    await expect(row.getByRole('cell').nth(0)).toHaveText('3');
+    await expect(row.getByRole('cell').nth(medianColumn - 1)).toHaveText(median);
+  }
+  // International markets, 1 2 5: the quartiles interpolate (1.5 and 3.5).
+  await expect(driverTable.getByRole('row', { name: drivers.international_markets }).getByRole('cell')).toHaveText([
+    '3', '1', '1.5', '2', '3.5', '5',
+  ]);
+
+  await readiness.screenshot({ path: testInfo.outputPath('spread-readiness-desktop-en.png') });
+  await importance.screenshot({ path: testInfo.outputPath('spread-importance-desktop-en.png') });
+  await page.screenshot({ path: testInfo.outputPath('spread-desktop-en.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'page wider than a 390 px phone screen').toBeLessThanOrEqual(0);
+  // The plots' text is no smaller than the bar charts' beside them.
+  const fontSize = (sel: string) =>
+    page.locator(sel).first().evaluate((el) => (el as SVGGraphicsElement).getBoundingClientRect().height);
+  expect(await fontSize('#fac-readiness-spread text.label')).toBeGreaterThanOrEqual((await fontSize('#fac-readiness text.label')) - 0.5);
+  await readiness.screenshot({ path: testInfo.outputPath('spread-readiness-phone-en.png') });
+  await importance.screenshot({ path: testInfo.outputPath('spread-importance-phone-en.png') });
+  await page.screenshot({ path: testInfo.outputPath('spread-phone-en.png'), fullPage: true });
+
+  // In Chinese: the same numbers under Chinese headers.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('button', { name: '中文' }).click();
+  const zh = ui['zh-CN'].room_view;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui['zh-CN'].facilitator.title);
+  // The results are drawn again once the Chinese content is in: only then open a table.
+  await expect(page.getByTestId('reasons-table')).toContainText(driverNamesOf('zh-CN').production_cost);
+  const zhReadiness = page.getByRole('figure', { name: zh.readiness_caption });
+  await expect(zhReadiness).toBeVisible();
+  await showTable(zhReadiness);
+  await expect(page.getByTestId('fac-readiness-spread-table').getByRole('columnheader', { name: zh.col_median })).toBeVisible();
+  await expect(page.getByTestId('fac-readiness-spread-table').locator('tbody tr').nth(2).getByRole('cell')).toHaveText(STEP_ROWS[2]);
+  const zhImportance = page.getByRole('figure', { name: zh.reasons_caption });
+  await showTable(zhImportance);
+  await zhReadiness.screenshot({ path: testInfo.outputPath('spread-readiness-desktop-zh.png') });
+  await page.screenshot({ path: testInfo.outputPath('spread-desktop-zh.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const zhOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(zhOverflow, 'page wider than a 390 px phone screen').toBeLessThanOrEqual(0);
+  await zhReadiness.screenshot({ path: testInfo.outputPath('spread-readiness-phone-zh.png') });
+  await zhImportance.screenshot({ path: testInfo.outputPath('spread-importance-phone-zh.png') });
+  await page.screenshot({ path: testInfo.outputPath('spread-phone-zh.png'), fullPage: true });
+});
+
+/** Opens a chart's data table, unless it is open already (it stays open when the
+ *  language changes). */
+async function showTable(figure: Locator) {
+  const details = figure.locator('details.chart-data');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+  await expect(details.locator('table')).toBeVisible();
+}
+
+function fmt(pattern: string, value: string) {
+  return pattern.replace(/\{\{\s*value\s*\}\}/, value);
+}
+
+test('the QR code warns that phones cannot open an address on this computer', async ({ page }, testInfo) => {
+  // The tests serve the app on 127.0.0.1, a loopback address.
+  await page.goto('/facilitator');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fac.title);
+  const note = page.getByTestId('qr-reach');
+  await expect(note).toHaveText(en.room_view.qr_loopback);
+  await expect(note).toHaveAttribute('data-reach', 'loopback');
+  await expect(page.getByRole('note').filter({ hasText: en.room_view.qr_loopback })).toBeVisible();
+  // It sits with the QR code, in the section participants join from.
+  await expect(page.getByRole('region', { name: fac.join_heading }).getByTestId('qr-reach')).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('region', { name: fac.join_heading }).screenshot({ path: testInfo.outputPath('qr-warning-phone-en.png') });
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(note).toHaveText(ui['zh-CN'].room_view.qr_loopback);
+  await page.getByRole('region', { name: ui['zh-CN'].facilitator.join_heading }).screenshot({ path: testInfo.outputPath('qr-warning-phone-zh.png') });
 });

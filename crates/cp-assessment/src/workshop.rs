@@ -19,6 +19,7 @@ use super::bank::Bank;
 use super::content::{Content, EngagementStage};
 use super::exchange::{decode_share, import_many, neutralize, ImportError, ResponseFile};
 use super::room_code::RoomCode;
+use super::spread::{figure, Ratings, Spread};
 use super::vocabulary::{AuditStep, Driver, MeasureCategory, Sector};
 
 /// Staff-size bands of the EU SME definition [EU-GAP]: <10, 10–49, 50–249, >=250.
@@ -448,6 +449,11 @@ pub struct Aggregate {
     /// Participants per size band (from the counted "staff" answer), in [`SizeBand::ALL`]
     /// order, then `None` (not answered or "I don't know").
     pub by_size: Vec<(Option<SizeBand>, usize)>,
+    /// How the known step scores (0–100) are spread, per audit step in order 1–7; `None`
+    /// when nobody's score on the step is known.
+    pub readiness_spread: Vec<(AuditStep, Option<Spread>)>,
+    /// How those who rated each driver rated it (1–5), in [`Driver::ALL`] order.
+    pub ratings: Vec<(Driver, Ratings)>,
 }
 
 /// Adds one to the count of `key` in `counts`.
@@ -486,6 +492,9 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
         .map(|&s| (Some(s), 0))
         .chain([(None, 0)])
         .collect();
+    // The values behind the spreads: known step scores per step, ratings per driver.
+    let mut step_scores: Vec<Vec<f64>> = vec![Vec::new(); AuditStep::ALL.len()];
+    let mut driver_ratings: Vec<Vec<u8>> = vec![Vec::new(); Driver::ALL.len()];
 
     for p in participants {
         let a = assess(content, &p.answers);
@@ -499,6 +508,7 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
                 Some(score) => {
                     bands[readiness_band(score)] += 1;
                     *sum += f64::from(score);
+                    step_scores[slot].push(f64::from(score));
                 }
                 None => *not_known += 1,
             }
@@ -506,6 +516,10 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
         for d in &a.motivation.drivers {
             if let Some(r) = reasons.iter_mut().find(|r| r.driver == d.driver) {
                 if let Some(v) = d.importance {
+                    let slot = Driver::ALL.iter().position(|&x| x == d.driver);
+                    if let Some(values) = slot.and_then(|i| driver_ratings.get_mut(i)) {
+                        values.push(v);
+                    }
                     r.rated += 1;
                     if v >= STRONG_MOTIVE {
                         r.strong += 1;
@@ -544,6 +558,16 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
         top3,
         by_sector,
         by_size,
+        readiness_spread: AuditStep::ALL
+            .iter()
+            .zip(step_scores)
+            .map(|(&step, scores)| (step, Spread::of(scores)))
+            .collect(),
+        ratings: Driver::ALL
+            .iter()
+            .zip(driver_ratings)
+            .map(|(&driver, values)| (driver, Ratings::of(&values)))
+            .collect(),
     }
 }
 
@@ -552,7 +576,7 @@ pub const AGGREGATE_CSV_HEADER: [&str; 5] = ["section", "id", "name", "count", "
 
 /// The aggregate as Excel-safe CSV: UTF-8 BOM, CRLF, every text cell through
 /// exchange::neutralize; header `section,id,name,count,detail`; rows, in this order
-/// (51 in all):
+/// (69 in all):
 ///
 /// | section | id | name | count | detail |
 /// |---|---|---|---|---|
@@ -563,6 +587,12 @@ pub const AGGREGATE_CSV_HEADER: [&str; 5] = ["section", "id", "name", "count", "
 /// | `top3` (8) | category id | category name | participants with it in their top three | |
 /// | `sector` (12) | sector id, empty for not answered | option label of the bank's "sector" question, empty for not answered | participants | `not_answered` on the last row |
 /// | `size` (5) | band id, empty for not answered | staff range ("10–49") | participants | `not_answered` on the last row |
+/// | `readiness_spread` (7) | step number 1–7 | step name | participants with a known score | `min:a q1:b median:c q3:d max:e` (values empty when nobody's is known) |
+/// | `importance_spread` (11) | driver id | driver name | participants who rated it | `1:a 2:b 3:c 4:d 5:e min:… q1:… median:… q3:… max:…` (how many rated 1…5; values empty when nobody rated it) |
+///
+/// The spreads' values are [`crate::spread::figure`]s: at most two decimals, a decimal
+/// point in every language; the quartiles are [`crate::spread::quantile`]'s, which
+/// Excel's QUARTILE.INC gives too.
 ///
 /// Names come from `content`, so the CSV is in the content's language.
 pub fn aggregate_csv(content: &Content, aggregate: &Aggregate) -> String {
@@ -631,6 +661,34 @@ pub fn aggregate_csv(content: &Content, aggregate: &Aggregate) -> String {
             None => ("", "", "not_answered"),
         };
         row(["size", id, name, &n.to_string(), detail]);
+    }
+    let summary = |spread: &Option<Spread>| {
+        let [min, q1, median, q3, max] = spread.map(|s| s.five().map(figure)).unwrap_or_default();
+        format!("min:{min} q1:{q1} median:{median} q3:{q3} max:{max}")
+    };
+    for (step, spread) in &aggregate.readiness_spread {
+        let n = spread.map_or(0, |s| s.n);
+        row([
+            "readiness_spread",
+            &step.number().to_string(),
+            content.step_name(*step),
+            &n.to_string(),
+            &summary(spread),
+        ]);
+    }
+    for (driver, ratings) in &aggregate.ratings {
+        let [one, two, three, four, five] = ratings.counts;
+        let detail = format!(
+            "1:{one} 2:{two} 3:{three} 4:{four} 5:{five} {}",
+            summary(&ratings.spread)
+        );
+        row([
+            "importance_spread",
+            driver.as_str(),
+            content.driver_name(*driver),
+            &ratings.rated().to_string(),
+            &detail,
+        ]);
     }
     crate::exchange::csv::excel_csv(AGGREGATE_CSV_HEADER, &rows).unwrap_or_default()
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 mod common;
-use common::content;
+use common::{content, persona};
 use cp_assessment::answers::{Answer, Answers, NONE_OPTION};
 use cp_assessment::assess::assess;
 use cp_assessment::bank::{Bank, QuestionKind};
@@ -14,6 +14,7 @@ use cp_assessment::content::{Content, EngagementStage};
 use cp_assessment::exchange::{
     new_response, to_json, ImportError, MAX_IMPORT_BYTES, SHARE_PREFIX_V1,
 };
+use cp_assessment::spread::{Ratings, Spread};
 use cp_assessment::vocabulary::{AuditStep, Driver, Language, MeasureCategory, Sector};
 use cp_assessment::workshop::{
     aggregate, aggregate_csv, size_band, Aggregate, Participant, ReasonCount, Room, SizeBand,
@@ -176,6 +177,33 @@ fn band_of(score: u8) -> usize {
     }
 }
 
+/// Quantile `p` of `values` counted here, independently of `spread::quantile`: the
+/// position (n − 1)·p on the sorted values, 1-based as R's documentation writes it,
+/// 1 + (n − 1)·p, split into whole and fraction.
+fn expected_quantile(values: &[f64], p: f64) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    let position = 1.0 + (v.len() as f64 - 1.0) * p;
+    let j = position.floor() as usize;
+    let g = position - j as f64;
+    let x = |k: usize| v[k.min(v.len()) - 1];
+    (1.0 - g) * x(j) + g * x(j + 1)
+}
+
+/// The five-number summary counted here.
+fn expected_spread(values: &[f64]) -> Option<Spread> {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    Some(Spread {
+        n: values.len(),
+        min: *sorted.first()?,
+        lower_quartile: expected_quantile(values, 0.25),
+        median: expected_quantile(values, 0.5),
+        upper_quartile: expected_quantile(values, 0.75),
+        max: *sorted.last()?,
+    })
+}
+
 /// The aggregate counted here, independently of `workshop::aggregate`.
 fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
     let mut stages: BTreeMap<usize, usize> = BTreeMap::new();
@@ -187,6 +215,9 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
     let mut top: BTreeMap<MeasureCategory, usize> = BTreeMap::new();
     let mut sectors: BTreeMap<Option<Sector>, usize> = BTreeMap::new();
     let mut sizes: BTreeMap<Option<SizeBand>, usize> = BTreeMap::new();
+    let mut scores: [Vec<f64>; 7] = Default::default();
+    let mut ratings: [Vec<f64>; 11] = Default::default();
+    let mut rating_counts = [[0usize; 5]; 11];
     for answers in all {
         let a = assess(content, answers);
         let stage = EngagementStage::ALL
@@ -200,6 +231,7 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
                 Some(v) => {
                     bands[i][band_of(v)] += 1;
                     sums[i] += u32::from(v);
+                    scores[i].push(f64::from(v));
                 }
                 None => not_known[i] += 1,
             }
@@ -207,6 +239,8 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
         for (i, d) in a.motivation.drivers.iter().enumerate() {
             assert_eq!(d.driver, Driver::ALL[i]);
             if let Some(v) = d.importance {
+                ratings[i].push(f64::from(v));
+                rating_counts[i][usize::from(v) - 1] += 1;
                 rated[i] += 1;
                 if v >= 4 {
                     strong[i] += 1;
@@ -276,6 +310,22 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
             .map(|s| Some(*s))
             .chain([None])
             .map(|s| (s, count(&sizes, s)))
+            .collect(),
+        readiness_spread: AuditStep::ALL
+            .iter()
+            .zip(&scores)
+            .map(|(step, v)| (*step, expected_spread(v)))
+            .collect(),
+        ratings: Driver::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let r = Ratings {
+                    counts: rating_counts[i],
+                    spread: expected_spread(&ratings[i]),
+                };
+                (*d, r)
+            })
             .collect(),
     }
 }
@@ -502,6 +552,11 @@ fn nobody_in_the_room_gives_zeros_of_the_right_shape() {
     assert_eq!(a.by_sector.last(), Some(&(None, 0)));
     assert_eq!(a.by_size.len(), 5);
     assert_eq!(size_band(420.0), SizeBand::Large);
+    assert_eq!(a.readiness_spread.len(), 7);
+    assert!(a.readiness_spread.iter().all(|(_, s)| s.is_none()));
+    let drivers: Vec<Driver> = a.ratings.iter().map(|(d, _)| *d).collect();
+    assert_eq!(drivers, Driver::ALL);
+    assert!(a.ratings.iter().all(|(_, r)| *r == Ratings::default()));
 }
 
 #[test]
@@ -535,7 +590,7 @@ fn aggregate_csv_is_excel_safe_and_complete() {
         .records()
         .collect::<Result<_, _>>()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(rows.len(), 1 + 7 + 7 + 11 + 8 + 12 + 5);
+    assert_eq!(rows.len(), 1 + 7 + 7 + 11 + 8 + 12 + 5 + 7 + 11);
     let section = |s: &str| -> Vec<&csv::StringRecord> {
         rows.iter().filter(|r| r.get(0) == Some(s)).collect()
     };
@@ -547,11 +602,13 @@ fn aggregate_csv_is_excel_safe_and_complete() {
         "top3",
         "sector",
         "size",
+        "readiness_spread",
+        "importance_spread",
     ]
     .iter()
     .map(|s| section(s).len())
     .collect();
-    assert_eq!(sizes, [1, 7, 7, 11, 8, 12, 5]);
+    assert_eq!(sizes, [1, 7, 7, 11, 8, 12, 5, 7, 11]);
     for cell in rows.iter().flat_map(|r| r.iter()) {
         assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
     }
@@ -612,6 +669,154 @@ fn aggregate_csv_is_excel_safe_and_complete() {
     let top_ids: Vec<&str> = section("top3").iter().filter_map(|r| r.get(1)).collect();
     let agg_ids: Vec<&str> = agg.top3.iter().map(|(c, _)| c.as_str()).collect();
     assert_eq!(top_ids, agg_ids);
+    // The spreads: the same participants as the readiness and reason rows, five values each.
+    let spread_counts: Vec<&str> = section("readiness_spread")
+        .iter()
+        .filter_map(|r| r.get(3))
+        .collect();
+    let known: Vec<String> = agg
+        .readiness
+        .iter()
+        .map(|s| s.known().to_string())
+        .collect();
+    assert_eq!(spread_counts, known);
+    let s = agg.readiness_spread[0]
+        .1
+        .unwrap_or_else(|| panic!("step 1 unknown"));
+    let figure = cp_assessment::spread::figure;
+    assert_eq!(
+        section("readiness_spread")[0].get(4).map(str::to_owned),
+        Some(format!(
+            "min:{} q1:{} median:{} q3:{} max:{}",
+            figure(s.min),
+            figure(s.lower_quartile),
+            figure(s.median),
+            figure(s.upper_quartile),
+            figure(s.max)
+        ))
+    );
+    let importance = section("importance_spread");
+    let rated: Vec<&str> = importance.iter().filter_map(|r| r.get(3)).collect();
+    let reason_rated: Vec<String> = agg.reasons.iter().map(|r| r.rated.to_string()).collect();
+    assert_eq!(rated, reason_rated);
+    assert_eq!(importance[0].get(1), Some("production_cost"));
+    let c = agg.ratings[0].1.counts;
+    assert!(
+        importance[0].get(4).is_some_and(|d| d.starts_with(&format!(
+            "1:{} 2:{} 3:{} 4:{} 5:{} min:",
+            c[0], c[1], c[2], c[3], c[4]
+        ))),
+        "{:?}",
+        importance[0]
+    );
+}
+
+/// The room of the personas P1, P2, P3, P5 and a P4 who answered neither question of
+/// audit step 1 nor rated international markets.
+fn persona_room() -> Vec<Participant> {
+    let mut p4 = persona("p4");
+    for id in ["r_commitment", "r_team", "m_international_markets"] {
+        p4.clear(id);
+    }
+    let answers = [
+        persona("p1"),
+        persona("p2"),
+        persona("p3"),
+        p4,
+        persona("p5"),
+    ];
+    answers
+        .into_iter()
+        .enumerate()
+        .map(|(i, answers)| Participant {
+            response_id: format!("persona-{i}"),
+            updated: String::new(),
+            source: format!("p{}.json", i + 1),
+            room: None,
+            answers,
+        })
+        .collect()
+}
+
+#[test]
+fn a_room_of_personas_is_spread_as_counted_by_hand() {
+    let content = content();
+    let a = aggregate(&content, &persona_room());
+    // Step scores by hand from the bank's readiness values (docs/scoring.md §2), in the
+    // order P1, P2, P3, P4, P5:
+    // 1: 40 40 → 40; 40 0 → 20; 40 40 → 40; not known; 100 40 → 70.
+    // 2: 50 50 → 50; 0 0 → 0; 100 100 → 100; "I don't know" and 0 → 0; 100 50 → 75.
+    // 3: 25 25 30 40 50 → 34; 25 25 30 0 0 → 16; all 100 → 100; 0 25 0 0 0 → 5;
+    //    75 75 70 40 50 → 62.
+    // 4: 50 0 → 25; 25; 50 100 → 75; 0; 75.   5 and 6: 25; 25; 75; 25; 75.
+    // 7: 0; 0; 50 0 → 25; 0; 50 50 → 50.
+    // Five known scores put the quartiles on the 2nd and 4th of them (h = 1, 2, 3). Step 1
+    // has four: h = 0.75, 1.5, 2.25 on 20 40 40 70 give 20 + 0.75 × 20 = 35, 40 and
+    // 40 + 0.25 × 30 = 47.5.
+    let expected: [(usize, [f64; 5]); 7] = [
+        (4, [20.0, 35.0, 40.0, 47.5, 70.0]),
+        (5, [0.0, 0.0, 50.0, 75.0, 100.0]),
+        (5, [5.0, 16.0, 34.0, 62.0, 100.0]),
+        (5, [0.0, 25.0, 25.0, 75.0, 75.0]),
+        (5, [25.0, 25.0, 25.0, 75.0, 75.0]),
+        (5, [25.0, 25.0, 25.0, 75.0, 75.0]),
+        (5, [0.0, 0.0, 0.0, 25.0, 50.0]),
+    ];
+    for (i, (step, spread)) in a.readiness_spread.iter().enumerate() {
+        assert_eq!(*step, AuditStep::ALL[i]);
+        let actual = spread.map(|s| (s.n, s.five()));
+        assert_eq!(actual, Some(expected[i]), "step {}", i + 1);
+    }
+    // The band counts and the spreads describe the same participants.
+    assert_eq!(a.readiness[0].known(), 4);
+    assert_eq!(a.readiness[0].not_known, 1);
+
+    // Ratings from the persona files, P1 P2 P3 P4 P5. Production cost 5 4 5 4 3: one 3,
+    // two 4s, two 5s. International markets 5 1 1 – 5: h = 0.75, 1.5, 2.25 on 1 1 5 5
+    // give 1, 1 + 0.5 × 4 = 3 and 5. Residents' complaints 2 2 2 5 1. Corporate image
+    // 3 2 4 3 4.
+    let rated = |d: Driver| {
+        let (_, r) = a
+            .ratings
+            .iter()
+            .find(|(x, _)| *x == d)
+            .unwrap_or_else(|| panic!("{d:?}"));
+        (r.counts, r.spread.map(|s| (s.n, s.five())))
+    };
+    assert_eq!(
+        rated(Driver::ProductionCost),
+        ([0, 0, 1, 2, 2], Some((5, [3.0, 4.0, 4.0, 5.0, 5.0])))
+    );
+    assert_eq!(
+        rated(Driver::InternationalMarkets),
+        ([2, 0, 0, 0, 2], Some((4, [1.0, 1.0, 3.0, 5.0, 5.0])))
+    );
+    assert_eq!(
+        rated(Driver::ResidentsComplaints),
+        ([1, 3, 0, 0, 1], Some((5, [1.0, 2.0, 2.0, 2.0, 5.0])))
+    );
+    assert_eq!(
+        rated(Driver::CorporateImage),
+        ([0, 1, 2, 2, 0], Some((5, [2.0, 3.0, 3.0, 4.0, 4.0])))
+    );
+    // Every driver's counts agree with the reasons' "rated" and "strong" counts.
+    for ((driver, r), reason) in a.ratings.iter().zip(&a.reasons) {
+        assert_eq!(*driver, reason.driver);
+        assert_eq!(r.rated(), reason.rated, "{driver:?}");
+        assert_eq!(r.counts[3] + r.counts[4], reason.strong, "{driver:?}");
+        assert_eq!(r.spread.map_or(0, |s| s.n), reason.rated, "{driver:?}");
+    }
+
+    // The CSV carries the same figures.
+    let csv = aggregate_csv(&content, &a);
+    assert!(
+        csv.contains("\r\nreadiness_spread,1,Preparation and organization,4,min:20 q1:35 median:40 q3:47.5 max:70\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",4,1:2 2:0 3:0 4:0 5:2 min:1 q1:1 median:3 q3:5 max:5\r\n"),
+        "{csv}"
+    );
 }
 
 #[test]

@@ -14,10 +14,12 @@ mod reasons;
 mod room;
 mod rooms;
 mod sections;
+mod spread;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use cp_assessment::reach::{reach, Reach};
 use cp_assessment::workshop::{aggregate, aggregate_csv, Participant, Refused};
 
 use crate::browser;
@@ -139,6 +141,20 @@ pub fn Facilitator() -> impl IntoView {
         let base = browser::app_url();
         code.map_or(base.clone(), |code| format!("{base}?room={code}"))
     });
+    // Phones scan the code, so say when they cannot reach its address, or only on this network.
+    let reach_note = reach(&browser::app_url())
+        .filter(|r| *r != Reach::Public)
+        .map(|r| {
+            let text = move || match r {
+                Reach::Loopback => t_string!(i18n, room_view.qr_loopback).to_string(),
+                Reach::Private | Reach::Public => {
+                    t_string!(i18n, room_view.qr_private).to_string()
+                }
+            };
+            view! {
+                <p class="notice-inline" role="note" data-testid="qr-reach" data-reach=r.as_str()>{text}</p>
+            }
+        });
     let qr_label =
         Signal::derive(move || t_string!(i18n, facilitator.qr_label, url = url.get()).to_string());
     let status = move || {
@@ -180,6 +196,7 @@ pub fn Facilitator() -> impl IntoView {
                 }
             }))}
             {move || view! { <QrCode text=url.get() label=qr_label.get() /> }}
+            {reach_note}
         </section>
 
         <RoomBar rooms=rooms />

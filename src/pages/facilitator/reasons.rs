@@ -1,5 +1,5 @@
 //! The room's motivations in the shape of the seed study's "reasons cited" table, with
-//! its chart.
+//! its chart, and how the room rated each reason (box plot).
 
 use leptos::prelude::*;
 
@@ -7,6 +7,7 @@ use cp_assessment::content::Content;
 use cp_assessment::vocabulary::Family;
 use cp_assessment::workshop::Aggregate;
 
+use super::spread::importance_spread;
 use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
 use crate::i18n::t_string;
 use crate::I18n;
@@ -16,7 +17,7 @@ use crate::I18n;
 const SEED_ENTERPRISES: u32 = 30;
 
 /// The room's motivations in the shape of the seed study's "reasons cited" table: family,
-/// reason, participants rating it 4–5, beside the study's counts.
+/// reason, participants rating it 4–5, beside the study's counts; then the ratings' spread.
 pub fn reasons_section(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView {
     let named = t_string!(i18n, facilitator.named_not_counted).to_string();
     let seed_cell = |n: Option<u32>| n.map_or_else(|| named.clone(), |n| n.to_string());
@@ -124,6 +125,7 @@ pub fn reasons_section(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView 
                 table_summary=t_string!(i18n, facilitator.charts_table).to_string()
                 label_header=t_string!(i18n, facilitator.col_reason).to_string()
             />
+            {importance_spread(i18n, c, a)}
         </section>
     }
 }

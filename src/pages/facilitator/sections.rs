@@ -9,6 +9,7 @@ use cp_assessment::workshop::{Aggregate, SizeBand};
 
 use super::charts::{count_bar, count_chart};
 use super::reasons::reasons_section;
+use super::spread::readiness_spread;
 use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
 use crate::i18n::t_string;
 use crate::I18n;
@@ -53,8 +54,8 @@ fn stages_section(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView {
     }
 }
 
-/// Mean readiness per audit step (chart) and how the room is spread over the bands
-/// (table).
+/// Mean readiness per audit step (chart), how the room is spread over the bands (table)
+/// and its spread per step (box plot).
 fn readiness_section(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView {
     let not_known = t_string!(i18n, facilitator.not_known).to_string();
     let step_label = |s: &cp_assessment::workshop::StepDistribution| c.step_label(s.step);
@@ -121,6 +122,7 @@ fn readiness_section(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView {
                     <tbody>{table_rows}</tbody>
                 </table>
             </div>
+            {readiness_spread(i18n, c, a)}
         </section>
     }
 }
