@@ -22,6 +22,8 @@ pub enum Route {
     Results,
     /// `/facilitator`: the workshop facilitator's room.
     Facilitator,
+    /// `/facilitator/guide`: the facilitator's guide to running a workshop.
+    FacilitatorGuide,
 }
 
 impl Route {
@@ -38,6 +40,7 @@ impl Route {
             Route::Review => "/review".to_owned(),
             Route::Results => "/results".to_owned(),
             Route::Facilitator => "/facilitator".to_owned(),
+            Route::FacilitatorGuide => "/facilitator/guide".to_owned(),
         }
     }
 
@@ -59,6 +62,7 @@ impl Route {
             "/review" => Some(Route::Review),
             "/results" => Some(Route::Results),
             "/facilitator" => Some(Route::Facilitator),
+            "/facilitator/guide" => Some(Route::FacilitatorGuide),
             _ => {
                 let n = path.strip_prefix("/part/")?.parse::<usize>().ok()?;
                 PartId::from_number(n).map(Route::Part)
@@ -97,7 +101,12 @@ impl Route {
     pub fn all() -> Vec<Route> {
         let mut all = vec![Route::Welcome];
         all.extend(PartId::ALL.iter().map(|&p| Route::Part(p)));
-        all.extend([Route::Review, Route::Results, Route::Facilitator]);
+        all.extend([
+            Route::Review,
+            Route::Results,
+            Route::Facilitator,
+            Route::FacilitatorGuide,
+        ]);
         all
     }
 
@@ -107,7 +116,11 @@ impl Route {
     pub fn is_split(self) -> bool {
         match self {
             Route::Welcome => false,
-            Route::Part(_) | Route::Review | Route::Results | Route::Facilitator => true,
+            Route::Part(_)
+            | Route::Review
+            | Route::Results
+            | Route::Facilitator
+            | Route::FacilitatorGuide => true,
         }
     }
 
@@ -116,7 +129,7 @@ impl Route {
     pub fn is_resumable(self) -> bool {
         match self {
             Route::Part(_) | Route::Review | Route::Results => true,
-            Route::Welcome | Route::Facilitator => false,
+            Route::Welcome | Route::Facilitator | Route::FacilitatorGuide => false,
         }
     }
 }
@@ -134,7 +147,8 @@ mod tests {
                 | Route::Part(_)
                 | Route::Review
                 | Route::Results
-                | Route::Facilitator => {}
+                | Route::Facilitator
+                | Route::FacilitatorGuide => {}
             }
             assert_eq!(Route::parse(&route.path()), Some(route), "{route:?}");
             assert_eq!(
@@ -150,6 +164,8 @@ mod tests {
             "/part/0",
             "/part/6",
             "/part/x",
+            "/facilitator/guides",
+            "/guide",
             "/index.html",
             "/nothing",
             "",

@@ -1,8 +1,9 @@
 //! The route table: which page answers which [`Route`], and the split points that keep
 //! every page but the welcome page out of the first load.
 //!
-//! The welcome and not-found pages are in the main wasm module. The questionnaire parts,
-//! the review, the results and the facilitator page are each a *split point*
+//! The welcome and not-found pages are in the main wasm module. The questionnaire parts
+//! with the review, the results, and the facilitator page with its guide are each a
+//! *split point*
 //! (`wasm_split`, the mechanism behind Leptos's `#[lazy_route]`): in a browser build
 //! `scripts/wasm-split.mjs` moves the code only they use into wasm files of their own,
 //! fetched the first time the page opens. On native targets the pages are called directly.
@@ -23,8 +24,8 @@ use crate::components::heading::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::load_error::LoadError;
 use crate::pages::{
-    facilitator::Facilitator, not_found::NotFound, part::QuestionnairePart, results::Results,
-    review::Review, welcome::Welcome,
+    facilitator::Facilitator, facilitator_guide::FacilitatorGuide, not_found::NotFound,
+    part::QuestionnairePart, results::Results, review::Review, welcome::Welcome,
 };
 use crate::state::AppState;
 
@@ -40,6 +41,7 @@ pub fn AppRoutes() -> impl IntoView {
             <RouteView path=path!("/review") view={Lazy::<ReviewRoute>::new()} />
             <RouteView path=path!("/results") view={Lazy::<ResultsRoute>::new()} />
             <RouteView path=path!("/facilitator") view={Lazy::<FacilitatorRoute>::new()} />
+            <RouteView path=path!("/facilitator/guide") view={Lazy::<FacilitatorGuideRoute>::new()} />
         </Routes>
     }
 }
@@ -81,9 +83,15 @@ fn results_page() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <Results /> }.into_any())
 }
 
+/// The facilitator's page and its guide: one wasm file, as the guide is opened from the
+/// page (and so costs nothing more to fetch there).
 #[wasm_split(facilitator_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_facilitator_page))]
-fn facilitator_page() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Facilitator /> }.into_any())
+fn facilitator_page(guide: bool) -> Result<AnyView, SplitLoaderError> {
+    Ok(if guide {
+        view! { <FacilitatorGuide /> }.into_any()
+    } else {
+        view! { <Facilitator /> }.into_any()
+    })
 }
 
 /// A split-off page's route: `$route`, a [`LazyRoute`] whose view is what `$page` (a
@@ -136,7 +144,11 @@ split_route!(
 );
 split_route!(
     /// `/facilitator`: the workshop facilitator's page.
-    FacilitatorRoute, facilitator_page(), preload_facilitator_page
+    FacilitatorRoute, facilitator_page(false), preload_facilitator_page
+);
+split_route!(
+    /// `/facilitator/guide`: the facilitator's guide to running a workshop.
+    FacilitatorGuideRoute, facilitator_page(true), preload_facilitator_page
 );
 
 /// Fetches the code of `route`'s page if it is split off, so that a page opened by its
@@ -147,7 +159,7 @@ pub async fn preload(route: Route) {
     match route {
         Route::Part(_) | Route::Review => PartRoute::preload().await,
         Route::Results => ResultsRoute::preload().await,
-        Route::Facilitator => FacilitatorRoute::preload().await,
+        Route::Facilitator | Route::FacilitatorGuide => FacilitatorRoute::preload().await,
         Route::Welcome => {}
     }
 }

@@ -183,6 +183,7 @@ pub fn Facilitator() -> impl IntoView {
         <PageHeading text=heading />
         <p class="lead">{t!(i18n, facilitator.intro)}</p>
         <p>{t!(i18n, facilitator.privacy)}</p>
+        <p class="no-print"><leptos_router::components::A href=crate::route::Route::FacilitatorGuide.href()>{t!(i18n, guide.open_link)}</leptos_router::components::A></p>
 
         <section aria-labelledby="fac-join-h" class="fac-join">
             <h2 id="fac-join-h">{t!(i18n, facilitator.join_heading)}</h2>
