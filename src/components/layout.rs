@@ -89,7 +89,7 @@ pub fn header_actions() -> AnyView {
         location.pathname.with(|p| {
             matches!(
                 Route::at(&base, p).or_else(|| Route::parse(p)),
-                Some(Route::Facilitator)
+                Some(Route::Facilitator | Route::FacilitatorGuide)
             )
         })
     };
