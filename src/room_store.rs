@@ -1,134 +1,115 @@
-//! The facilitator's rooms kept on this device, in IndexedDB (through indexed_db_futures).
-//! A room of 500 responses is about 2 MB of JSON: local storage's few megabytes, which also
-//! hold the participant's answers, would not keep several (docs/reliability.md).
+//! The facilitator's rooms kept on this device, in local storage beside the participant's
+//! answers. A room is stored compressed ([`RoomRecord::to_stored`]): a room of 500 responses
+//! takes a few hundred kilobytes instead of its 1.4 MB of JSON, so several fit in local
+//! storage's 5 MB with room to spare (docs/reliability.md says why not IndexedDB).
 //!
-//! Two object stores keyed by room code: `rooms` holds each [`RoomRecord`]'s JSON and
-//! `room_index` its small [`RoomSummary`], so that listing the rooms reads no responses.
-//! The code of the room last open is kept in local storage under [`OPEN_ROOM_KEY`].
-
-use indexed_db_futures::database::Database;
-use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+//! Each room under `cp-self-assessment.room.<code>`; the list of rooms ([`RoomSummary`]s)
+//! under [`ROOM_LIST_KEY`], so that listing reads no responses; the code of the room open on
+//! the facilitator page under [`OPEN_ROOM_KEY`].
 
 use cp_assessment::room_code::RoomCode;
-use cp_assessment::workshop::{RoomRecord, RoomSummary};
+use cp_assessment::room_record::{RoomRecord, RoomSummary};
 
-const DB_NAME: &str = "cp-self-assessment";
-const DB_VERSION: u8 = 1;
-const ROOMS: &str = "rooms";
-const INDEX: &str = "room_index";
-/// The local-storage key of the room open on the facilitator page.
+use crate::storage::local_storage;
+
+/// The list of rooms kept.
+pub const ROOM_LIST_KEY: &str = "cp-self-assessment.rooms";
+/// The code of the room open on the facilitator page.
 pub const OPEN_ROOM_KEY: &str = "cp-self-assessment.open-room";
 
 /// Why rooms cannot be kept; the room then stays in the tab only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RoomStoreError {
-    /// The browser gives this page no IndexedDB (some private modes, blocked storage).
+    /// The browser gives this page no storage (some private modes, blocked site data).
     Unavailable,
     /// Writing failed: storage full, or the browser refused.
     WriteFailed,
 }
 
-async fn open() -> Result<Database, RoomStoreError> {
-    Database::open(DB_NAME)
-        .with_version(DB_VERSION)
-        .with_on_upgrade_needed(|_event, db| {
-            for store in [ROOMS, INDEX] {
-                if !db.object_store_names().any(|n| n == store) {
-                    db.create_object_store(store).build()?;
-                }
-            }
-            Ok(())
-        })
-        .await
-        .map_err(|_| RoomStoreError::Unavailable)
+fn room_key(code: &RoomCode) -> String {
+    format!("cp-self-assessment.room.{code}")
 }
 
-/// Keeps `record` (replacing the copy with the same code) and its summary, together.
+fn storage() -> Result<web_sys::Storage, RoomStoreError> {
+    local_storage().ok_or(RoomStoreError::Unavailable)
+}
+
+/// The list of rooms as stored; an unreadable list reads as empty (the rooms themselves
+/// stay, and the next save lists the open one again).
+fn stored_list(storage: &web_sys::Storage) -> Vec<RoomSummary> {
+    storage
+        .get_item(ROOM_LIST_KEY)
+        .ok()
+        .flatten()
+        .map(|text| RoomSummary::parse_list(&text))
+        .unwrap_or_default()
+}
+
+/// Keeps `record` (replacing the copy with the same code), then lists it.
 ///
 /// # Errors
-/// [`RoomStoreError`].
-pub async fn save(record: &RoomRecord) -> Result<(), RoomStoreError> {
-    let db = open().await?;
-    let write = async {
-        let tx = db
-            .transaction([ROOMS, INDEX])
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        let code = record.code.as_str().to_owned();
-        tx.object_store(ROOMS)?
-            .put(record.to_json())
-            .with_key(code.clone())
-            .primitive()?;
-        tx.object_store(INDEX)?
-            .put(record.summary().to_json())
-            .with_key(code)
-            .primitive()?;
-        tx.commit().await
-    };
-    write
-        .await
-        .map_err(|_: indexed_db_futures::error::Error| RoomStoreError::WriteFailed)
+/// [`RoomStoreError`]: the copy kept before, if any, is untouched.
+pub fn save(record: &RoomRecord) -> Result<(), RoomStoreError> {
+    let storage = storage()?;
+    storage
+        .set_item(&room_key(&record.code), &record.to_stored())
+        .map_err(|_| RoomStoreError::WriteFailed)?;
+    let mut list = stored_list(&storage);
+    list.retain(|r| r.code != record.code);
+    list.push(record.summary());
+    storage
+        .set_item(ROOM_LIST_KEY, &RoomSummary::list_to_json(&list))
+        .map_err(|_| RoomStoreError::WriteFailed)
 }
 
-/// The room kept under `code`; `Ok(None)` when there is none or it cannot be read.
+/// The room kept under `code`; `Ok(None)` when there is none or it cannot be read (then
+/// it is left as it is).
 ///
 /// # Errors
 /// [`RoomStoreError::Unavailable`].
-pub async fn load(code: &RoomCode) -> Result<Option<RoomRecord>, RoomStoreError> {
-    let db = open().await?;
-    let read = async {
-        let tx = db.transaction(ROOMS).build()?;
-        let text: Option<String> = tx
-            .object_store(ROOMS)?
-            .get(code.as_str().to_owned())
-            .primitive()?
-            .await?;
-        Ok::<_, indexed_db_futures::error::Error>(text)
-    };
-    let text = read.await.map_err(|_| RoomStoreError::Unavailable)?;
+pub fn load(code: &RoomCode) -> Result<Option<RoomRecord>, RoomStoreError> {
+    let text = storage()?
+        .get_item(&room_key(code))
+        .map_err(|_| RoomStoreError::Unavailable)?;
     Ok(text.as_deref().and_then(RoomRecord::parse))
 }
 
-/// The summaries of every room kept, most recently changed first.
+/// The rooms kept, most recently changed first.
 ///
 /// # Errors
 /// [`RoomStoreError::Unavailable`].
-pub async fn list() -> Result<Vec<RoomSummary>, RoomStoreError> {
-    let db = open().await?;
-    let read = async {
-        let tx = db.transaction(INDEX).build()?;
-        let texts: Vec<String> = tx
-            .object_store(INDEX)?
-            .get_all()
-            .primitive()?
-            .await?
-            .collect::<Result<_, _>>()?;
-        Ok::<_, indexed_db_futures::error::Error>(texts)
-    };
-    let texts = read.await.map_err(|_| RoomStoreError::Unavailable)?;
-    let mut rooms: Vec<RoomSummary> = texts.iter().filter_map(|t| RoomSummary::parse(t)).collect();
+pub fn list() -> Result<Vec<RoomSummary>, RoomStoreError> {
+    let mut rooms = stored_list(&storage()?);
     rooms.sort_by(|a, b| b.updated.cmp(&a.updated));
     Ok(rooms)
 }
 
-/// Removes the room kept under `code`.
+/// Removes the room kept under `code`, and from the list.
 ///
 /// # Errors
 /// [`RoomStoreError`].
-pub async fn delete(code: &RoomCode) -> Result<(), RoomStoreError> {
-    let db = open().await?;
-    let write = async {
-        let tx = db
-            .transaction([ROOMS, INDEX])
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        let key = code.as_str().to_owned();
-        tx.object_store(ROOMS)?.delete(key.clone()).primitive()?;
-        tx.object_store(INDEX)?.delete(key).primitive()?;
-        tx.commit().await
-    };
-    write
-        .await
-        .map_err(|_: indexed_db_futures::error::Error| RoomStoreError::WriteFailed)
+pub fn delete(code: &RoomCode) -> Result<(), RoomStoreError> {
+    let storage = storage()?;
+    storage
+        .remove_item(&room_key(code))
+        .map_err(|_| RoomStoreError::WriteFailed)?;
+    let mut list = stored_list(&storage);
+    list.retain(|r| &r.code != code);
+    storage
+        .set_item(ROOM_LIST_KEY, &RoomSummary::list_to_json(&list))
+        .map_err(|_| RoomStoreError::WriteFailed)
+}
+
+/// The code of the room open on the facilitator page, if any.
+pub fn open_room() -> Option<RoomCode> {
+    let code = local_storage()?.get_item(OPEN_ROOM_KEY).ok().flatten()?;
+    RoomCode::parse(&code)
+}
+
+/// Remembers the room open on the facilitator page. Best effort: the list of rooms finds
+/// it again.
+pub fn set_open_room(code: &RoomCode) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(OPEN_ROOM_KEY, code.as_str());
+    }
 }

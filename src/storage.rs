@@ -53,7 +53,7 @@ impl StorageIssue {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+pub(crate) fn local_storage() -> Option<web_sys::Storage> {
     // Accessing localStorage throws a SecurityError where the browser forbids it; gloo's
     // accessor would panic then, so check first.
     web_sys::window()?.local_storage().ok().flatten()
@@ -283,26 +283,6 @@ pub fn empty_outbox() -> Result<(), StorageIssue> {
     storage
         .remove_item(OUTBOX_KEY)
         .map_err(|_| StorageIssue::Unavailable)
-}
-
-/// The code of the room open on the facilitator page, if any.
-pub fn open_room() -> Option<String> {
-    local_storage()?
-        .get_item(crate::room_store::OPEN_ROOM_KEY)
-        .ok()
-        .flatten()
-}
-
-/// Remembers the room open on the facilitator page (`None`: none). Best effort: the
-/// room itself is kept in IndexedDB, and the list of rooms finds it again.
-pub fn set_open_room(code: Option<&str>) {
-    if let Some(storage) = local_storage() {
-        let key = crate::room_store::OPEN_ROOM_KEY;
-        let _ = match code {
-            Some(code) => storage.set_item(key, code),
-            None => storage.remove_item(key),
-        };
-    }
 }
 
 /// Removes the saved state ("Start over").

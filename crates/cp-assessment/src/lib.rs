@@ -13,6 +13,7 @@ pub mod identity;
 pub mod labels;
 pub mod reach;
 pub mod room_code;
+pub mod room_record;
 pub mod spread;
 pub mod state;
 pub mod vocabulary;

@@ -5,7 +5,7 @@
 //! or a shared device's outbox), links by [`decode_share`], each participant is assessed
 //! once by [`assess`], and the CSV cells go through [`neutralize`]. A response is one
 //! participant however often and however it arrives: the room keys them by response id.
-//! The app keeps the room on the device as a [`RoomRecord`].
+//! The app keeps the room on the device as a [`crate::room_record::RoomRecord`].
 
 use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
@@ -286,103 +286,6 @@ pub struct CodeCounts {
     /// Without a code (opened from the plain address, or made before room codes).
     pub none: usize,
 }
-
-/// Format name of a room kept on the facilitator's device.
-pub const ROOM_FORMAT: &str = "cp-self-assessment/room";
-/// Current version of the kept room's format.
-pub const ROOM_VERSION: u32 = 1;
-
-/// A facilitator's room as the device keeps it: its name, code and date, and the
-/// responses collected (docs/format.md).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RoomRecord {
-    /// Always [`ROOM_FORMAT`].
-    pub format: String,
-    /// The format version it was written with.
-    pub version: u32,
-    /// The room's code, which also keys it on the device.
-    pub code: RoomCode,
-    /// The name the facilitator gave it.
-    pub name: String,
-    /// When it was started (RFC 3339).
-    pub created: String,
-    /// When a response was last added or removed (RFC 3339).
-    pub updated: String,
-    /// The responses collected.
-    pub room: Room,
-}
-
-impl RoomRecord {
-    /// A new, empty room.
-    pub fn new(code: RoomCode, name: &str, now: &str) -> Self {
-        RoomRecord {
-            format: ROOM_FORMAT.to_owned(),
-            version: ROOM_VERSION,
-            code,
-            name: name.trim().chars().take(MAX_ROOM_NAME_CHARS).collect(),
-            created: now.to_owned(),
-            updated: now.to_owned(),
-            room: Room::new(),
-        }
-    }
-
-    /// The stored text.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// Reads a stored room; `None` when the text is not a room of a version this app reads
-    /// (the device's copy is then left as it is).
-    pub fn parse(text: &str) -> Option<RoomRecord> {
-        let record: RoomRecord = serde_json::from_str(text).ok()?;
-        (record.format == ROOM_FORMAT && (1..=ROOM_VERSION).contains(&record.version))
-            .then_some(record)
-    }
-}
-
-impl RoomRecord {
-    /// What the list of kept rooms shows of it.
-    pub fn summary(&self) -> RoomSummary {
-        RoomSummary {
-            code: self.code.clone(),
-            name: self.name.clone(),
-            created: self.created.clone(),
-            updated: self.updated.clone(),
-            participants: self.room.participants.len(),
-        }
-    }
-}
-
-/// A kept room as the list of rooms shows it, stored beside the room so that listing
-/// reads no responses.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RoomSummary {
-    /// The room's code.
-    pub code: RoomCode,
-    /// Its name.
-    pub name: String,
-    /// When it was started (RFC 3339).
-    pub created: String,
-    /// When it last changed (RFC 3339).
-    pub updated: String,
-    /// How many participants it holds.
-    pub participants: usize,
-}
-
-impl RoomSummary {
-    /// The stored text.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// Reads a stored summary; `None` when it cannot be.
-    pub fn parse(text: &str) -> Option<RoomSummary> {
-        serde_json::from_str(text).ok()
-    }
-}
-
-/// Longest room name kept, in characters.
-pub const MAX_ROOM_NAME_CHARS: usize = 80;
 
 /// Upper bounds (inclusive) of the readiness bands 0–24, 25–49, 50–74 and 75–100.
 const BAND_TOPS: [u8; 4] = [24, 49, 74, 100];

@@ -13,8 +13,9 @@ use cp_assessment::exchange::{
 };
 use cp_assessment::identity::Identity;
 use cp_assessment::room_code::RoomCode;
+use cp_assessment::room_record::RoomRecord;
 use cp_assessment::vocabulary::Language;
-use cp_assessment::workshop::{CodeCounts, Room, RoomRecord};
+use cp_assessment::workshop::{CodeCounts, Room};
 
 const ID: &str = "0b8f7c4e-2f6a-4c41-9d7e-3f1a2b5c6d7e";
 const OTHER_ID: &str = "9a1d2c3b-4e5f-4a6b-8c7d-0e1f2a3b4c5d";
@@ -327,6 +328,17 @@ fn a_kept_room_reads_back_whole() {
     );
     let text = record.to_json();
     assert_eq!(RoomRecord::parse(&text), Some(record.clone()));
+    let stored = record.to_stored();
+    assert!(
+        stored.starts_with("z1.") && stored.len() < text.len(),
+        "{} vs {}",
+        stored.len(),
+        text.len()
+    );
+    assert_eq!(RoomRecord::parse(&stored), Some(record.clone()));
+    // Damaged: cut, or not base64, or a deflate bomb: not read, never a panic.
+    assert_eq!(RoomRecord::parse(&stored[..stored.len() / 2]), None);
+    assert_eq!(RoomRecord::parse("z1.***"), None);
     // Not ours, or from a newer version: left alone.
     assert_eq!(RoomRecord::parse("{}"), None);
     assert_eq!(

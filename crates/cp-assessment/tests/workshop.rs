@@ -14,6 +14,7 @@ use cp_assessment::content::{Content, EngagementStage};
 use cp_assessment::exchange::{
     new_response, to_json, ImportError, MAX_IMPORT_BYTES, SHARE_PREFIX_V1,
 };
+use cp_assessment::room_record::RoomRecord;
 use cp_assessment::spread::{Ratings, Spread};
 use cp_assessment::vocabulary::{AuditStep, Driver, Language, MeasureCategory, Sector};
 use cp_assessment::workshop::{
@@ -835,6 +836,28 @@ fn five_hundred_responses_timing() {
     let agg = aggregate(&content, &room.participants);
     let aggregated = start.elapsed();
     let csv = aggregate_csv(&content, &agg);
+    let mut record = RoomRecord::new(
+        cp_assessment::room_code::RoomCode::from_random([1, 2, 3, 4]),
+        "500",
+        "2026-12-06T09:00:00Z",
+    );
+    record.room = room.clone();
+    let start = Instant::now();
+    let stored = record.to_stored();
+    let packed = start.elapsed();
+    let start = Instant::now();
+    let back = RoomRecord::parse(&stored);
+    let unpacked = start.elapsed();
+    assert_eq!(back.as_ref(), Some(&record));
+    println!(
+        "500 responses kept: {} KB of JSON stored as {} KB (packed in {} ms, read back in {} ms)",
+        record.to_json().len() / 1024,
+        stored.len() / 1024,
+        packed.as_millis(),
+        unpacked.as_millis()
+    );
+    // Local storage holds about 5 MB: a room of 500 must leave room for several more.
+    assert!(stored.len() < 1024 * 1024, "{} bytes", stored.len());
     assert_eq!(agg.participants, 500);
     assert!(!csv.is_empty());
     println!(

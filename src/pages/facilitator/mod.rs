@@ -52,8 +52,7 @@ pub fn Facilitator() -> impl IntoView {
     // The aggregate holds no names, so switching language does not recount.
     let totals = Memo::new(move |_| {
         let only_own = only_own.get();
-        rooms.open.with(|open| {
-            let record = open.as_ref()?;
+        rooms.open.with(|record| {
             let counted: Vec<Participant> = record
                 .room
                 .ordered(&record.code, only_own)
@@ -137,9 +136,8 @@ pub fn Facilitator() -> impl IntoView {
     let heading = Signal::derive(move || t_string!(i18n, facilitator.title).to_string());
     // The app's address with the room's code: whoever opens it carries the code.
     let url = Memo::new(move |_| {
-        let code = rooms.open.with(|o| o.as_ref().map(|r| r.code.to_string()));
-        let base = browser::app_url();
-        code.map_or(base.clone(), |code| format!("{base}?room={code}"))
+        let code = rooms.open.with(|r| r.code.to_string());
+        format!("{}?room={code}", browser::app_url())
     });
     // Phones scan the code, so say when they cannot reach its address, or only on this network.
     let reach_note = reach(&browser::app_url())
@@ -162,10 +160,9 @@ pub fn Facilitator() -> impl IntoView {
         (n > 0).then(|| t_string!(i18n, facilitator.reading, count = n).to_string())
     };
     let summary = move || {
-        rooms.open.with(|open| {
-            open.as_ref()
-                .map(|record| app.with_content(|c| room::room_summary(i18n, c, record, only_own)))
-        })
+        rooms
+            .open
+            .with(|record| app.with_content(|c| room::room_summary(i18n, c, record, only_own)))
     };
     let results = move || {
         totals.with(|a| {
@@ -188,14 +185,10 @@ pub fn Facilitator() -> impl IntoView {
         <section aria-labelledby="fac-join-h" class="fac-join">
             <h2 id="fac-join-h">{t!(i18n, facilitator.join_heading)}</h2>
             <p>{t!(i18n, facilitator.join_text)}</p>
-            {move || rooms.open.with(|o| o.as_ref().map(|r| {
-                let code = r.code.to_string();
-                view! {
-                    <p class="fac-join-code">
-                        {t!(i18n, facilitator.join_code)} " " <strong class="room-code">{code}</strong>
-                    </p>
-                }
-            }))}
+            <p class="fac-join-code">
+                {t!(i18n, facilitator.join_code)} " "
+                <strong class="room-code">{move || rooms.open.with(|r| r.code.to_string())}</strong>
+            </p>
             {move || view! { <QrCode text=url.get() label=qr_label.get() /> }}
             {reach_note}
         </section>
@@ -243,7 +236,7 @@ pub fn Facilitator() -> impl IntoView {
                 trigger_label=Signal::derive(move || t_string!(i18n, facilitator.clear).to_string())
                 question=Signal::derive(move || t_string!(i18n, facilitator.clear_question).to_string())
                 confirm_label=Signal::derive(move || t_string!(i18n, facilitator.clear).to_string())
-                show_trigger=Signal::derive(move || rooms.open.with(|o| o.as_ref().is_some_and(|r| !r.room.is_empty())))
+                show_trigger=Signal::derive(move || rooms.open.with(|r| !r.room.is_empty()))
                 on_confirm=Callback::new(move |()| rooms.change_room(|r| *r = Default::default()))
             />
         </div>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use cp_assessment::content::Content;
 use cp_assessment::labels::Joiner;
-use cp_assessment::workshop::RoomRecord;
+use cp_assessment::room_record::RoomRecord;
 
 use crate::components::import::import_error_message;
 use crate::i18n::t_string;
