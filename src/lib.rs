@@ -8,7 +8,7 @@
 //! - [`pages`]: one page per file or folder; [`components`]: the pieces pages are built
 //!   from;
 //! - [`languages`], [`storage`], [`browser`]: each language's content, local storage and
-//!   the other browser APIs; [`room_store`]: the facilitator's rooms in IndexedDB;
+//!   the other browser APIs; [`room_store`]: the facilitator's rooms in local storage;
 //!   [`load_error`]: what could not be loaded.
 
 pub mod boot;

@@ -4,7 +4,7 @@
 //! counts, the measures most often in the top three, and the room by sector and size —
 //! with a CSV download, printing, and a QR code of the app's address for the projector.
 //!
-//! Everything stays in the browser: the room is kept on this device (IndexedDB, see
+//! Everything stays in the browser: the room is kept on this device (local storage, see
 //! [`rooms`]) after every change until the facilitator clears it, and a shared device's
 //! outbox is opened here ([`outbox`]). The counting is `cp_assessment::workshop`.
 
