@@ -1,7 +1,9 @@
-//! The one place that touches the browser's local storage (through gloo-storage).
+//! The one place that touches the browser's local storage (through gloo-storage), with
+//! `crate::room_store`, which keeps the facilitator's rooms through [`local_storage`].
 //!
-//! Everything is kept under [`STORAGE_KEY`] as a [`SavedState`], and the language chosen on
-//! this device also under [`LANGUAGE_KEY`]. A stored text that cannot be read is copied to
+//! Everything is kept under [`STORAGE_KEY`] as a [`SavedState`], the language chosen on
+//! this device also under [`LANGUAGE_KEY`], and a shared device's outbox under
+//! [`OUTBOX_KEY`]. A stored text that cannot be read is copied to
 //! [`BACKUP_KEY`] before anything overwrites it, and a state written by a newer version of
 //! the app is never overwritten.
 //!
