@@ -24,7 +24,7 @@ use crate::components::heading::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::load_error::LoadError;
 use crate::pages::{
-    facilitator::Facilitator, facilitator_guide::FacilitatorGuide, not_found::NotFound,
+    facilitator::guide::FacilitatorGuide, facilitator::Facilitator, not_found::NotFound,
     part::QuestionnairePart, results::Results, review::Review, welcome::Welcome,
 };
 use crate::state::AppState;

@@ -9,6 +9,7 @@
 //! outbox is opened here ([`outbox`]). The counting is `cp_assessment::workshop`.
 
 mod charts;
+pub mod guide;
 mod outbox;
 mod reasons;
 mod room;
