@@ -176,6 +176,26 @@ pub fn PinGate(children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// A device setting typed into a field: empty clears it, a value `parse` accepts sets it,
+/// anything else leaves it as it was and shows `error`.
+fn typed_setting<T>(
+    typed: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    error: RwSignal<bool>,
+    apply: impl FnOnce(Option<T>),
+) {
+    let value = if typed.trim().is_empty() {
+        None
+    } else if let Some(value) = parse(typed) {
+        Some(value)
+    } else {
+        error.set(true);
+        return;
+    };
+    error.set(false);
+    apply(value);
+}
+
 /// A PIN as typed: 4 to 8 digits (full-width digits folded); `None` otherwise.
 fn valid_pin(typed: &str) -> Option<String> {
     let pin = fold_full_width(typed.trim());
@@ -212,16 +232,9 @@ pub fn WorkshopSettings() -> impl IntoView {
                     autocomplete="off"
                     prop:value=move || app.device.with(|d| d.room.as_ref().map(|c| c.to_string()).unwrap_or_default())
                     on:change=move |ev| {
-                        let typed = event_target_value(&ev);
-                        if typed.trim().is_empty() {
-                            room_error.set(false);
-                            app.device.update(|d| d.room = None);
-                        } else if let Some(code) = RoomCode::parse(&typed) {
-                            room_error.set(false);
-                            app.device.update(|d| d.room = Some(code));
-                        } else {
-                            room_error.set(true);
-                        }
+                        typed_setting(&event_target_value(&ev), RoomCode::parse, room_error, |code| {
+                            app.device.update(|d| d.room = code);
+                        });
                     }
                 />
             </label>
@@ -265,16 +278,9 @@ pub fn WorkshopSettings() -> impl IntoView {
                         maxlength="8"
                         prop:value=move || app.device.with(|d| d.pin.clone())
                         on:change=move |ev| {
-                            let typed = event_target_value(&ev);
-                            if typed.trim().is_empty() {
-                                pin_error.set(false);
-                                app.device.update(|d| d.pin.clear());
-                            } else if let Some(pin) = valid_pin(&typed) {
-                                pin_error.set(false);
-                                app.device.update(|d| d.pin = pin);
-                            } else {
-                                pin_error.set(true);
-                            }
+                            typed_setting(&event_target_value(&ev), valid_pin, pin_error, |pin| {
+                                app.device.update(|d| d.pin = pin.unwrap_or_default());
+                            });
                         }
                     />
                 </label>

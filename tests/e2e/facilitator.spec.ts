@@ -4,37 +4,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, persona, ui, stagesOf, visibleLatinWords, LATIN_ALLOWED, Answer, Lang } from './fixtures';
+import { test, expect, persona, ui, stagesOf, visibleLatinWords, LATIN_ALLOWED, Lang, uuid, exportFile, jsonFile } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 const en = ui.en;
 const fac = en.facilitator;
 const stages = stagesOf('en');
-
-/** A version 4 UUID, deterministic per index (so reruns produce the same files). */
-function uuid(i: number): string {
-  const hex = (n: number, len: number) => n.toString(16).padStart(len, '0').slice(-len);
-  return `${hex(i, 8)}-${hex(i * 7, 4)}-4${hex(i * 13, 3)}-${'89ab'[i % 4]}${hex(i * 17, 3)}-${hex(i * 31 + 1, 12)}`;
-}
-
-/** An export file as the app writes it. */
-function exportFile(answers: Record<string, Answer>, id: string, updated: string) {
-  return {
-    format: 'cp-self-assessment/response',
-    version: 1,
-    bank_id: 'cp-self-assessment',
-    bank_version: 1,
-    response_id: id,
-    created: '2026-11-29T08:00:00Z',
-    updated,
-    language: 'en',
-    answers,
-  };
-}
-
-function jsonFile(name: string, content: unknown) {
-  return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content, null, 2)) };
-}
 
 const chooser = (page: Page) => page.getByLabel(fac.choose);
 

@@ -244,3 +244,30 @@ export async function openWelcomeTools(page: Page) {
 export async function resultsShown(page: Page) {
   await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
 }
+
+/** A version 4 UUID, deterministic per index (so reruns produce the same files). */
+export function uuid(i: number): string {
+  const hex = (n: number, len: number) => n.toString(16).padStart(len, '0').slice(-len);
+  return `${hex(i, 8)}-${hex(i * 7, 4)}-4${hex(i * 13, 3)}-${'89ab'[i % 4]}${hex(i * 17, 3)}-${hex(i * 31 + 1, 12)}`;
+}
+
+/** A response export as the app writes it (docs/format.md), made in workshop `room` if given. */
+export function exportFile(answers: Record<string, Answer>, id: string, updated: string, room?: string) {
+  return {
+    format: 'cp-self-assessment/response',
+    version: 1,
+    bank_id: 'cp-self-assessment',
+    bank_version: 1,
+    response_id: id,
+    created: '2026-11-29T08:00:00Z',
+    updated,
+    language: 'en',
+    ...(room ? { room } : {}),
+    answers,
+  };
+}
+
+/** A file for a file input: `content` as pretty-printed JSON. */
+export function jsonFile(name: string, content: unknown) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content, null, 2)) };
+}

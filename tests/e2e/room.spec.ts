@@ -3,35 +3,11 @@
 // clearing asks first. A share link pasted into an open tab's address bar is offered; an
 // empty one is refused with a message. And a benchmark (printed, not asserted): keeping
 // and reopening a room of 500 responses at 4× CPU slowdown.
-import { test, expect, persona, ui, fmt, Answer } from './fixtures';
+import { test, expect, persona, ui, fmt, uuid, exportFile, jsonFile } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const en = ui.en;
 const fac = en.facilitator;
-
-function uuid(i: number): string {
-  const hex = (n: number, len: number) => n.toString(16).padStart(len, '0').slice(-len);
-  return `${hex(i, 8)}-${hex(i * 7, 4)}-4${hex(i * 13, 3)}-${'89ab'[i % 4]}${hex(i * 17, 3)}-${hex(i * 31 + 1, 12)}`;
-}
-
-function exportFile(answers: Record<string, Answer>, id: string, updated: string, room?: string) {
-  return {
-    format: 'cp-self-assessment/response',
-    version: 1,
-    bank_id: 'cp-self-assessment',
-    bank_version: 1,
-    response_id: id,
-    created: '2026-12-06T08:00:00Z',
-    updated,
-    language: 'en',
-    ...(room ? { room } : {}),
-    answers,
-  };
-}
-
-function jsonFile(name: string, content: unknown) {
-  return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content, null, 2)) };
-}
 
 const count = (page: Page) => page.getByTestId('participant-count');
 
