@@ -9,6 +9,7 @@ use crate::browser;
 use crate::components::confirm::ConfirmAction;
 use crate::components::workshop::PinGate;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::state::use_app;
 use crate::storage::{self, StorageIssue};
 
 use super::rooms::Rooms;
@@ -36,6 +37,7 @@ fn read() -> Held {
 #[component]
 pub fn OutboxSection(rooms: Rooms) -> impl IntoView {
     let i18n = use_i18n();
+    let app = use_app();
     let held = RwSignal::new(read());
     let added = RwSignal::new(false);
     let download_failed = RwSignal::new(false);
@@ -47,7 +49,6 @@ pub fn OutboxSection(rooms: Rooms) -> impl IntoView {
                 date = browser::now_rfc3339().get(..10).unwrap_or("").to_owned()
             )
             .to_string();
-            let app = crate::state::use_app();
             app.with_content_untracked(|c| {
                 rooms.change_room(|r| r.add_file(&source, text.as_bytes(), &c.bank));
             });
