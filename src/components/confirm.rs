@@ -17,6 +17,8 @@ use crate::i18n::{t, use_i18n};
 /// - `show_trigger`: whether the opening button is shown at all (default: always).
 /// - `extra`: more buttons between the question and the confirming button.
 /// - `after`: more buttons after Cancel (a different, rarer choice).
+/// - `confirming`: whether the confirmation is open, when the caller must close it too
+///   (from a button in `after`).
 /// - `on_confirm`: runs when the user confirms; the confirmation then closes.
 #[component]
 pub fn ConfirmAction(
@@ -28,10 +30,11 @@ pub fn ConfirmAction(
     #[prop(optional)] confirm_class: Option<&'static str>,
     #[prop(optional)] extra: Option<ChildrenFn>,
     #[prop(optional)] after: Option<ChildrenFn>,
+    #[prop(optional)] confirming: Option<RwSignal<bool>>,
     on_confirm: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let confirming = RwSignal::new(false);
+    let confirming = confirming.unwrap_or_else(|| RwSignal::new(false));
     // Cancelled (button or Escape): focus goes back to the button that opened the
     // confirmation once it is shown again, not to the page's body (WCAG 2.4.3).
     let trigger = NodeRef::<leptos::html::Button>::new();

@@ -26,14 +26,22 @@ pub fn NextParticipant() -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let navigate_discard = navigate.clone();
+    let confirming = RwSignal::new(false);
     let discard: ChildrenFn = std::sync::Arc::new(move || {
         let navigate = navigate_discard.clone();
+        // Two clicks: the first says what discarding means, the second does it.
+        let armed = RwSignal::new(false);
         view! {
             <button type="button" class="danger" data-testid="discard-response" on:click=move |_| {
-                app.next_participant();
-                navigate(&Route::Welcome.path(), Default::default());
+                if armed.get_untracked() {
+                    confirming.set(false);
+                    app.next_participant();
+                    navigate(&Route::Welcome.path(), Default::default());
+                } else {
+                    armed.set(true);
+                }
             }>
-                {t!(i18n, workshop.discard)}
+                {move || if armed.get() { t!(i18n, workshop.discard_really).into_any() } else { t!(i18n, workshop.discard).into_any() }}
             </button>
         }
         .into_any()
@@ -46,6 +54,7 @@ pub fn NextParticipant() -> impl IntoView {
             confirm_label=Signal::derive(move || t_string!(i18n, workshop.next_yes).to_string())
             confirm_class="primary"
             after=discard
+            confirming=confirming
             on_confirm=Callback::new(move |()| {
                 // Storage full: the response stays on the screen and the notice says why.
                 if app.finish_to_outbox().is_ok() {
@@ -71,10 +80,9 @@ pub fn IdleGuard() -> impl IntoView {
     };
     for event in ["pointerdown", "keydown", "input", "wheel", "touchstart"] {
         let listener = gloo_events::EventListener::new(&gloo_utils::document(), event, move |_| {
-            // While the warning shows, only its button gives more time.
+            // Any key, tap or scroll shows someone is there, also while the warning shows.
             // Only a real change notifies: this runs on every key, click and keystroke.
-            let elapsed = idle_seconds.get_untracked();
-            if elapsed != 0 && elapsed < warn_after(app.device.get_untracked().idle_minutes) {
+            if idle_seconds.get_untracked() != 0 {
                 idle_seconds.set(0);
             }
         });
@@ -139,7 +147,8 @@ fn warn_after(idle_minutes: u32) -> u32 {
 pub fn PinGate(children: ChildrenFn) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let unlocked = RwSignal::new(false);
+    // Open for this visit when no PIN was set as it began: whoever sets one sees it through.
+    let unlocked = RwSignal::new(app.device.with_untracked(|d| d.pin.is_empty()));
     let typed = RwSignal::new(String::new());
     let wrong = RwSignal::new(false);
     let open = move || unlocked.get() || app.device.with(|d| d.pin.is_empty());
@@ -271,10 +280,11 @@ pub fn WorkshopSettings() -> impl IntoView {
                 </label>
                 <label class="text-setting">
                     <span>{t!(i18n, workshop.pin_label)}</span>
+                    // Shown as typed, so a typo cannot lock the facilitator out.
                     <input
-                        type="password"
+                        type="text"
                         inputmode="numeric"
-                        autocomplete="new-password"
+                        autocomplete="off"
                         maxlength="8"
                         prop:value=move || app.device.with(|d| d.pin.clone())
                         on:change=move |ev| {
@@ -286,6 +296,9 @@ pub fn WorkshopSettings() -> impl IntoView {
                 </label>
                 <Show when=move || pin_error.get()>
                     <p class="field-error" role="alert">{t!(i18n, workshop.pin_invalid)}</p>
+                </Show>
+                <Show when=move || app.device.with(|d| d.pin.is_empty())>
+                    <p class="notice-inline" role="note" data-testid="no-pin">{t!(i18n, workshop.no_pin)}</p>
                 </Show>
             </Show>
             </PinGate>

@@ -108,10 +108,12 @@ test('three participants on one device, each into the outbox with no download an
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       for (const text of seen) await expect(page.getByText(text)).toHaveCount(0);
     }
-    await expect(page.getByTestId('outbox-count')).toHaveText(fmt(en.outbox.count, { count: n + 1 }));
+    // The facilitator page shows its room code and QR code, and asks for the PIN for the rest.
+    await expect(page.getByLabel(en.workshop.pin_enter)).toBeVisible();
+    await expect(page.getByTestId('outbox-count')).toHaveCount(0);
     await expect(page.getByRole('button', { name: en.outbox.add })).toHaveCount(0);
     await expect(page.getByRole('button', { name: en.outbox.download })).toHaveCount(0);
-    await expect(page.getByTestId('participant-count')).toHaveText(en.facilitator.empty);
+    await expect(page.getByTestId('participant-count')).toHaveCount(0);
     await page.goto('/');
     await openWelcomeTools(page);
     await expect(page.getByLabel(en.workshop.shared_device)).toHaveCount(0);
@@ -125,6 +127,7 @@ test('three participants on one device, each into the outbox with no download an
   await expect(page.getByText(en.workshop.pin_wrong)).toBeVisible();
   await page.getByLabel(en.workshop.pin_enter).fill(PIN);
   await page.getByRole('button', { name: en.workshop.unlock }).click();
+  await expect(page.getByTestId('outbox-count')).toHaveText(fmt(en.outbox.count, { count: 3 }));
   await page.getByRole('button', { name: en.outbox.add }).click();
   await expect(page.getByTestId('participant-count')).toHaveText(fmt(en.facilitator.count, { count: 3 }));
   // Added twice, still three: a response counts once.
@@ -231,4 +234,21 @@ test('the same response kept twice is kept once', async ({ page }) => {
   }
   const state = JSON.parse((await stored(page))[KEY] ?? '{}');
   expect(state.kept.map((k: { response_id: string }) => k.response_id)).toEqual(['0b8f7c4e-2f6a-4c41-9d7e-3f1a2b5c6d7e']);
+});
+
+test('discarding a response is a separate choice in two clicks, and the next participant finds the header as it was', async ({ page }) => {
+  await enableWorkshop(page, undefined, PIN);
+  await page.goto('/part/1');
+  await page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio', { name: 'Machinery' }).check();
+  await page.getByRole('button', { name: en.workshop.next_participant }).click();
+  await page.getByRole('button', { name: en.workshop.discard }).click();
+  // The first click only says what discarding means.
+  await expect(page.getByRole('button', { name: en.workshop.discard_really })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio', { name: 'Machinery' })).toBeChecked();
+  await page.getByRole('button', { name: en.workshop.discard_really }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.app_title);
+  await expect(page.getByRole('button', { name: en.workshop.next_participant })).toBeVisible();
+  await expect(page.getByRole('button', { name: en.workshop.next_yes })).toHaveCount(0);
+  expect(await outboxSize(page)).toBe(0);
+  expect(JSON.parse((await stored(page))[KEY] ?? '{}').answers).toEqual({});
 });

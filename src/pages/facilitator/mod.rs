@@ -29,6 +29,7 @@ use crate::components::file_drop::{read_export, FileDropZone};
 use crate::components::heading::PageHeading;
 use crate::components::print::PrintButton;
 use crate::components::qr::QrCode;
+use crate::components::workshop::PinGate;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_app;
 
@@ -40,7 +41,8 @@ use self::rooms::{RoomBar, Rooms};
 pub fn Facilitator() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let rooms = Rooms::start(i18n);
+    // On a shared device in a workshop, its facilitator page opens that workshop's room.
+    let rooms = Rooms::start(i18n, app.device.with_untracked(|d| d.room.clone()));
     // Count only the responses that carry this room's code.
     let only_own = RwSignal::new(false);
     // Files being read right now (for the status line).
@@ -180,9 +182,9 @@ pub fn Facilitator() -> impl IntoView {
     view! {
         <PageHeading text=heading />
         <p class="lead">{t!(i18n, facilitator.intro)}</p>
-        <p>{t!(i18n, facilitator.privacy)}</p>
         <p class="no-print"><leptos_router::components::A href=crate::route::Route::FacilitatorGuide.href()>{t!(i18n, guide.open_link)}</leptos_router::components::A></p>
 
+        // First, so that the code and the QR code are on the projector's first screen.
         <section aria-labelledby="fac-join-h" class="fac-join">
             <h2 id="fac-join-h">{t!(i18n, facilitator.join_heading)}</h2>
             <p>{t!(i18n, facilitator.join_text)}</p>
@@ -193,7 +195,10 @@ pub fn Facilitator() -> impl IntoView {
             {move || view! { <QrCode text=url.get() label=qr_label.get() /> }}
             {reach_note}
         </section>
+        <p>{t!(i18n, facilitator.privacy)}</p>
 
+        // On a shared device with a PIN, the rooms and the outbox are the facilitator's alone.
+        <PinGate>
         <RoomBar rooms=rooms />
         <OutboxSection rooms=rooms />
 
@@ -245,6 +250,7 @@ pub fn Facilitator() -> impl IntoView {
             <p class="field-error no-print" role="alert">{t!(i18n, facilitator.download_failed)}</p>
         </Show>
         {results}
+        </PinGate>
 
     }
 }

@@ -1,13 +1,12 @@
 //! This device's outbox, on the facilitator page: the responses finished here with "Next
 //! participant", opened into the room in one step or downloaded as one file to carry to
-//! the facilitator's device. Behind the device's PIN when one is set, so that the next
-//! participant cannot read them.
+//! the facilitator's device. The page shows it behind the device's PIN when one is set,
+//! so that the next participant cannot read them.
 
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::confirm::ConfirmAction;
-use crate::components::workshop::PinGate;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_app;
 use crate::storage::{self, StorageIssue};
@@ -78,7 +77,7 @@ pub fn OutboxSection(rooms: Rooms) -> impl IntoView {
         Held::Responses(_, n) => Some(
             view! {
                 <p data-testid="outbox-count"><strong>{t_string!(i18n, outbox.count, count = n).to_string()}</strong></p>
-                <PinGate>
+                <div>
                     <div class="button-row">
                         <button type="button" class="primary" on:click=add>{t!(i18n, outbox.add)}</button>
                         <button type="button" class="secondary" on:click=download>{t!(i18n, outbox.download)}</button>
@@ -99,7 +98,7 @@ pub fn OutboxSection(rooms: Rooms) -> impl IntoView {
                     <Show when=move || download_failed.get()>
                         <p class="field-error" role="alert">{t!(i18n, facilitator.download_failed)}</p>
                     </Show>
-                </PinGate>
+                </div>
             }
             .into_any(),
         ),

@@ -101,6 +101,14 @@ pub fn room_summary(
     });
     let count_text = if count == 0 {
         t_string!(i18n, facilitator.empty).to_string()
+    } else if only_own.get() {
+        t_string!(
+            i18n,
+            facilitator.count_own,
+            counted = codes.own,
+            count = count
+        )
+        .to_string()
     } else {
         t_string!(i18n, facilitator.count, count = count).to_string()
     };

@@ -38,8 +38,9 @@ pub struct Rooms {
 }
 
 impl Rooms {
-    /// Opens the room last open on this device, or starts one; lists the others.
-    pub fn start(i18n: I18n) -> Rooms {
+    /// Opens the room last open on this device, or starts one — under `preferred`, the
+    /// device's own workshop code, when no kept room has it; lists the others.
+    pub fn start(i18n: I18n, preferred: Option<RoomCode>) -> Rooms {
         let kept = room_store::list().unwrap_or_default();
         let last = room_store::open_room().map(|code| room_store::load(&code));
         let (record, keeping) = match last {
@@ -50,7 +51,9 @@ impl Rooms {
         let taken: Vec<RoomCode> = kept.iter().map(|r| r.code.clone()).collect();
         let fresh = record.is_none();
         let rooms = Rooms {
-            open: RwSignal::new(record.unwrap_or_else(|| fresh_record(i18n, "", &taken))),
+            open: RwSignal::new(
+                record.unwrap_or_else(|| fresh_record(i18n, "", &taken, preferred)),
+            ),
             kept: RwSignal::new(kept),
             keeping: RwSignal::new(keeping),
             i18n,
@@ -66,7 +69,7 @@ impl Rooms {
         let taken: Vec<RoomCode> = self
             .kept
             .with_untracked(|k| k.iter().map(|r| r.code.clone()).collect());
-        self.open.set(fresh_record(self.i18n, name, &taken));
+        self.open.set(fresh_record(self.i18n, name, &taken, None));
         self.keep();
     }
 
@@ -127,10 +130,18 @@ impl Rooms {
     }
 }
 
-/// A new room: a code no kept room has, the name given or "Workshop <date>".
-fn fresh_record(i18n: I18n, name: &str, taken: &[RoomCode]) -> RoomRecord {
+/// A new room: `preferred` or a random code, one no kept room has; the name given or
+/// "Workshop <date>".
+fn fresh_record(
+    i18n: I18n,
+    name: &str,
+    taken: &[RoomCode],
+    preferred: Option<RoomCode>,
+) -> RoomRecord {
     let now = browser::now_rfc3339();
-    let mut code = RoomCode::from_random(browser::random_bytes());
+    let mut code = preferred
+        .filter(|c| !taken.contains(c))
+        .unwrap_or_else(|| RoomCode::from_random(browser::random_bytes()));
     // 32^4 codes: a clash with a kept room is rare, and a few draws settle it.
     for _ in 0..8 {
         if !taken.contains(&code) {
