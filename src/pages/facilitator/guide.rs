@@ -91,6 +91,7 @@ pub fn FacilitatorGuide() -> impl IntoView {
                     <li>{t!(i18n, guide.study.stage_b1a)}</li>
                     <li>{t!(i18n, guide.study.stage_b1b)}</li>
                 </ul>
+                <p>{t!(i18n, guide.study.stage_more)}</p>
                 // The two charts of the facilitator page, under their own names.
                 <h3>{t!(i18n, guide.study.stands_heading)}</h3>
                 <p>{t!(i18n, guide.study.stage_chart)}</p>
