@@ -106,13 +106,12 @@ if (loaderFile) {
     splits.forEach((r) => console.log(line(r)));
   }
   // The welcome page renders from the first load alone. Its language's content and the
-  // saved answers' module and the welcome page's tools (kept responses, import and settings,
-  // a module of their own since 2026-12-06) follow: right after the
+  // saved answers' module (with its kept responses, import and settings) follow: right after the
   // first paint for a returning visitor, when its lower part comes into view on a first
   // visit (src/boot.rs, src/pages/welcome.rs). Counted apart from the
   // first load, but printed, so the whole of a visit is on record.
   const byFile = new Map(later.map((r) => [r.file, r]));
-  const background = ['saved_answers', 'welcome_tools'];
+  const background = ['saved_answers'];
   for (const content of ['content_en', 'content_zh_cn']) {
     const parts = splits.filter((r) => r.file === content || background.includes(r.file));
     if (parts.length !== 1 + background.length) continue;

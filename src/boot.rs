@@ -119,23 +119,10 @@ fn saved_answers_module() -> Result<SavedAnswers, SplitLoaderError> {
         views: SavedViews {
             header_actions: layout::header_actions,
             prompts: layout::prompts,
-            welcome_tools,
+            welcome_tools: welcome::tools,
             on_ready,
         },
     })
-}
-
-/// The welcome page's kept responses, file import and device settings, in a module of
-/// their own fetched when the welcome page shows them: a page opened from Start waits for
-/// the saved answers' module, which so stays small (docs/performance.md).
-fn welcome_tools() -> AnyView {
-    let tools = LocalResource::new(|| async { welcome_tools_module().await.ok() });
-    (move || tools.get().flatten().map(|tools| tools())).into_any()
-}
-
-#[wasm_split(welcome_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn welcome_tools_module() -> Result<fn() -> AnyView, SplitLoaderError> {
-    Ok(welcome::tools)
 }
 
 /// The app: UI strings (leptos_i18n; the language is kept in local storage, not in a

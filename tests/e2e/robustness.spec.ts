@@ -31,7 +31,6 @@ test.describe('a first visit on a phone', () => {
     await expect(page.getByLabel(ui.en.workshop.shared_device)).toBeVisible();
     expect(wasm.some((f) => /split_content_en-/.test(f))).toBe(true);
     expect(wasm.some((f) => /split_saved_answers-/.test(f))).toBe(true);
-    expect(wasm.some((f) => /split_welcome_tools-/.test(f))).toBe(true);
   });
 });
 
