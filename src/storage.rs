@@ -215,19 +215,18 @@ pub const OUTBOX_KEY: &str = "cp-self-assessment.outbox";
 /// Where an outbox that could not be read is kept before a new one is started.
 pub const OUTBOX_BACKUP_KEY: &str = "cp-self-assessment.outbox.unreadable-backup";
 
-/// The outbox as stored: `Ok(None)` when there is none, `Err(())` when the text is not an
-/// outbox this version reads.
-fn stored_outbox(storage: &web_sys::Storage) -> Result<Option<(String, Outbox)>, StorageIssue> {
-    let Some(raw) = storage
+/// The outbox's text as stored and what it reads as (`None`: not an outbox this version
+/// reads); `Ok(None)` when there is no outbox.
+fn stored_outbox(
+    storage: &web_sys::Storage,
+) -> Result<Option<(String, Option<Outbox>)>, StorageIssue> {
+    let raw = storage
         .get_item(OUTBOX_KEY)
-        .map_err(|_| StorageIssue::Unavailable)?
-    else {
-        return Ok(None);
-    };
-    match Outbox::parse(&raw) {
-        Some(outbox) => Ok(Some((raw, outbox))),
-        None => Err(StorageIssue::Unreadable),
-    }
+        .map_err(|_| StorageIssue::Unavailable)?;
+    Ok(raw.map(|raw| {
+        let outbox = Outbox::parse(&raw);
+        (raw, outbox)
+    }))
 }
 
 /// Puts a finished response into this device's outbox (a newer copy of the same response
@@ -240,22 +239,16 @@ fn stored_outbox(storage: &web_sys::Storage) -> Result<Option<(String, Outbox)>,
 /// ([`StorageIssue::UnreadableKept`]: nothing is overwritten).
 pub fn put_in_outbox(response: ResponseFile) -> Result<usize, StorageIssue> {
     let storage = local_storage().ok_or(StorageIssue::Unavailable)?;
-    let mut outbox = match stored_outbox(&storage) {
-        Ok(Some((_, outbox))) => outbox,
-        Ok(None) => Outbox::new(),
-        Err(StorageIssue::Unreadable) => {
+    let mut outbox = match stored_outbox(&storage)? {
+        Some((_, Some(outbox))) => outbox,
+        None => Outbox::new(),
+        Some((raw, None)) => {
             let backup_free = matches!(storage.get_item(OUTBOX_BACKUP_KEY), Ok(None));
-            let raw = storage
-                .get_item(OUTBOX_KEY)
-                .ok()
-                .flatten()
-                .unwrap_or_default();
             if !backup_free || storage.set_item(OUTBOX_BACKUP_KEY, &raw).is_err() {
                 return Err(StorageIssue::UnreadableKept);
             }
             Outbox::new()
         }
-        Err(issue) => return Err(issue),
     };
     outbox.put(response);
     storage
@@ -271,9 +264,11 @@ pub fn put_in_outbox(response: ResponseFile) -> Result<usize, StorageIssue> {
 /// version cannot read (left as it is).
 pub fn outbox() -> Result<Option<(String, usize)>, StorageIssue> {
     let storage = local_storage().ok_or(StorageIssue::Unavailable)?;
-    Ok(stored_outbox(&storage)?
-        .filter(|(_, o)| !o.responses.is_empty())
-        .map(|(raw, o)| (raw, o.responses.len())))
+    match stored_outbox(&storage)? {
+        None => Ok(None),
+        Some((_, None)) => Err(StorageIssue::Unreadable),
+        Some((raw, Some(o))) => Ok((!o.responses.is_empty()).then(|| (raw, o.responses.len()))),
+    }
 }
 
 /// Empties the outbox (the facilitator has added it to a room or downloaded it).
