@@ -368,7 +368,11 @@ fn bump<K: PartialEq>(counts: &mut [(K, usize)], key: &K) {
 
 /// Counts the participants' assessments (each participant is assessed once, with
 /// [`assess`]) into an [`Aggregate`].
-pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
+pub fn aggregate<'a>(
+    content: &Content,
+    participants: impl IntoIterator<Item = &'a Participant>,
+) -> Aggregate {
+    let mut count = 0;
     let bank = &content.bank;
     let mut stages: Vec<(EngagementStage, usize)> =
         EngagementStage::ALL.iter().map(|&s| (s, 0)).collect();
@@ -400,6 +404,7 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
     let mut driver_ratings: Vec<Vec<u8>> = vec![Vec::new(); Driver::ALL.len()];
 
     for p in participants {
+        count += 1;
         let a = assess(content, &p.answers);
         bump(&mut stages, &a.engagement);
         for s in &a.readiness.steps {
@@ -445,7 +450,7 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
             .then(a.0.ladder_position().cmp(&b.0.ladder_position()))
     });
     Aggregate {
-        participants: participants.len(),
+        participants: count,
         stages,
         readiness: AuditStep::ALL
             .iter()
