@@ -368,11 +368,7 @@ fn bump<K: PartialEq>(counts: &mut [(K, usize)], key: &K) {
 
 /// Counts the participants' assessments (each participant is assessed once, with
 /// [`assess`]) into an [`Aggregate`].
-pub fn aggregate<'a>(
-    content: &Content,
-    participants: impl IntoIterator<Item = &'a Participant>,
-) -> Aggregate {
-    let mut count = 0;
+pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
     let bank = &content.bank;
     let mut stages: Vec<(EngagementStage, usize)> =
         EngagementStage::ALL.iter().map(|&s| (s, 0)).collect();
@@ -404,7 +400,6 @@ pub fn aggregate<'a>(
     let mut driver_ratings: Vec<Vec<u8>> = vec![Vec::new(); Driver::ALL.len()];
 
     for p in participants {
-        count += 1;
         let a = assess(content, &p.answers);
         bump(&mut stages, &a.engagement);
         for s in &a.readiness.steps {
@@ -450,7 +445,7 @@ pub fn aggregate<'a>(
             .then(a.0.ladder_position().cmp(&b.0.ladder_position()))
     });
     Aggregate {
-        participants: count,
+        participants: participants.len(),
         stages,
         readiness: AuditStep::ALL
             .iter()

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use cp_assessment::reach::{reach, Reach};
-use cp_assessment::workshop::{aggregate, aggregate_csv, Refused};
+use cp_assessment::workshop::{aggregate, aggregate_csv, Participant, Refused};
 
 use crate::browser;
 use crate::components::confirm::ConfirmAction;
@@ -56,8 +56,13 @@ pub fn Facilitator() -> impl IntoView {
     let totals = Memo::new(move |_| {
         let only_own = only_own.get();
         rooms.open.with(|record| {
-            let counted = record.room.ordered(&record.code, only_own);
-            app.with_content_untracked(|c| aggregate(c, counted))
+            let counted: Vec<Participant> = record
+                .room
+                .ordered(&record.code, only_own)
+                .into_iter()
+                .cloned()
+                .collect();
+            app.with_content_untracked(|c| aggregate(c, &counted))
         })
     });
 
