@@ -7,8 +7,9 @@
 //! 3. the app mounted in that language ([`App`]);
 //! 4. otherwise the content and the saved answers after the welcome page's first paint
 //!    when there is something to show from them (saved answers, a share link, a room
-//!    link), else when first needed (a page opens, or the welcome page's lower part comes
-//!    into view);
+//!    link); else, on a first visit, the content alone when first needed (a page opens,
+//!    or the welcome page's lower part comes into view), and the saved answers' module
+//!    once that page is painted (`state::startup`);
 //! 5. the saved answers taken over (`state::saving`, which starts saving every change);
 //! 6. a share link in the address, read and offered for confirmation, then and whenever
 //!    the address's fragment changes (a link pasted into an open tab);
@@ -25,10 +26,11 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_meta::provide_meta_context;
 use leptos_router::components::Router;
 
-use cp_assessment::exchange::{decode_share, SHARE_PREFIX, SHARE_PREFIX_V1};
-use cp_assessment::room_code::RoomCode;
 use cp_assessment::vocabulary::Language;
 
+mod links;
+
+use self::links::{on_ready, room_link_waiting, share_link};
 use crate::browser;
 use crate::components::layout::{self, Layout};
 use crate::i18n::{t, use_i18n, I18nContextProvider};
@@ -37,8 +39,8 @@ use crate::load_error::LoadError;
 use crate::pages::welcome;
 use crate::route::table::{self, AppRoutes};
 use crate::route::Route;
-use crate::state::import::{ImportState, PendingImport};
-use crate::state::{self, locale_of, saving, AppState, SavedViews, Startup};
+use crate::state::import::ImportState;
+use crate::state::{self, locale_of, saving, AppState, SavedModule, SavedViews, Startup};
 use crate::storage::{self, Opened};
 
 /// Runs the start-up; `main` calls it once, after installing the panic hook.
@@ -55,7 +57,10 @@ pub async fn start() {
                 open_saved_answers(),
             )
             .await;
-            Some(Fetched { content, saved })
+            Some(Fetched {
+                content,
+                saved: Some(saved),
+            })
         }
         _ => None,
     };
@@ -82,17 +87,21 @@ pub struct Start {
 }
 
 /// The start language's content (the language it is in: English when the wanted one
-/// could not be fetched) and the saved answers, as far as they could be fetched.
+/// could not be fetched) and the saved answers, as far as they could be fetched: not at
+/// all on a first visit, whose pages do not wait for them.
 #[derive(Clone)]
 struct Fetched {
     content: Result<Language, LoadError>,
-    saved: Result<SavedAnswers, LoadError>,
+    saved: Option<Result<SavedAnswers, LoadError>>,
 }
 
-/// The saved state as read, its writer, and the views that act on it.
+/// The saved state as read, its writer, how it is taken over, and the views that act on
+/// it.
 #[derive(Clone)]
 struct SavedAnswers {
     opened: Opened,
+    /// [`saving::take_over`], reached through the module so that its code comes with it.
+    take_over: fn(AppState, Opened) -> Option<Language>,
     views: SavedViews,
 }
 
@@ -116,6 +125,7 @@ async fn open_saved_answers() -> Result<SavedAnswers, LoadError> {
 fn saved_answers_module() -> Result<SavedAnswers, SplitLoaderError> {
     Ok(SavedAnswers {
         opened: Opened::read_now(),
+        take_over: saving::take_over,
         views: SavedViews {
             header_actions: layout::header_actions,
             prompts: layout::prompts,
@@ -157,33 +167,60 @@ fn AppRoot(start: Start) -> impl IntoView {
         chosen: language_was_chosen,
     };
     let owner = Owner::current();
-    let app = state::provide(
-        i18n,
-        Rc::new(move |app| {
-            let owner = owner.clone();
-            async move {
-                app.startup.set(Startup::Loading);
-                // The language shown now: the reader may have switched before this ran.
-                let wanted = Wanted {
-                    language: app.language.get_untracked(),
-                    chosen: wanted.chosen,
-                };
+    let load_owner = owner.clone();
+    let load: state::Load = Rc::new(move |app| {
+        let owner = load_owner.clone();
+        async move {
+            app.startup.set(Startup::Loading);
+            // The language shown now: the reader may have switched before this ran.
+            let wanted = Wanted {
+                language: app.language.get_untracked(),
+                chosen: wanted.chosen,
+            };
+            let fetched = if something_saved_or_sent() {
                 // Together: a page may be waiting for both (docs/performance.md).
                 let (content, saved) = futures::future::join(
                     languages::load_start(wanted.language),
                     open_saved_answers(),
                 )
                 .await;
-                let fetched = Fetched { content, saved };
-                let settled = match &owner {
-                    Some(owner) => owner.with(|| settle(app, i18n, wanted, fetched)),
-                    None => settle(app, i18n, wanted, fetched),
-                };
-                settled
-            }
-            .boxed_local()
-        }),
-    );
+                Fetched {
+                    content,
+                    saved: Some(saved),
+                }
+            } else {
+                let content = languages::load_start(wanted.language).await;
+                Fetched {
+                    content,
+                    saved: None,
+                }
+            };
+            in_scope(owner.as_ref(), || settle(app, i18n, wanted, fetched))
+        }
+        .boxed_local()
+    });
+    let open_saved: state::Load = Rc::new(move |app| {
+        let owner = owner.clone();
+        async move {
+            let saved = open_saved_answers().await;
+            let wanted = Wanted {
+                language: app.language.get_untracked(),
+                chosen: wanted.chosen,
+            };
+            in_scope(owner.as_ref(), || match saved {
+                Ok(saved) => {
+                    take_over(app, i18n, wanted, wanted.language, saved);
+                    Ok(())
+                }
+                Err(e) => {
+                    app.startup.set(Startup::Fresh(SavedModule::Unreachable));
+                    Err(e)
+                }
+            })
+        }
+        .boxed_local()
+    });
+    let app = state::provide(i18n, state::Loads { load, open_saved });
     // The i18n provider sets its own (browser-derived) locale in its first effect, which
     // runs before this one; this one then applies the start language, once.
     let first = fetched
@@ -200,7 +237,7 @@ fn AppRoot(start: Start) -> impl IntoView {
             // 4–5 at once: the page renders with the answers.
             let _ = settle(app, i18n, wanted, fetched);
         }
-        None if share_link().is_some() || room_link_waiting() || storage::may_hold_answers() => {
+        None if something_saved_or_sent() => {
             // Something to show from them: fetched right after the first paint, which
             // so waits for nothing.
             leptos::task::spawn_local(async move {
@@ -240,6 +277,15 @@ fn AppRoot(start: Start) -> impl IntoView {
     }
 }
 
+/// Runs `f` in the app's reactive scope, if it is still there: the effects the start-up
+/// installs belong to it.
+fn in_scope<R>(owner: Option<&Owner>, f: impl FnOnce() -> R) -> R {
+    match owner {
+        Some(owner) => owner.with(f),
+        None => f(),
+    }
+}
+
 /// The language the start-up wanted, and whether it was chosen on this device.
 #[derive(Clone, Copy)]
 struct Wanted {
@@ -247,9 +293,16 @@ struct Wanted {
     chosen: bool,
 }
 
+/// Whether there may be something to show from the saved answers' module at once: saved
+/// answers, a share link or a room link in the address. If not, this is a first visit.
+fn something_saved_or_sent() -> bool {
+    share_link().is_some() || room_link_waiting() || storage::may_hold_answers()
+}
+
 /// Steps 4 to 6 with what was fetched: the content's language is shown (with a notice if
 /// it is not the one wanted), the saved answers are taken over and the start-up is
-/// [`Startup::Ready`], or it [`Startup::Failed`] with what could not be had.
+/// [`Startup::Ready`] — on a first visit [`Startup::Fresh`] until they come — or it
+/// [`Startup::Failed`] with what could not be had.
 fn settle(
     app: AppState,
     i18n: crate::I18n,
@@ -270,8 +323,12 @@ fn settle(
         i18n.set_locale(locale_of(language));
     }
     let saved = match fetched.saved {
-        Ok(saved) => saved,
-        Err(e) => {
+        None => {
+            app.startup.set(Startup::Fresh(SavedModule::Waiting));
+            return Ok(());
+        }
+        Some(Ok(saved)) => saved,
+        Some(Err(e)) => {
             // A share link stays in the address bar for a reload, and the page says so.
             if share_link().is_some() {
                 app.import.set(ImportState::LinkUnread);
@@ -279,69 +336,27 @@ fn settle(
             return fail(e);
         }
     };
-    let saved_language = saving::take_over(app, saved.opened);
+    take_over(app, i18n, wanted, language, saved);
+    Ok(())
+}
+
+/// Step 5 to 7: the saved answers taken over in `shown` (the language of the content
+/// shown), and the start-up [`Startup::Ready`].
+fn take_over(
+    app: AppState,
+    i18n: crate::I18n,
+    wanted: Wanted,
+    shown: Language,
+    saved: SavedAnswers,
+) {
+    let saved_language = (saved.take_over)(app, saved.opened);
     // A state saved before the language had a key of its own brings its language back,
     // unless the reader has switched meanwhile.
     if let Some(saved_language) = saved_language {
-        if !wanted.chosen && app.language.get_untracked() == language {
+        if !wanted.chosen && app.language.get_untracked() == shown {
             app.select_language(i18n, saved_language);
         }
     }
     app.startup.set(Startup::Ready(saved.views));
     (saved.views.on_ready)(app);
-    Ok(())
-}
-
-/// Steps 6 and 7, in the saved answers' module (only it refers to this function): the
-/// share link, then and whenever the fragment changes (a link pasted into the address bar
-/// of an open tab changes only the fragment), and the room link.
-fn on_ready(app: AppState) {
-    offer_share_link(app);
-    gloo_events::EventListener::new(&gloo_utils::window(), "hashchange", move |_| {
-        offer_share_link(app);
-    })
-    .forget();
-    join_room_from_link(app);
-}
-
-/// Whether the address carries a workshop room's code still to be taken.
-fn room_link_waiting() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .is_some_and(|s| s.contains("room="))
-}
-
-/// Step 7: the room code in the address (`?room=K7PQ`, from the facilitator's QR code)
-/// goes into this device's settings, so that every response made here carries it; the
-/// parameter is then taken out of the address. A code that is not one is ignored.
-fn join_room_from_link(app: AppState) {
-    if let Some(code) = browser::take_query_param("room").and_then(|c| RoomCode::parse(&c)) {
-        app.device.update(|d| d.room = Some(code));
-    }
-}
-
-/// The share link in the address, if there is one.
-fn share_link() -> Option<String> {
-    browser::fragment().filter(|f| f.starts_with(SHARE_PREFIX) || f.starts_with(SHARE_PREFIX_V1))
-}
-
-/// Step 6: a share link's answers are offered, never applied silently, once the saved
-/// answers are there to compare (the prompt says how many it replaces). The fragment is
-/// then cleared, so a reload does not offer them again.
-fn offer_share_link(app: AppState) {
-    let (Some(fragment), Some(content)) =
-        (share_link(), languages::shown(app.language.get_untracked()))
-    else {
-        return;
-    };
-    app.import
-        .set(match decode_share(&fragment, &content.bank) {
-            Ok(shared) => ImportState::Pending(PendingImport {
-                identity: shared.identity(),
-                answers: shared.answers,
-                source: None,
-            }),
-            Err(e) => ImportState::Refused(e),
-        });
-    browser::clear_fragment();
 }

@@ -14,7 +14,7 @@ use crate::components::workshop::{IdleGuard, NextParticipant};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::route::Route;
 use crate::state::import::ImportState;
-use crate::state::{use_app, Startup};
+use crate::state::{use_app, SavedModule, Startup};
 use crate::storage::StorageIssue;
 
 /// Wraps the routed page.
@@ -31,6 +31,17 @@ pub fn Layout(children: Children) -> impl IntoView {
         let route = Route::at(&base, &location.pathname.get());
         if let Some(route) = route.filter(|r| r.is_resumable()) {
             app.last_page.set(Some(route));
+        }
+    });
+    // A first visit's saved answers' module that could not be fetched is asked for again
+    // on every page opened (only then: before, it waits for the page, not the address).
+    Effect::new(move |_| {
+        location.pathname.track();
+        let unreachable = app
+            .startup
+            .with_untracked(|s| matches!(s, Startup::Fresh(SavedModule::Unreachable)));
+        if unreachable {
+            app.open_saved_after_paint();
         }
     });
     // The page's own address plus "#main": a bare "#main" would resolve against <base
@@ -56,6 +67,19 @@ pub fn Layout(children: Children) -> impl IntoView {
             }
         })
     };
+    // Said here, in the main module: on a first visit the saved answers' writer could
+    // not be fetched, so the answers given are only in the tab.
+    let not_saving = move || {
+        app.startup
+            .with(|s| matches!(s, Startup::Fresh(SavedModule::Unreachable)))
+            .then(|| {
+                view! {
+                    <div class="notice" role="alert" data-testid="saving-unavailable">
+                        {t!(i18n, saving_unavailable)}
+                    </div>
+                }
+            })
+    };
     // What acts on the saved answers comes with them (`crate::boot`).
     let saved_views = move || app.startup.with(Startup::saved_views);
     view! {
@@ -69,6 +93,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         {language_notice}
         {link_unread}
+        {not_saving}
         {move || saved_views().map(|v| (v.prompts)())}
         <main id="main" class="page">{children()}</main>
         <footer class="site-footer">

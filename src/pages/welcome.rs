@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use cp_assessment::content::QUESTIONS_AT_START;
 
@@ -39,14 +40,22 @@ pub fn Welcome() -> impl IntoView {
             .with(Startup::saved_views)
             .map(|v| (v.welcome_tools)())
     };
-    // On a first visit the content and the saved state's reader are fetched only when
-    // this lower part comes into view (or a page that needs them opens): a first visitor
-    // who starts at once never waits for them here.
+    // On a first visit the content and then the saved state's module are fetched only
+    // when this lower part comes into view (or a page that needs them opens): a first
+    // visitor who starts at once never waits for them here, and one who has left the page
+    // meanwhile does not wait for the tools either.
     let tools = NodeRef::<leptos::html::Div>::new();
+    // The router's address changes as soon as a link is followed, before the next page
+    // has arrived and while this one still shows.
+    let pathname = use_location().pathname;
+    let here = pathname.get_untracked();
     tools.on_load(move |element| {
         leptos::task::spawn_local(async move {
             crate::browser::scrolled_into_view(&element).await;
-            let _ = app.loaded().await;
+            let still_here = move || pathname.try_get_untracked().as_ref() == Some(&here);
+            if app.loaded().await.is_ok() && still_here() {
+                app.open_saved_after_paint();
+            }
         });
     });
     let heading = Signal::derive(move || t_string!(i18n, app_title).to_string());

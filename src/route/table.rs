@@ -109,8 +109,9 @@ macro_rules! split_route {
                 $route { app: use_context::<AppState>() }
             }
             async fn view(this: Self) -> AnyView {
+                let app = this.app;
                 let loaded = async move {
-                    match this.app {
+                    match app {
                         Some(app) => app.loaded().await,
                         None => Ok(()),
                     }
@@ -118,7 +119,13 @@ macro_rules! split_route {
                 let (page, loaded) = futures::future::join($page, loaded).await;
                 let page = page.map_err(|_| LoadError::Page);
                 match loaded.and(page) {
-                    Ok(page) => page,
+                    Ok(page) => {
+                        // A first visit's saved answers' module, once this page is shown.
+                        if let Some(app) = app {
+                            app.open_saved_after_paint();
+                        }
+                        page
+                    }
                     Err(_) => view! { <PageLoadFailed /> }.into_any(),
                 }
             }

@@ -5,9 +5,10 @@
 
 pub mod import;
 pub mod saving;
+mod startup;
 
 use std::rc::Rc;
-use std::task::{Poll, Waker};
+use std::task::Waker;
 
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
@@ -21,6 +22,7 @@ use cp_assessment::state::{DeviceSettings, KeptResponse};
 use cp_assessment::vocabulary::Language;
 
 use self::import::{ImportState, PendingImport};
+
 use crate::browser;
 use crate::i18n::Locale;
 use crate::languages;
@@ -51,11 +53,28 @@ pub enum Startup {
     Deferred,
     /// Being fetched.
     Loading,
+    /// A first visit: the content is there and nothing was saved, so pages render with no
+    /// answers; the saved answers' module (their writer, and the views acting on them) is
+    /// still to come. Answers given meanwhile stay in the tab and are saved once it is
+    /// there.
+    Fresh(SavedModule),
     /// Both are there, the saved answers taken over and every change saved.
     Ready(SavedViews),
     /// Something could not be fetched (the next page that needs it tries again), or the
     /// built-in content is broken.
     Failed(LoadError),
+}
+
+/// On a first visit, where the saved answers' module stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SavedModule {
+    /// Not asked for yet: it is, once the page is painted.
+    Waiting,
+    /// Being fetched.
+    Fetching,
+    /// It could not be fetched: nothing is saved yet (the layout says so), and the next
+    /// page opened asks again.
+    Unreachable,
 }
 
 impl Startup {
@@ -66,17 +85,43 @@ impl Startup {
             _ => None,
         }
     }
+
+    /// Whether a page can render: the content is there, and the saved answers are taken
+    /// over or known to be none.
+    fn lets_pages_render(&self) -> bool {
+        matches!(self, Startup::Ready(_) | Startup::Fresh(_))
+    }
 }
 
 /// Fetches what the start-up still needs and takes it over; made by `crate::boot`.
 pub type Load = Rc<dyn Fn(AppState) -> LocalBoxFuture<'static, Result<(), LoadError>>>;
 
+/// The start-up's two loads, made by `crate::boot`.
+pub struct Loads {
+    /// The content and, unless this is a first visit, the saved answers: what a page
+    /// waits for.
+    pub load: Load,
+    /// On a first visit, the saved answers' module afterwards; it leaves
+    /// [`Startup::Fresh`] for [`Startup::Ready`], or marks the module
+    /// [`SavedModule::Unreachable`].
+    pub open_saved: Load,
+}
+
 /// The start-up's loading: started when first asked for, awaited by everyone who asks.
 /// Whether it succeeded is [`Startup`]'s to say.
 struct Loader {
-    load: Load,
-    /// While it runs, who waits for it; `None` when it is not running.
+    loads: Loads,
+    /// While the first load runs, who waits for it; `None` when it is not running.
     waiting: Option<Vec<Waker>>,
+}
+
+impl Loader {
+    fn new(loads: Loads) -> Self {
+        Loader {
+            loads,
+            waiting: None,
+        }
+    }
 }
 
 /// Handles to the shared state. Cheap to copy; get it with [`use_app`].
@@ -131,9 +176,9 @@ pub fn fresh_identity() -> Identity {
 }
 
 /// Creates the [`AppState`], following the i18n context's language, and provides it as
-/// context. Call once, inside the i18n provider; `load` finishes the start-up when first
+/// context. Call once, inside the i18n provider; `loads` finish the start-up when first
 /// asked ([`AppState::loaded`]).
-pub fn provide(i18n: crate::I18n, load: Load) -> AppState {
+pub fn provide(i18n: crate::I18n, loads: Loads) -> AppState {
     let app = AppState {
         startup: RwSignal::new(Startup::Deferred),
         language: Memo::new(move |_| language_of(i18n.get_locale())),
@@ -146,10 +191,7 @@ pub fn provide(i18n: crate::I18n, load: Load) -> AppState {
         synced_from_other_tab: RwSignal::new(false),
         kept: RwSignal::new(Vec::new()),
         device: RwSignal::new(DeviceSettings::default()),
-        loader: StoredValue::new_local(Loader {
-            load,
-            waiting: None,
-        }),
+        loader: StoredValue::new_local(Loader::new(loads)),
     };
     provide_context(app);
     app
@@ -165,65 +207,6 @@ pub fn use_app() -> AppState {
 }
 
 impl AppState {
-    /// Resolves once the content and the saved answers are there and taken over, fetching
-    /// them if nobody has asked yet; everyone who asks meanwhile waits for the same fetch.
-    /// After a failure the next call tries again.
-    ///
-    /// # Errors
-    /// What could not be loaded.
-    pub async fn loaded(self) -> Result<(), LoadError> {
-        let ready = self
-            .startup
-            .try_with_untracked(|s| matches!(s, Startup::Ready(_)));
-        if ready != Some(false) {
-            // Ready (perhaps taken over before the first render), or the app is gone.
-            return Ok(());
-        }
-        let start = self.loader.try_update_value(|loader| {
-            let idle = loader.waiting.is_none();
-            idle.then(|| {
-                loader.waiting = Some(Vec::new());
-                (loader.load)(self)
-            })
-        });
-        if let Some(load) = start.flatten() {
-            leptos::task::spawn_local(async move {
-                // The outcome is in `startup`, which the load sets.
-                let _ = load.await;
-                let waiting = self.loader.try_update_value(|l| l.waiting.take());
-                waiting
-                    .flatten()
-                    .into_iter()
-                    .flatten()
-                    .for_each(Waker::wake);
-            });
-        }
-        // Wait until it has run; then the start-up says how it went.
-        std::future::poll_fn(|cx| {
-            let running = self
-                .loader
-                .try_update_value(|loader| match &mut loader.waiting {
-                    Some(waiting) => {
-                        waiting.push(cx.waker().clone());
-                        true
-                    }
-                    None => false,
-                });
-            if running == Some(true) {
-                Poll::Pending
-            } else {
-                Poll::Ready(())
-            }
-        })
-        .await;
-        self.startup
-            .try_with_untracked(|s| match s {
-                Startup::Failed(e) => Err(e.clone()),
-                _ => Ok(()),
-            })
-            .unwrap_or(Ok(()))
-    }
-
     /// Runs `f` with the content of the current language (tracks the language and the
     /// start-up). `None` only while no content has arrived: on the welcome page before it
     /// is fetched, or when it could not be. Every other page renders only once it is there.

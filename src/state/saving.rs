@@ -39,7 +39,10 @@ pub fn take_over(app: AppState, opened: Opened) -> Option<Language> {
     app.kept.set(saved.kept);
     app.device.set(saved.device);
     app.storage_issue.set(issue);
-    app.answers.set(saved.answers);
+    // Answers given before the state was read (a first visit's pages do not wait for it)
+    // are newer than any saved then, and are never lost to it.
+    app.answers
+        .update(|given| *given = std::mem::take(given).laid_over(saved.answers));
 
     let AppState {
         answers,

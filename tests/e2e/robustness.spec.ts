@@ -364,6 +364,52 @@ test.describe('the saved answers\' reader cannot be fetched (connection lost aft
     expect(await storedAnswers(page)).toEqual(saved);
   });
 
+  test('on a first visit the questions open without it, say the answers are not saved yet, and save them once it arrives', async ({ page, errors }) => {
+    // A first visit's pages do not wait for it (src/state/startup.rs, Startup::Fresh).
+    const reader = await cutOff(page, 'saved_answers');
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Start the self-assessment' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 5: Enterprise profile');
+    await page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio').first().check();
+    await expect(page.getByTestId('saving-unavailable')).toHaveText(ui.en.saving_unavailable);
+    expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
+    expectOnlyFetchErrors(errors, reader);
+
+    // The next page asks again.
+    await page.unroute(reader);
+    await page.getByRole('link', { name: ui.en.part.next }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Part 2 of 5/);
+    await expect(page.getByTestId('saving-unavailable')).toHaveCount(0);
+    await expect.poll(async () => (await storedAnswers(page))?.sector).toBeDefined();
+    await page.reload();
+    await page.goto('/part/1');
+    await expect(page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio', { checked: true })).toHaveCount(1);
+  });
+
+  test('on a first visit, answers given before it arrives are saved when it does', async ({ page, errors }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/split_saved_answers-[0-9a-f]{16}\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Start the self-assessment' }).click();
+    const sector = page.getByRole('group', { name: 'Which sector is your plant in?' });
+    await sector.getByRole('radio').nth(1).check();
+    // Not written yet: the writer is on its way, and no notice is due.
+    expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
+    await expect(page.getByTestId('saving-unavailable')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: ui.en.start_over })).toHaveCount(0);
+
+    release();
+    await expect(page.getByRole('button', { name: ui.en.start_over })).toBeVisible();
+    await expect.poll(async () => (await storedAnswers(page))?.sector).toBeDefined();
+    await page.reload();
+    await expect(sector.getByRole('radio').nth(1)).toBeChecked();
+    expect(errors).toEqual([]);
+  });
+
   test('a state saved before the language had a key of its own opens in its language, and then does from the first render', async ({ page, errors }) => {
     const answers = { sector: { type: 'choice', value: 'textile' } };
     await page.addInitScript(([k, v]) => {

@@ -312,6 +312,16 @@ impl Answers {
         self.0.remove(id);
     }
 
+    /// These answers laid over `earlier` ones: every question answered here keeps this
+    /// answer, and the others keep theirs. For answers given before a saved state was
+    /// read, which must not be lost to it.
+    #[must_use]
+    pub fn laid_over(self, earlier: Answers) -> Answers {
+        let mut merged = earlier.0;
+        merged.extend(self.0);
+        Answers(merged)
+    }
+
     /// Number of stored answers (visible or not).
     pub fn len(&self) -> usize {
         self.0.len()
@@ -514,6 +524,25 @@ impl Bank {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answers_given_meanwhile_win_over_the_saved_ones_and_lose_none() {
+        let mut saved = Answers::new();
+        saved.set("sector", Answer::Choice("textile".into()));
+        saved.set("employees", Answer::Number(120.0));
+        let mut given = Answers::new();
+        given.set("sector", Answer::Choice("chemicals".into()));
+        given.set("drivers_cost", Answer::Scale(4));
+        let merged = given.laid_over(saved);
+        assert_eq!(merged.len(), 3);
+        assert_eq!(
+            merged.get("sector"),
+            Some(&Answer::Choice("chemicals".into()))
+        );
+        assert_eq!(merged.get("employees"), Some(&Answer::Number(120.0)));
+        assert_eq!(merged.get("drivers_cost"), Some(&Answer::Scale(4)));
+        assert!(Answers::new().laid_over(Answers::new()).is_empty());
+    }
 
     #[test]
     fn numbers_are_read_as_managers_type_them() {
