@@ -209,6 +209,12 @@ pub struct Bank {
     pub words: AnswerWords,
     /// The five parts, in order.
     pub parts: Vec<Part>,
+    /// Ids of questions earlier versions asked and this one no longer does: answers to
+    /// them in a saved state, a file or a link are kept (never counted, never shown), so
+    /// that loading what an earlier version wrote loses nothing; an id that never was a
+    /// question is still refused.
+    #[serde(default)]
+    pub retired: Vec<String>,
     /// Where each question is (part and position), built by [`Bank::from_json`]:
     /// scoring looks questions up by id thousands of times per room of responses.
     #[serde(skip)]
@@ -263,6 +269,11 @@ impl Bank {
         self.parts.iter().flat_map(|p| p.questions.iter())
     }
 
+    /// Whether `id` names a question an earlier version asked and this one retired.
+    pub fn is_retired(&self, id: &str) -> bool {
+        self.retired.iter().any(|r| r == id)
+    }
+
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         let indexed = self
@@ -297,6 +308,9 @@ impl Bank {
             return fail(format!(
                 "parts must be the five parts in order, got {ids:?}"
             ));
+        }
+        if let Some(id) = self.retired.iter().find(|id| self.question(id).is_some()) {
+            return fail(format!("question {id} is both asked and retired"));
         }
         let mut seen: Vec<&Question> = Vec::new();
         for q in self.questions() {

@@ -118,19 +118,23 @@ pub enum EngagementStage {
     BuiltIntoDecisions,
     /// Not required, no audit yet: acting voluntarily from the start.
     Voluntary,
+    /// Not required, and an audit planned or under way on the enterprise's own initiative
+    /// (自愿性审核): the seed's voluntary path, with the audit as its own decision.
+    VoluntaryAudit,
     /// The answers do not say yet whether an audit is required or where it stands.
     NotKnown,
 }
 
 impl EngagementStage {
     /// Every stage.
-    pub const ALL: [EngagementStage; 7] = [
+    pub const ALL: [EngagementStage; 8] = [
         EngagementStage::ReportWithoutAudit,
         EngagementStage::AuditAhead,
         EngagementStage::AuditWithoutMeasures,
         EngagementStage::MeasuresThenVague,
         EngagementStage::BuiltIntoDecisions,
         EngagementStage::Voluntary,
+        EngagementStage::VoluntaryAudit,
         EngagementStage::NotKnown,
     ];
 }
@@ -141,7 +145,7 @@ impl EngagementStage {
 pub struct StageText {
     /// Which stage.
     pub stage: EngagementStage,
-    /// The seed's code: "A", "B", "B2", "B1-a", "B1-b" or "V".
+    /// The seed's code: "A", "B", "B2", "B1-a", "B1-b", "V" or "V-B".
     pub code: String,
     /// Short title.
     pub title: String,
@@ -196,7 +200,7 @@ pub struct AssessmentTexts {
 /// every language. The welcome page says "about N questions" before any content has
 /// been fetched (`crate::languages`), so the figure is kept here; `tests/content.rs`
 /// fails when the bank changes and this figure is not updated with it.
-pub const QUESTIONS_AT_START: usize = 52;
+pub const QUESTIONS_AT_START: usize = 57;
 
 /// Everything the questionnaire and the assessment need, in one language.
 #[derive(Clone, Debug, PartialEq)]

@@ -17,7 +17,7 @@ pub enum Joiner {
 }
 
 /// The questions whose answers make up the profile line of a report, in order.
-const PROFILE_QUESTIONS: [&str; 4] = ["sector", "staff", "ownership", "main_products"];
+pub const PROFILE_QUESTIONS: [&str; 4] = ["sector", "staff", "ownership", "main_products"];
 
 /// The questions that name a response in a list of kept responses, first answered first.
 const NAME_QUESTIONS: [&str; 2] = ["main_products", "sector"];

@@ -16,5 +16,6 @@ pub mod room_code;
 pub mod room_record;
 pub mod spread;
 pub mod state;
+pub mod uses;
 pub mod vocabulary;
 pub mod workshop;

@@ -484,7 +484,7 @@ pub const AGGREGATE_CSV_HEADER: [&str; 5] = ["section", "id", "name", "count", "
 /// | section | id | name | count | detail |
 /// |---|---|---|---|---|
 /// | `participants` (1) | | | participants | |
-/// | `stage` (7) | stage code ("B1-a"…) | stage title | participants | |
+/// | `stage` (8) | stage code ("B1-a"…) | stage title | participants | |
 /// | `readiness` (7) | step number 1–7 | step name | participants with a known score | `0–24:a 25–49:b 50–74:c 75–100:d not known:e mean:m` (m empty when unknown) |
 /// | `reason` (11) | driver id | driver name | participants rating it 4–5 | `rated:r seed:s` (s empty without a seed count) |
 /// | `top3` (8) | category id | category name | participants with it in their top three | |

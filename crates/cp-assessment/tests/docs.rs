@@ -22,6 +22,7 @@ fn scoring_doc_lists_every_rule_id_and_constant() {
         "STRONG_POINTS",
         "MODERATE_POINTS",
         "SLIGHT_POINTS",
+        "HALF_FIT_POINTS",
     ] {
         assert!(
             doc.contains(constant),

@@ -120,14 +120,14 @@ fn p2_plating_shop_cheap_measures_and_no_product_change() {
         "{}",
         show(&a)
     );
-    // Cheap rinse and drag-out changes: equipment comes right after the no/low-cost trio,
-    // ahead of recovery, which needs engineering the shop does not have.
-    assert!(rank_of(&a, Equipment) <= 4, "{}", show(&a));
-    assert!(
-        rank_of(&a, Equipment) < rank_of(&a, Recovery),
-        "{}",
-        show(&a)
-    );
+    // Cheap rinse changes (drip bars, spray and counter-current rinsing) stay in the top
+    // five. Changed with the cause-based model (issue 17): recovery now ranks above them.
+    // P2 throws away spent baths and sends its drag-out, mixed into the rinse water, to
+    // treatment; a recovery (drag-out) tank that returns it to the bath needs no engineer
+    // and is among the cheapest plating measures [EPA-P2], as the plating cases in
+    // docs/validation.md also show.
+    assert!(rank_of(&a, Equipment) <= 5, "{}", show(&a));
+    assert!(rank_of(&a, Recovery) <= 3, "{}", show(&a));
     // Substitution is flagged as needing the customer's approval.
     let sub = a.measures.iter().find(|m| m.category == Substitution);
     assert!(sub.is_some_and(|m| m
@@ -141,9 +141,14 @@ fn p2_plating_shop_cheap_measures_and_no_product_change() {
 fn p3_brewery_b1a_with_by_products_recovery_and_equipment() {
     let (_, _, a) = persona("p3");
     let top = top3(&a);
-    for c in [ByProduct, Recovery, Equipment] {
+    for c in [Recovery, Equipment] {
         assert!(top.contains(&c), "{c:?} not in top 3: {}", show(&a));
     }
+    // Changed with the cause-based model (issue 17): by-products (spent grain as feed) come
+    // fourth, after process control, which P3's measured rinsing (cleaning-in-place) losses
+    // now raise; the brewery cases in docs/validation.md (Zhongce, Carlsberg, Hong Ha) also
+    // implemented process control and equipment first.
+    assert!(rank_of(&a, ByProduct) <= 4, "{}", show(&a));
     assert!(!top.contains(&Housekeeping), "{}", show(&a));
     assert_eq!(a.engagement, EngagementStage::MeasuresThenVague);
     // Routinization is not mature: the brewery thinks about CP only "in a general way".

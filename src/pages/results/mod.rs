@@ -162,7 +162,7 @@ fn section_view(
                     </p>
                 }
             });
-            view! { {summary::report_header(i18n, c, answers)} {provisional} }.into_any()
+            view! { {summary::report_header(i18n, c, a, answers)} {provisional} }.into_any()
         }
         Section::InShort => summary::in_short(i18n, c, a).into_any(),
         Section::Measures => measures::measures_section(i18n, c, a).into_any(),

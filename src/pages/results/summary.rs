@@ -26,17 +26,30 @@ fn today() -> String {
     )
 }
 
-/// Date, profile line and the print button, at the top of the results (and of the report).
-pub fn report_header(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView {
+/// Date, profile line, what the respondent added in their own words, and the print
+/// button, at the top of the results (and of the report).
+pub fn report_header(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> impl IntoView {
     let date = t_string!(i18n, results.report_meta, date = today()).to_string();
     let profile = c.profile_line(answers).map(|line| {
         let text = t_string!(i18n, results.profile, profile = line).to_string();
         view! { <p class="profile" data-testid="profile">{text}</p> }
     });
+    let notes = (!a.notes.is_empty()).then(|| {
+        let items = a
+            .notes
+            .iter()
+            .map(|n| view! { <dt>{n.question.clone()}</dt><dd>{n.answer.clone()}</dd> })
+            .collect_view();
+        view! {
+            <h2 class="notes-heading">{t_string!(i18n, results.notes_heading).to_string()}</h2>
+            <dl class="report-notes" data-testid="report-notes">{items}</dl>
+        }
+    });
     view! {
         <div class="report-header">
             <p class="report-date">{date}</p>
             {profile}
+            {notes}
             <PrintButton label=t_string!(i18n, results.print).to_string() class="secondary" />
         </div>
     }
@@ -55,6 +68,17 @@ pub fn in_short(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
     let stage_line = c
         .stage_label(a.engagement)
         .map(|stage| t_string!(i18n, results.in_short_stage, stage = stage).to_string());
+    let cause_line = a.causes.as_ref().map(|cs| {
+        let list: Vec<&str> = cs.categories.iter().map(|&m| c.category_name(m)).collect();
+        let text = t_string!(
+            i18n,
+            results.in_short_causes,
+            causes = cs.causes.clone(),
+            list = c.join(&list, Joiner::Items)
+        )
+        .to_string();
+        view! { <p data-testid="in-short-causes">{text}</p> }
+    });
     let step_line = c
         .stage(a.engagement)
         .map(|s| t_string!(i18n, results.in_short_step, step = s.next_move.clone()).to_string());
@@ -63,6 +87,7 @@ pub fn in_short(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
             <h2 id="in-short-h">{t_string!(i18n, results.in_short).to_string()}</h2>
             <p>{stage_line}</p>
             <p>{t_string!(i18n, results.in_short_measure, list = c.join(&top, Joiner::Items)).to_string()}</p>
+            {cause_line}
             <p><strong>{step_line}</strong></p>
         </section>
     }

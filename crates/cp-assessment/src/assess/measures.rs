@@ -5,7 +5,8 @@
 //! last) [UNEP-CPA], [B4]. The fit rules of `content/<lang>/assessment.json` then raise or
 //! lower it; each rule names the answers that trigger it and its source, and every rule
 //! that fired is shown to the user as a reason. Unknown, hidden or invalid answers never
-//! trigger a rule. The score is clamped to 0–100; ties are broken by the cost ladder.
+//! trigger a rule. Categories are ranked by their points (base plus reasons), ties broken
+//! by the cost ladder; the fit shown is those points mapped onto 0–100 by [`fit_of`].
 
 use crate::answers::{Answer, Answers};
 use crate::bank::Bank;
@@ -37,6 +38,24 @@ pub fn base_fit(category: MeasureCategory) -> i32 {
         Technology => 25,
         ByProduct | Product => 20,
     }
+}
+
+/// Points at which the fit is 50, the middle of the scale: the base fit of housekeeping,
+/// the category that suits any enterprise (cp-reference §3).
+pub const HALF_FIT_POINTS: i32 = 50;
+
+/// The fit 0–100 of a category with `points` (base plus reasons): `100·p / (p + 50)`, 0
+/// for no points. It keeps the order of the points and approaches 100 without reaching it
+/// in practice, so that evidence added keeps counting, as clamping at 100 did not once
+/// many reasons could fire: 50 points give 50, 100 give 67, 150 give 75.
+pub fn fit_of(points: i32) -> u8 {
+    if points <= 0 {
+        return 0;
+    }
+    let p = i64::from(points);
+    let half = i64::from(HALF_FIT_POINTS);
+    // Rounded to the nearest whole number; p / (p + half) < 1, so it is at most 100.
+    u8::try_from((200 * p + p + half) / (2 * (p + half))).unwrap_or(100)
 }
 
 /// The signed points of an effect.
@@ -84,8 +103,11 @@ pub struct MeasureFit {
     pub category: MeasureCategory,
     /// 1 = best fit.
     pub rank: usize,
-    /// Fit 0–100.
+    /// Fit 0–100 ([`fit_of`] the points).
     pub score: u8,
+    /// Points: the base fit plus the signed points of every reason; what the ranking
+    /// follows.
+    pub points: i32,
     /// No/low or medium/high cost.
     pub cost_class: CostClass,
     /// Reasons that raised the fit, strongest first.
@@ -179,8 +201,8 @@ pub fn measures(content: &Content, answers: &Answers) -> Vec<MeasureFit> {
             MeasureFit {
                 category,
                 rank: 0,
-                // Clamped to 0–100 first, so the conversion cannot fail.
-                score: u8::try_from(total.clamp(0, 100)).unwrap_or(0),
+                score: fit_of(total),
+                points: total,
                 cost_class: info.map_or(CostClass::MediumHigh, |i| i.cost_class),
                 raised_by,
                 lowered_by,
@@ -194,7 +216,7 @@ pub fn measures(content: &Content, answers: &Answers) -> Vec<MeasureFit> {
         })
         .collect();
     fits.sort_by(|a, b| {
-        b.score.cmp(&a.score).then(
+        b.points.cmp(&a.points).then(
             a.category
                 .ladder_position()
                 .cmp(&b.category.ladder_position()),
@@ -204,4 +226,21 @@ pub fn measures(content: &Content, answers: &Answers) -> Vec<MeasureFit> {
         f.rank = i + 1;
     }
     fits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_keeps_the_order_of_the_points_within_zero_to_hundred() {
+        assert_eq!(fit_of(-30), 0);
+        assert_eq!(fit_of(0), 0);
+        assert_eq!(fit_of(HALF_FIT_POINTS), 50);
+        assert_eq!(fit_of(100), 67);
+        assert_eq!(fit_of(150), 75);
+        let fits: Vec<u8> = (0..400).map(fit_of).collect();
+        assert!(fits.windows(2).all(|w| w[0] <= w[1]));
+        assert!(fit_of(i32::MAX) <= 100);
+    }
 }

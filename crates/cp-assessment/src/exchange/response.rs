@@ -327,7 +327,8 @@ impl std::error::Error for ImportError {}
 /// keys anywhere; format name; format version; bank id; response id (a UUID, returned
 /// hyphenated in lower case); created and updated times (RFC 3339, kept as written);
 /// language; then the answers: each must have an answer's shape, every question id must
-/// exist, every answer must fit its question ([`Answer::validate`], which also limits text
+/// exist or be one the bank retired (that answer is kept as it is, never counted), every
+/// answer to an asked question must fit it ([`Answer::validate`], which also limits text
 /// length). The bank's version may differ. Unknown extra top-level fields are ignored.
 ///
 /// A state (`cp-self-assessment/state`, version 1) becomes a response with this bank's id
@@ -555,7 +556,7 @@ pub(super) fn check_answers(value: Value, bank: &Bank) -> Result<Answers, Import
     }
     let unknown: Vec<String> = answers
         .iter()
-        .filter(|(id, _)| bank.question(id).is_none())
+        .filter(|(id, _)| bank.question(id).is_none() && !bank.is_retired(id))
         .map(|(id, _)| id.clone())
         .collect();
     if !unknown.is_empty() {

@@ -1,0 +1,90 @@
+//! What the app wrote before the questions changed for the cause-based model (issue 17) —
+//! a saved state, an export and a share link of P1–P3, made on 2026-12-06 with that
+//! version (tests/fixtures/compat/) — loads into this one with no answer lost: answers to
+//! retired questions are kept as they were, the new questions start unanswered.
+
+mod common;
+use common::content;
+use cp_assessment::answers::Answers;
+use cp_assessment::assess::assess;
+use cp_assessment::exchange::{decode_share, import};
+use cp_assessment::state::parse_state;
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/compat/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The answers as JSON, to compare with what the file holds byte for byte in meaning.
+fn as_json(answers: &Answers) -> Value {
+    serde_json::to_value(answers).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn stored_answers(text: &str) -> Value {
+    let v: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}"));
+    v["answers"].clone()
+}
+
+/// The new questions are unanswered, so the loaded response is incomplete but assessed.
+fn check_new_questions_start_unanswered(answers: &Answers) {
+    let c = content();
+    for id in [
+        "loss_causes",
+        "material_loss_where",
+        "financing",
+        "waste_heat",
+    ] {
+        assert!(answers.get(id).is_none(), "{id} answered");
+    }
+    let a = assess(&c, answers);
+    assert!(a.progress.answered < a.progress.visible);
+    assert_eq!(a.measures.len(), 8);
+}
+
+#[test]
+fn a_saved_state_of_the_previous_version_loads_with_every_answer() {
+    for p in ["p1", "p2", "p3"] {
+        let text = fixture(&format!("{p}-state-2026-12.json"));
+        let state = parse_state(&text).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+        assert_eq!(as_json(&state.answers), stored_answers(&text), "{p}");
+        // Answers to the retired questions are among them.
+        assert!(state.answers.get("cp_practices").is_some(), "{p}");
+        check_new_questions_start_unanswered(&state.answers);
+    }
+}
+
+#[test]
+fn an_export_of_the_previous_version_imports_with_every_answer() {
+    let c = content();
+    for p in ["p1", "p2", "p3"] {
+        let text = fixture(&format!("{p}-export-2026-12.json"));
+        let file = import(text.as_bytes(), &c.bank).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+        assert_eq!(as_json(&file.answers), stored_answers(&text), "{p}");
+        assert_eq!(file.bank_version, 1, "{p}: the file's bank version is kept");
+        check_new_questions_start_unanswered(&file.answers);
+    }
+}
+
+#[test]
+fn a_share_link_of_the_previous_version_opens_with_every_answer() {
+    let c = content();
+    for p in ["p1", "p2", "p3"] {
+        let link = fixture(&format!("{p}-share-link-2026-12.txt"));
+        let export = fixture(&format!("{p}-export-2026-12.json"));
+        let shared = decode_share(link.trim(), &c.bank).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+        assert_eq!(as_json(&shared.answers), stored_answers(&export), "{p}");
+        check_new_questions_start_unanswered(&shared.answers);
+    }
+}
+
+#[test]
+fn an_answer_to_a_question_that_never_was_is_still_refused() {
+    let c = content();
+    let text =
+        fixture("p1-export-2026-12.json").replacen("\"cp_practices\"", "\"no_such_question\"", 1);
+    assert!(import(text.as_bytes(), &c.bank).is_err());
+}
