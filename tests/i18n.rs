@@ -128,9 +128,9 @@ fn texts(v: &Value, in_text: bool, out: &mut Vec<String>) {
 
 /// Latin words allowed on Chinese pages: stage codes, standards and established
 /// abbreviations practitioners use untranslated, units, and key-cap names (Esc).
-pub const LATIN_ALLOWED: [&str; 22] = [
-    "PDF", "JSON", "CSV", "KB", "Esc", "A", "B", "B2", "B1-a", "B1-b", "V", "ISO", "NPV", "IRR",
-    "pH", "COD", "VOCs", "RO", "PCB", "LED", "zh-CN", "en",
+pub const LATIN_ALLOWED: [&str; 23] = [
+    "PDF", "JSON", "CSV", "KB", "Esc", "A", "B", "B2", "B1-a", "B1-b", "V", "V-B", "ISO", "NPV",
+    "IRR", "pH", "COD", "VOCs", "RO", "PCB", "LED", "zh-CN", "en",
 ];
 
 fn latin_words(s: &str) -> Vec<String> {

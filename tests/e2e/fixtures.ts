@@ -76,7 +76,7 @@ export async function visibleLatinWords(page: Page, allowed: string[]): Promise<
   }, allowed);
 }
 /** Allowed Latin tokens on Chinese pages (same list as tests/i18n.rs). */
-export const LATIN_ALLOWED = ['PDF', 'JSON', 'CSV', 'KB', 'Esc', 'A', 'B', 'B2', 'B1-a', 'B1-b', 'V', 'ISO', 'NPV', 'IRR', 'pH', 'COD', 'VOCs', 'RO', 'PCB', 'LED'];
+export const LATIN_ALLOWED = ['PDF', 'JSON', 'CSV', 'KB', 'Esc', 'A', 'B', 'B2', 'B1-a', 'B1-b', 'V', 'V-B', 'ISO', 'NPV', 'IRR', 'pH', 'COD', 'VOCs', 'RO', 'PCB', 'LED'];
 
 /** A persona's answers; in Chinese, the free-text answers are written in Chinese too, as
  *  a Chinese-speaking manager would type them. */

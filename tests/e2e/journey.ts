@@ -4,7 +4,7 @@
 // them at the host's root, subpath.spec.ts runs P1 again under /cp/.
 import {
   test, expect, Questionnaire, persona, watchErrors, categoryNamesOf, stagesOf, fmt,
-  visibleLatinWords, LATIN_ALLOWED, Lang, resultsShown,
+  visibleLatinWords, LATIN_ALLOWED, Lang, resultsShown, banks,
 } from './fixtures';
 
 /** The start page, relative to the project's baseURL ("http://127.0.0.1:4173" or
@@ -108,6 +108,14 @@ export function journeyTest(j: Journey) {
       // "In short" joins the stage, the best fits and the one next step.
       await expect(page.getByTestId('in-short')).toContainText(stage.title);
       await expect(page.getByTestId('in-short')).toContainText(categoryNamesOf(j.lang)[top[0]]);
+      // The ranking is explained by the causes the manager named, and what they added in
+      // their own words is repeated in the report.
+      const questions = banks[j.lang].parts.flatMap((p) => p.questions);
+      const question = (id: string) => questions.find((q) => q.id === id)!;
+      const named = (persona(j.name, j.lang).loss_causes as { value: string[] }).value;
+      const firstCause = question('loss_causes').options!.find((o) => named.includes(o.id))!;
+      await expect(page.getByTestId('in-short-causes')).toContainText(firstCause.label);
+      await expect(page.getByTestId('report-notes')).toContainText(question('assessment_reason').text);
       // Reasons quote the manager's own answers.
       await expect(page.getByTestId('measure-rank-1').locator('.evidence').first())
         .toContainText(fmt(ui.results.you_answered, { evidence: '' }).trim().replace(/[.。]$/, ''));

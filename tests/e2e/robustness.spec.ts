@@ -151,13 +151,13 @@ test('numbers: invalid entries show a message and store nothing; a decimal comma
 
 test('a conditional question appears only when it applies', async ({ page }) => {
   await page.goto('/part/1');
-  const agency = page.getByRole('group', { name: 'Which agency required it?' });
-  await expect(agency).toHaveCount(0);
-  const required = page.getByRole('group', { name: 'Has an agency required your plant to carry out a CP audit?' });
-  await required.getByRole('radio', { name: 'Yes, we are required to' }).check();
-  await expect(agency).toBeVisible();
-  await required.getByRole('radio', { name: 'No', exact: true }).check();
-  await expect(agency).toHaveCount(0);
+  const role = page.getByRole('group', { name: 'What role do these substances play?' });
+  await expect(role).toHaveCount(0);
+  const hazardous = page.getByRole('group', { name: /^Do you use toxic or regulated chemicals/ });
+  await hazardous.getByRole('radio', { name: 'Yes, in large amounts' }).check();
+  await expect(role).toBeVisible();
+  await hazardous.getByRole('radio', { name: 'No', exact: true }).check();
+  await expect(role).toHaveCount(0);
 });
 
 test('phone width: no horizontal scrolling on the questionnaire and results', async ({ page }) => {

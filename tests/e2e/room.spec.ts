@@ -44,7 +44,7 @@ test('the room survives leaving, Back, reload and return; rooms are separate; cl
   // Own code first, and the others said: 3 with this code, 2 with another, 2 links without.
   await expect(page.getByTestId('room-codes')).toHaveText(fmt(fac.codes_line, { own: 3, other: 2, none: 2 }));
   await page.getByLabel(fac.only_own).check();
-  await expect(page.getByTestId('fac-stages-table').locator('tbody td')).toHaveCount(7);
+  await expect(page.getByTestId('fac-stages-table').locator('tbody td')).toHaveCount(8);
   const cells = await page.getByTestId('fac-stages-table').locator('tbody td').allTextContents();
   expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(3);
   await page.getByLabel(fac.only_own).uncheck();
