@@ -230,6 +230,8 @@ impl AppState {
                 Ok(_) => {
                     app.language_issue.set(None);
                     i18n.set_locale(locale_of(language));
+                    // Kept at once: on a first visit the saving effect may not run yet.
+                    storage::save_language(language);
                 }
                 Err(_) => app.language_issue.set(Some(language)),
             }

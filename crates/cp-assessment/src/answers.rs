@@ -450,11 +450,12 @@ impl Bank {
         match answer {
             Answer::Choice(id) => label(id),
             Answer::Choices(ids) if ids.is_empty() => w.none_chosen.clone(),
+            // Joined as clauses: option labels often hold commas (or 、) themselves.
             Answer::Choices(ids) => ids
                 .iter()
                 .map(|i| label(i))
                 .collect::<Vec<_>>()
-                .join(&w.list_separator),
+                .join(&w.clause_separator),
             Answer::Scale(v) => format!("{v} {}", w.scale_of),
             Answer::Number(n) => match question.number.as_ref().map(|s| s.unit.as_str()) {
                 Some(unit) if !unit.is_empty() => format!("{n} {unit}"),

@@ -399,6 +399,7 @@ fn part_progress_counts_exactly_the_counted_answers() {
 
 #[test]
 fn the_ranking_is_explained_by_the_causes_named() {
+    use cp_assessment::assess::Named;
     let c = content();
     let p1 = persona("p1");
     let a = assess(&c, &p1);
@@ -407,32 +408,48 @@ fn the_ranking_is_explained_by_the_causes_named() {
         .clone()
         .unwrap_or_else(|| panic!("P1 names causes"));
     // P1's causes as the bank labels them, in the bank's order, as clauses.
+    assert_eq!(summary.named, Named::Causes);
     assert!(
-        summary.causes.starts_with("Equipment that is old, badly maintained, leaking or without controls; Settings not kept"),
+        summary.text.starts_with(
+            "Equipment that is old, badly maintained, leaking or without controls; Settings not kept"
+        ),
         "{}",
-        summary.causes
+        summary.text
     );
-    assert!(
-        summary.causes.ends_with("stock control"),
-        "{}",
-        summary.causes
+    assert!(summary.text.ends_with("stock control"), "{}", summary.text);
+    // Only the categories those causes raised, best first: P1 named equipment, settings
+    // and management, so equipment, process control and housekeeping, not recovery.
+    let mut cats = summary.categories.clone();
+    cats.sort_by_key(|cat| cat.ladder_position());
+    assert_eq!(
+        cats,
+        [
+            MeasureCategory::Housekeeping,
+            MeasureCategory::ProcessControl,
+            MeasureCategory::Equipment
+        ]
     );
-    // The categories those causes raised, best first: P1's top two are among them.
-    assert!(summary.categories.len() <= 3);
-    assert!(summary
-        .categories
-        .contains(&MeasureCategory::ProcessControl));
-    assert!(summary.categories.contains(&MeasureCategory::Housekeeping));
     let ranks: Vec<usize> = summary
         .categories
         .iter()
         .map(|cat| fit(&a, *cat).1)
         .collect();
     assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
-    // No cause and no loss point named: no summary.
-    let mut none = p1.clone();
+    // No cause named: where most is lost, and the categories that raised.
+    let mut places = p1.clone();
+    places.clear("loss_causes");
+    let summary = assess(&c, &places)
+        .causes
+        .unwrap_or_else(|| panic!("P1 names loss points"));
+    assert_eq!(summary.named, Named::LossPoints);
+    assert!(
+        summary.text.starts_with("Rinsing and cleaning"),
+        "{}",
+        summary.text
+    );
+    // Neither: no summary.
+    let mut none = places.clone();
     for q in [
-        "loss_causes",
         "water_loss_where",
         "energy_loss_where",
         "material_loss_where",

@@ -137,7 +137,7 @@ pub fn measures_chart(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView 
             columns=vec![t_string!(i18n, results.col_fit).to_string()]
             rows=rows
             table_summary=t_string!(i18n, results.charts_table).to_string()
-            label_header=t_string!(i18n, results.col_reason).to_string()
+            label_header=t_string!(i18n, results.col_measure).to_string()
         />
     }
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use cp_assessment::answers::Answers;
-use cp_assessment::assess::Assessment;
+use cp_assessment::assess::{Assessment, Named};
 use cp_assessment::content::Content;
 use cp_assessment::labels::Joiner;
 
@@ -70,13 +70,23 @@ pub fn in_short(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
         .map(|stage| t_string!(i18n, results.in_short_stage, stage = stage).to_string());
     let cause_line = a.causes.as_ref().map(|cs| {
         let list: Vec<&str> = cs.categories.iter().map(|&m| c.category_name(m)).collect();
-        let text = t_string!(
-            i18n,
-            results.in_short_causes,
-            causes = cs.causes.clone(),
-            list = c.join(&list, Joiner::Items)
-        )
-        .to_string();
+        let list = c.join(&list, Joiner::Items);
+        let text = match cs.named {
+            Named::Causes => t_string!(
+                i18n,
+                results.in_short_causes,
+                causes = cs.text.clone(),
+                list = list
+            )
+            .to_string(),
+            Named::LossPoints => t_string!(
+                i18n,
+                results.in_short_losses,
+                losses = cs.text.clone(),
+                list = list
+            )
+            .to_string(),
+        };
         view! { <p data-testid="in-short-causes">{text}</p> }
     });
     let step_line = c

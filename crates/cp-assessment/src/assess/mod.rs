@@ -46,18 +46,29 @@ pub const CAUSE_QUESTIONS: [&str; 4] = [
     "loss_causes",
 ];
 
-/// The ranking explained by the causes of waste: "what causes your losses" and the
-/// categories that deal with them.
+/// The ranking explained by the causes of waste: what the respondent named and the
+/// categories those answers raised.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CauseSummary {
-    /// The causes named (`loss_causes`' options chosen, in the question's order, joined as
-    /// clauses), else where most is lost.
-    pub causes: String,
-    /// The categories a cause or a loss point raised, best ranked first, at most three.
+    /// What was named: the causes, or, when no cause is named, where most is lost.
+    pub named: Named,
+    /// The options chosen, in the questions' order, joined as clauses.
+    pub text: String,
+    /// The categories those answers raised, best ranked first, at most three.
     pub categories: Vec<super::vocabulary::MeasureCategory>,
 }
 
-/// Sums up the causes named and the categories they raised, from the ranked `measures`.
+/// Which answers a [`CauseSummary`] sums up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    /// The causes of the losses (`loss_causes`).
+    Causes,
+    /// Where water, energy or material is lost (the other [`CAUSE_QUESTIONS`]).
+    LossPoints,
+}
+
+/// Sums up the causes named, else the loss points, and the categories they raised, from
+/// the ranked `measures`.
 fn causes(content: &Content, answers: &Answers, measures: &[MeasureFit]) -> Option<CauseSummary> {
     let bank = &content.bank;
     // The options chosen, in the question's order, each a whole phrase.
@@ -75,30 +86,32 @@ fn causes(content: &Content, answers: &Answers, measures: &[MeasureFit]) -> Opti
             _ => Vec::new(),
         }
     };
-    let mut named = chosen("loss_causes");
-    if named.is_empty() {
-        named = CAUSE_QUESTIONS[..3]
-            .iter()
-            .flat_map(|id| chosen(id))
-            .collect();
-    }
-    if named.is_empty() {
+    let (named, questions): (Named, &[&str]) = if chosen("loss_causes").is_empty() {
+        (Named::LossPoints, &CAUSE_QUESTIONS[..3])
+    } else {
+        (Named::Causes, &CAUSE_QUESTIONS[3..])
+    };
+    let labels: Vec<String> = questions.iter().flat_map(|id| chosen(id)).collect();
+    if labels.is_empty() {
         return None;
     }
-    let causes = content.join(&named, crate::labels::Joiner::Clauses);
     let categories: Vec<_> = measures
         .iter()
         .filter(|m| {
             m.raised_by.iter().any(|r| {
                 r.evidence
                     .iter()
-                    .any(|e| CAUSE_QUESTIONS.contains(&e.question_id.as_str()))
+                    .any(|e| questions.contains(&e.question_id.as_str()))
             })
         })
         .take(3)
         .map(|m| m.category)
         .collect();
-    (!categories.is_empty()).then_some(CauseSummary { causes, categories })
+    (!categories.is_empty()).then(|| CauseSummary {
+        named,
+        text: content.join(&labels, crate::labels::Joiner::Clauses),
+        categories,
+    })
 }
 
 /// The questions no rule reads whose answers the report repeats, in questionnaire order:
