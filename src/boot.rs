@@ -172,11 +172,7 @@ fn AppRoot(start: Start) -> impl IntoView {
         let owner = load_owner.clone();
         async move {
             app.startup.set(Startup::Loading);
-            // The language shown now: the reader may have switched before this ran.
-            let wanted = Wanted {
-                language: app.language.get_untracked(),
-                chosen: wanted.chosen,
-            };
+            let wanted = wanted.now(app);
             let fetched = if something_saved_or_sent() {
                 // Together: a page may be waiting for both (docs/performance.md).
                 let (content, saved) = futures::future::join(
@@ -203,10 +199,7 @@ fn AppRoot(start: Start) -> impl IntoView {
         let owner = owner.clone();
         async move {
             let saved = open_saved_answers().await;
-            let wanted = Wanted {
-                language: app.language.get_untracked(),
-                chosen: wanted.chosen,
-            };
+            let wanted = wanted.now(app);
             in_scope(owner.as_ref(), || match saved {
                 Ok(saved) => {
                     take_over(app, i18n, wanted, wanted.language, saved);
@@ -291,6 +284,16 @@ fn in_scope<R>(owner: Option<&Owner>, f: impl FnOnce() -> R) -> R {
 struct Wanted {
     language: Language,
     chosen: bool,
+}
+
+impl Wanted {
+    /// With the language shown now: the reader may have switched since the start.
+    fn now(self, app: AppState) -> Wanted {
+        Wanted {
+            language: app.language.get_untracked(),
+            ..self
+        }
+    }
 }
 
 /// Whether there may be something to show from the saved answers' module at once: saved

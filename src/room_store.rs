@@ -45,6 +45,13 @@ fn stored_list(storage: &web_sys::Storage) -> Vec<RoomSummary> {
         .unwrap_or_default()
 }
 
+/// Writes the list of rooms.
+fn store_list(storage: &web_sys::Storage, list: &[RoomSummary]) -> Result<(), RoomStoreError> {
+    storage
+        .set_item(ROOM_LIST_KEY, &RoomSummary::list_to_json(list))
+        .map_err(|_| RoomStoreError::WriteFailed)
+}
+
 /// Keeps `record` (replacing the copy with the same code), then lists it.
 ///
 /// # Errors
@@ -57,9 +64,7 @@ pub fn save(record: &RoomRecord) -> Result<(), RoomStoreError> {
     let mut list = stored_list(&storage);
     list.retain(|r| r.code != record.code);
     list.push(record.summary());
-    storage
-        .set_item(ROOM_LIST_KEY, &RoomSummary::list_to_json(&list))
-        .map_err(|_| RoomStoreError::WriteFailed)
+    store_list(&storage, &list)
 }
 
 /// The room kept under `code`; `Ok(None)` when there is none or it cannot be read (then
@@ -95,9 +100,7 @@ pub fn delete(code: &RoomCode) -> Result<(), RoomStoreError> {
         .map_err(|_| RoomStoreError::WriteFailed)?;
     let mut list = stored_list(&storage);
     list.retain(|r| &r.code != code);
-    storage
-        .set_item(ROOM_LIST_KEY, &RoomSummary::list_to_json(&list))
-        .map_err(|_| RoomStoreError::WriteFailed)
+    store_list(&storage, &list)
 }
 
 /// The code of the room open on the facilitator page, if any.

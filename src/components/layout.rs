@@ -14,7 +14,7 @@ use crate::components::workshop::{IdleGuard, NextParticipant};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::route::Route;
 use crate::state::import::ImportState;
-use crate::state::{use_app, SavedModule, Startup};
+use crate::state::{use_app, Startup};
 use crate::storage::StorageIssue;
 
 /// Wraps the routed page.
@@ -37,10 +37,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     // on every page opened (only then: before, it waits for the page, not the address).
     Effect::new(move |_| {
         location.pathname.track();
-        let unreachable = app
-            .startup
-            .with_untracked(|s| matches!(s, Startup::Fresh(SavedModule::Unreachable)));
-        if unreachable {
+        if app.startup.with_untracked(Startup::saving_unavailable) {
             app.open_saved_after_paint();
         }
     });
@@ -70,15 +67,13 @@ pub fn Layout(children: Children) -> impl IntoView {
     // Said here, in the main module: on a first visit the saved answers' writer could
     // not be fetched, so the answers given are only in the tab.
     let not_saving = move || {
-        app.startup
-            .with(|s| matches!(s, Startup::Fresh(SavedModule::Unreachable)))
-            .then(|| {
-                view! {
-                    <div class="notice" role="alert" data-testid="saving-unavailable">
-                        {t!(i18n, saving_unavailable)}
-                    </div>
-                }
-            })
+        app.startup.with(Startup::saving_unavailable).then(|| {
+            view! {
+                <div class="notice" role="alert" data-testid="saving-unavailable">
+                    {t!(i18n, saving_unavailable)}
+                </div>
+            }
+        })
     };
     // What acts on the saved answers comes with them (`crate::boot`).
     let saved_views = move || app.startup.with(Startup::saved_views);

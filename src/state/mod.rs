@@ -86,6 +86,12 @@ impl Startup {
         }
     }
 
+    /// Whether this is a first visit whose saved answers' module could not be fetched:
+    /// nothing is being saved.
+    pub fn saving_unavailable(&self) -> bool {
+        matches!(self, Startup::Fresh(SavedModule::Unreachable))
+    }
+
     /// Whether a page can render: the content is there, and the saved answers are taken
     /// over or known to be none.
     fn lets_pages_render(&self) -> bool {

@@ -404,8 +404,7 @@ fn the_ranking_is_explained_by_the_causes_named() {
     let p1 = persona("p1");
     let a = assess(&c, &p1);
     let summary = a
-        .causes
-        .clone()
+        .causes(&c, &p1)
         .unwrap_or_else(|| panic!("P1 names causes"));
     // P1's causes as the bank labels them, in the bank's order, as clauses.
     assert_eq!(summary.named, Named::Causes);
@@ -439,7 +438,7 @@ fn the_ranking_is_explained_by_the_causes_named() {
     let mut places = p1.clone();
     places.clear("loss_causes");
     let summary = assess(&c, &places)
-        .causes
+        .causes(&c, &places)
         .unwrap_or_else(|| panic!("P1 names loss points"));
     assert_eq!(summary.named, Named::LossPoints);
     assert!(
@@ -456,5 +455,5 @@ fn the_ranking_is_explained_by_the_causes_named() {
     ] {
         none.clear(q);
     }
-    assert_eq!(assess(&c, &none).causes, None);
+    assert_eq!(assess(&c, &none).causes(&c, &none), None);
 }

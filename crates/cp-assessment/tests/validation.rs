@@ -97,6 +97,12 @@ fn published_cases_find_what_the_enterprises_implemented() {
         for i in &case.implemented {
             category(i, &case.id);
         }
+        // Every case is cited, down to the page or section.
+        assert!(
+            !case.source.trim().is_empty() && !case.locator.trim().is_empty(),
+            "{}: no source or locator",
+            case.id
+        );
         let ranking: Vec<String> = a
             .measures
             .iter()
@@ -113,7 +119,6 @@ fn published_cases_find_what_the_enterprises_implemented() {
             rank,
             if hit { "yes" } else { "**no**" }
         );
-        let _ = (&case.source, &case.locator);
     }
     let rate = hits * 100 / cases.len();
     let met = if hits * 100 >= cases.len() * TARGET_PERCENT {

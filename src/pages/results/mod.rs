@@ -162,9 +162,9 @@ fn section_view(
                     </p>
                 }
             });
-            view! { {summary::report_header(i18n, c, a, answers)} {provisional} }.into_any()
+            view! { {summary::report_header(i18n, c, answers)} {provisional} }.into_any()
         }
-        Section::InShort => summary::in_short(i18n, c, a).into_any(),
+        Section::InShort => summary::in_short(i18n, c, a, answers).into_any(),
         Section::Measures => measures::measures_section(i18n, c, a).into_any(),
         Section::ActionPlan => measures::action_plan_section(i18n, c, a).into_any(),
         Section::Engagement => standing::engagement_section(i18n, c, a).into_any(),

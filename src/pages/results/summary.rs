@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use cp_assessment::answers::Answers;
-use cp_assessment::assess::{Assessment, Named};
+use cp_assessment::assess::{notes, Assessment, Named};
 use cp_assessment::content::Content;
 use cp_assessment::labels::Joiner;
 
@@ -28,15 +28,15 @@ fn today() -> String {
 
 /// Date, profile line, what the respondent added in their own words, and the print
 /// button, at the top of the results (and of the report).
-pub fn report_header(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> impl IntoView {
+pub fn report_header(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView {
     let date = t_string!(i18n, results.report_meta, date = today()).to_string();
     let profile = c.profile_line(answers).map(|line| {
         let text = t_string!(i18n, results.profile, profile = line).to_string();
         view! { <p class="profile" data-testid="profile">{text}</p> }
     });
-    let notes = (!a.notes.is_empty()).then(|| {
-        let items = a
-            .notes
+    let notes = notes(c, answers);
+    let notes = (!notes.is_empty()).then(|| {
+        let items = notes
             .iter()
             .map(|n| view! { <dt>{n.question.clone()}</dt><dd>{n.answer.clone()}</dd> })
             .collect_view();
@@ -58,7 +58,7 @@ pub fn report_header(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers)
 /// One box that joins the three results a manager acts on: where they stand, the best
 /// fits, and the single next step (the stage's next move, which already points the way
 /// from the current position towards CP built into decisions).
-pub fn in_short(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
+pub fn in_short(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> impl IntoView {
     let top: Vec<&str> = a
         .measures
         .iter()
@@ -68,7 +68,7 @@ pub fn in_short(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
     let stage_line = c
         .stage_label(a.engagement)
         .map(|stage| t_string!(i18n, results.in_short_stage, stage = stage).to_string());
-    let cause_line = a.causes.as_ref().map(|cs| {
+    let cause_line = a.causes(c, answers).map(|cs| {
         let list: Vec<&str> = cs.categories.iter().map(|&m| c.category_name(m)).collect();
         let list = c.join(&list, Joiner::Items);
         let text = match cs.named {

@@ -9,7 +9,7 @@
 //! by the cost ladder; the fit shown is those points mapped onto 0–100 by [`fit_of`].
 
 use crate::answers::{Answer, Answers};
-use crate::bank::Bank;
+use crate::bank::{Bank, Question};
 use crate::content::{Content, Effect, FitRule, RuleCondition};
 use crate::vocabulary::{CostClass, MeasureCategory, Sector};
 
@@ -81,6 +81,17 @@ pub struct Evidence {
     pub answer: String,
 }
 
+impl Evidence {
+    /// `question` answered as `shown` (the answer in words).
+    pub fn new(question: &Question, shown: String) -> Self {
+        Evidence {
+            question_id: question.id.clone(),
+            question: question.text.clone(),
+            answer: shown,
+        }
+    }
+}
+
 /// A reason that raised or lowered a category's fit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reason {
@@ -142,11 +153,7 @@ fn condition_holds(bank: &Bank, answers: &Answers, cond: &RuleCondition) -> Opti
         (Answer::Number(v), None) if in_range(*v) => bank.describe(q, answer),
         _ => return None,
     };
-    Some(Evidence {
-        question_id: q.id.clone(),
-        question: q.text.clone(),
-        answer: shown,
-    })
+    Some(Evidence::new(q, shown))
 }
 
 /// The reason a rule gives, if all its conditions hold on the counted answers.
