@@ -69,7 +69,8 @@ export async function visibleLatinWords(page: Page, allowed: string[]): Promise<
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
       for (const w of (n.textContent ?? '').match(/[A-Za-z][A-Za-z0-9-]*/g) ?? []) {
-        if (!allowed.includes(w)) out.push(w);
+        // Codes of China's list of hazardous wastes (HW01–HW50) are written as the list writes them.
+        if (!allowed.includes(w) && !/^HW\d{2}$/.test(w)) out.push(w);
       }
     }
     return out;

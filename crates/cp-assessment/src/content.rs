@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::bank::{Bank, ContentError, QuestionKind};
+use super::regulation::Regulation;
 use super::vocabulary::{AuditStep, CostClass, Driver, Family, Language, MeasureCategory, Sector};
 
 /// One of the eight measure categories as the catalogue describes it.
@@ -200,7 +201,7 @@ pub struct AssessmentTexts {
 /// every language. The welcome page says "about N questions" before any content has
 /// been fetched (`crate::languages`), so the figure is kept here; `tests/content.rs`
 /// fails when the bank changes and this figure is not updated with it.
-pub const QUESTIONS_AT_START: usize = 57;
+pub const QUESTIONS_AT_START: usize = 58;
 
 /// Everything the questionnaire and the assessment need, in one language.
 #[derive(Clone, Debug, PartialEq)]
@@ -211,6 +212,8 @@ pub struct Content {
     pub catalogue: Catalogue,
     /// Rules and result texts.
     pub texts: AssessmentTexts,
+    /// China's rules for CP audits: the must-audit check and the report's chapters.
+    pub regulation: Regulation,
 }
 
 /// The three content files of one language, compiled into the app.
@@ -231,6 +234,8 @@ pub struct ContentFiles {
     pub measures: &'static str,
     /// `content/<lang>/assessment.json`: fit rules and result texts.
     pub assessment: &'static str,
+    /// `content/<lang>/regulation.json`: China's rules for CP audits.
+    pub regulation: &'static str,
 }
 
 impl ContentFiles {
@@ -240,6 +245,7 @@ impl ContentFiles {
         bank: include_str!("../../../content/en/bank.json"),
         measures: include_str!("../../../content/en/measures.json"),
         assessment: include_str!("../../../content/en/assessment.json"),
+        regulation: include_str!("../../../content/en/regulation.json"),
     };
     /// Simplified Chinese.
     pub const ZH_CN: ContentFiles = ContentFiles {
@@ -247,6 +253,7 @@ impl ContentFiles {
         bank: include_str!("../../../content/zh-CN/bank.json"),
         measures: include_str!("../../../content/zh-CN/measures.json"),
         assessment: include_str!("../../../content/zh-CN/assessment.json"),
+        regulation: include_str!("../../../content/zh-CN/regulation.json"),
     };
 
     /// The files of `language`.
@@ -285,7 +292,7 @@ impl Content {
     /// # Errors
     /// See [`Content::english`]; also if the bank names another language than `files`.
     pub fn parse(files: ContentFiles) -> Result<Content, ContentError> {
-        let content = Content::from_json(files.bank, files.measures, files.assessment)?;
+        let content = Content::from_json(files.bank, files.measures, files.assessment, files.regulation)?;
         if content.bank.language != files.language.as_str() {
             return Err(ContentError::Inconsistent(format!(
                 "bank for {} says its language is {}",
@@ -323,11 +330,17 @@ impl Content {
     ///
     /// # Errors
     /// See [`Content::english`].
-    pub fn from_json(bank: &str, catalogue: &str, texts: &str) -> Result<Content, ContentError> {
+    pub fn from_json(
+        bank: &str,
+        catalogue: &str,
+        texts: &str,
+        regulation: &str,
+    ) -> Result<Content, ContentError> {
         let content = Content {
             bank: Bank::from_json(bank)?,
             catalogue: parse("measures.json", catalogue)?,
             texts: parse("assessment.json", texts)?,
+            regulation: parse("regulation.json", regulation)?,
         };
         content.validate()?;
         Ok(content)
@@ -449,6 +462,39 @@ impl Content {
             if self.texts.steps.iter().filter(|s| s.step == *step).count() != 1 {
                 return fail(format!("step {} needs exactly one advice", step.as_str()));
             }
+        }
+        self.validate_regulation()
+    }
+
+    fn validate_regulation(&self) -> Result<(), ContentError> {
+        let fail = |msg: String| Err(ContentError::Inconsistent(msg));
+        let r = &self.regulation;
+        let steps: Vec<AuditStep> = r.chapters.iter().map(|c| c.step).collect();
+        if steps != AuditStep::ALL {
+            return fail(format!("regulation: chapters must follow the seven steps, got {steps:?}"));
+        }
+        for item in r.chapters.iter().flat_map(|c| &c.contents) {
+            let Some(id) = item.question.as_deref() else {
+                continue;
+            };
+            let Some(q) = self.bank.question(id) else {
+                return fail(format!("regulation: chapter item names unknown question {id}"));
+            };
+            if let Some(bad) = item
+                .in_place
+                .iter()
+                .chain(&item.partly)
+                .find(|o| q.option(o).is_none())
+            {
+                return fail(format!("regulation: {id} has no option {bad}"));
+            }
+        }
+        let d = &r.duty;
+        if d.verdicts.len() != 4 || d.met.len() != 4 || d.to_find_out.len() != 4 {
+            return fail("regulation: every outcome and trigger needs its text".to_owned());
+        }
+        if let Some(bad) = d.sources.iter().find(|k| r.source(k).is_none()) {
+            return fail(format!("regulation: unknown source {bad}"));
         }
         Ok(())
     }

@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod identity;
 pub mod labels;
 pub mod reach;
+pub mod regulation;
 pub mod room_code;
 pub mod room_record;
 pub mod spread;

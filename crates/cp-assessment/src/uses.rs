@@ -1,10 +1,11 @@
 //! Where each question of the bank is used: by a fit rule, a readiness step, the
-//! motivation profile, the engagement stage, or shown in the report (the profile line,
+//! motivation profile, the engagement stage, the must-audit check, or shown in the report (the profile line,
 //! the sector's examples, the notes). A question used nowhere costs the respondent time
 //! for nothing; `tests/uses.rs` keeps the bank free of them.
 
 use std::collections::BTreeMap;
 
+use crate::assess::duty::DUTY_QUESTIONS;
 use crate::assess::engagement::ENGAGEMENT_QUESTIONS;
 use crate::assess::NOTE_QUESTIONS;
 use crate::content::Content;
@@ -22,6 +23,8 @@ pub enum Use {
     Motivation(Driver),
     /// Read for the engagement stage.
     Engagement,
+    /// Read by the "Must we audit?" check.
+    Duty,
     /// Shown in the report's profile line.
     Profile,
     /// Chooses the sector's example measures.
@@ -61,6 +64,9 @@ pub fn uses(content: &Content) -> BTreeMap<String, Vec<Use>> {
     }
     for id in ENGAGEMENT_QUESTIONS {
         add(id, Use::Engagement);
+    }
+    for id in DUTY_QUESTIONS {
+        add(id, Use::Duty);
     }
     for id in PROFILE_QUESTIONS {
         add(id, Use::Profile);

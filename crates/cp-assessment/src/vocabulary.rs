@@ -307,6 +307,18 @@ pub enum Sector {
     Machinery,
     /// Electronics.
     Electronics,
+    /// Iron, steel and non-ferrous metals (a key audit sector, 环办科财〔2020〕27号).
+    Metallurgy,
+    /// Coking (a key audit sector).
+    Coking,
+    /// Pharmaceutical ingredients, APIs (a key audit sector).
+    Pharmaceutical,
+    /// Industrial coating lines (a key audit sector).
+    IndustrialCoating,
+    /// Packaging and printing (a key audit sector).
+    PackagingPrinting,
+    /// Power and heat generation (the energy key audit sector).
+    Power,
     /// Any other sector.
     Other,
 }
@@ -322,6 +334,12 @@ closed_set!(Sector {
     BuildingMaterials => "building_materials",
     Machinery => "machinery",
     Electronics => "electronics",
+    Metallurgy => "metallurgy",
+    Coking => "coking",
+    Pharmaceutical => "pharmaceutical",
+    IndustrialCoating => "industrial_coating",
+    PackagingPrinting => "packaging_printing",
+    Power => "power",
     Other => "other",
 });
 

@@ -22,16 +22,17 @@ use super::room_code::RoomCode;
 use super::spread::{figure, Ratings, Spread};
 use super::vocabulary::{AuditStep, Driver, MeasureCategory, Sector};
 
-/// Staff-size bands of the EU SME definition [EU-GAP]: <10, 10–49, 50–249, >=250.
+/// Size bands of enterprises, by headcount; where the limits lie depends on the
+/// [`SizeScheme`] of the plant's location.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SizeBand {
-    /// Micro enterprise: fewer than 10 staff.
+    /// Micro enterprise.
     Micro,
-    /// Small enterprise: 10–49 staff.
+    /// Small enterprise.
     Small,
-    /// Medium-sized enterprise: 50–249 staff.
+    /// Medium-sized enterprise.
     Medium,
-    /// Large enterprise: 250 staff or more (not an SME).
+    /// Large enterprise (not an SME).
     Large,
 }
 
@@ -53,31 +54,84 @@ impl SizeBand {
             SizeBand::Large => "large",
         }
     }
-
-    /// The band's staff range as written in the EU definition, language-neutral:
-    /// "<10", "10–49", "50–249" or ">=250" (used as the name in [`aggregate_csv`]).
-    pub fn staff_range(self) -> &'static str {
-        match self {
-            SizeBand::Micro => "<10",
-            SizeBand::Small => "10\u{2013}49",
-            SizeBand::Medium => "50\u{2013}249",
-            SizeBand::Large => ">=250",
-        }
-    }
 }
 
-/// The size band of an enterprise with `staff` employees (the "staff" answer, a whole
-/// number from 1 to 200,000). Bands by value: below 10 micro, below 50 small, below 250
-/// medium, otherwise large (a non-number, which validation rules out, counts as large).
-pub fn size_band(staff: f64) -> SizeBand {
-    if staff < 10.0 {
-        SizeBand::Micro
-    } else if staff < 50.0 {
-        SizeBand::Small
-    } else if staff < 250.0 {
-        SizeBand::Medium
-    } else {
-        SizeBand::Large
+/// Whose definition of enterprise size applies, by where the plant is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SizeScheme {
+    /// Mainland China's industrial bands (工信部联企业〔2011〕300号, art. 4): micro below 20
+    /// staff, small 20–299, medium 300–999, large 1,000 or more. The rule also counts
+    /// revenue, which the questionnaire does not ask, so the bands here are by headcount.
+    China,
+    /// The EU SME definition (Recommendation 2003/361/EC) [EU-GAP], by headcount: micro
+    /// below 10, small 10–49, medium 50–249, large 250 or more.
+    Eu,
+}
+
+impl SizeScheme {
+    /// Both schemes, China first.
+    pub const ALL: [SizeScheme; 2] = [SizeScheme::China, SizeScheme::Eu];
+
+    /// The scheme of a plant by its `plant_location` answer; `fallback` when not given.
+    pub fn of_location(location: Option<&str>, fallback: SizeScheme) -> SizeScheme {
+        match location {
+            Some("mainland_china") => SizeScheme::China,
+            Some(_) => SizeScheme::Eu,
+            None => fallback,
+        }
+    }
+
+    /// The scheme assumed for a plant whose location is not given: China's where the
+    /// content is Chinese (its readers' plants are mostly in mainland China), else the EU's.
+    pub fn fallback_for(language: &str) -> SizeScheme {
+        if language == "zh-CN" {
+            SizeScheme::China
+        } else {
+            SizeScheme::Eu
+        }
+    }
+
+    /// The lowest headcounts of small, medium and large.
+    fn lower_bounds(self) -> [f64; 3] {
+        match self {
+            SizeScheme::China => [20.0, 300.0, 1000.0],
+            SizeScheme::Eu => [10.0, 50.0, 250.0],
+        }
+    }
+
+    /// Stable id: "cn" or "eu".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SizeScheme::China => "cn",
+            SizeScheme::Eu => "eu",
+        }
+    }
+
+    /// A band's staff range, language-neutral (used in [`aggregate_csv`]): "<20",
+    /// "20–299", "300–999", ">=1000" for China.
+    pub fn staff_range(self, band: SizeBand) -> String {
+        let [small, medium, large] = self.lower_bounds();
+        match band {
+            SizeBand::Micro => format!("<{small}"),
+            SizeBand::Small => format!("{small}\u{2013}{}", medium - 1.0),
+            SizeBand::Medium => format!("{medium}\u{2013}{}", large - 1.0),
+            SizeBand::Large => format!(">={large}"),
+        }
+    }
+
+    /// The size band of an enterprise with `staff` employees (the "staff" answer, a whole
+    /// number from 1 to 200,000; a non-number, which validation rules out, counts as large).
+    pub fn band(self, staff: f64) -> SizeBand {
+        let [small, medium, large] = self.lower_bounds();
+        if staff < small {
+            SizeBand::Micro
+        } else if staff < medium {
+            SizeBand::Small
+        } else if staff < large {
+            SizeBand::Medium
+        } else {
+            SizeBand::Large
+        }
     }
 }
 
@@ -349,9 +403,12 @@ pub struct Aggregate {
     pub top3: Vec<(MeasureCategory, usize)>,
     /// Participants per sector, in [`Sector::ALL`] order, then `None` (not answered).
     pub by_sector: Vec<(Option<Sector>, usize)>,
-    /// Participants per size band (from the counted "staff" answer), in [`SizeBand::ALL`]
-    /// order, then `None` (not answered or "I don't know").
+    /// Participants per size band (from the counted "staff" answer, banded by the
+    /// scheme of the plant's location), in [`SizeBand::ALL`] order, then `None` (not
+    /// answered or "I don't know").
     pub by_size: Vec<(Option<SizeBand>, usize)>,
+    /// The size schemes the bands above were drawn with, in [`SizeScheme::ALL`] order.
+    pub size_schemes: Vec<SizeScheme>,
     /// How the known step scores (0–100) are spread, per audit step in order 1–7; `None`
     /// when nobody's score on the step is known.
     pub readiness_spread: Vec<(AuditStep, Option<Spread>)>,
@@ -395,6 +452,8 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
         .map(|&s| (Some(s), 0))
         .chain([(None, 0)])
         .collect();
+    let fallback = SizeScheme::fallback_for(&bank.language);
+    let mut schemes: Vec<SizeScheme> = Vec::new();
     // The values behind the spreads: known step scores per step, ratings per driver.
     let mut step_scores: Vec<Vec<f64>> = vec![Vec::new(); AuditStep::ALL.len()];
     let mut driver_ratings: Vec<Vec<u8>> = vec![Vec::new(); Driver::ALL.len()];
@@ -434,10 +493,12 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
             bump(&mut top3, &m.category);
         }
         bump(&mut by_sector, &a.sector);
-        bump(
-            &mut by_size,
-            &p.answers.number(bank, "staff").map(size_band),
-        );
+        let scheme = SizeScheme::of_location(p.answers.choice(bank, "plant_location"), fallback);
+        let band = p.answers.number(bank, "staff").map(|n| scheme.band(n));
+        if band.is_some() && !schemes.contains(&scheme) {
+            schemes.push(scheme);
+        }
+        bump(&mut by_size, &band);
     }
 
     top3.sort_by(|a, b| {
@@ -461,6 +522,10 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
         top3,
         by_sector,
         by_size,
+        size_schemes: SizeScheme::ALL
+            .into_iter()
+            .filter(|s| schemes.contains(s))
+            .collect(),
         readiness_spread: AuditStep::ALL
             .iter()
             .zip(step_scores)
@@ -560,10 +625,19 @@ pub fn aggregate_csv(content: &Content, aggregate: &Aggregate) -> String {
     }
     for (band, n) in &aggregate.by_size {
         let (id, name, detail) = match band {
-            Some(b) => (b.as_str(), b.staff_range(), ""),
-            None => ("", "", "not_answered"),
+            Some(b) => (
+                b.as_str(),
+                aggregate
+                    .size_schemes
+                    .iter()
+                    .map(|s| format!("{}:{}", s.as_str(), s.staff_range(*b)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                "",
+            ),
+            None => ("", String::new(), "not_answered"),
         };
-        row(["size", id, name, &n.to_string(), detail]);
+        row(["size", id, &name, &n.to_string(), detail]);
     }
     let summary = |spread: &Option<Spread>| {
         let [min, q1, median, q3, max] = spread.map(|s| s.five().map(figure)).unwrap_or_default();
@@ -601,20 +675,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn size_bands_follow_the_eu_definition() {
-        let cases = [
-            (1.0, SizeBand::Micro),
-            (9.0, SizeBand::Micro),
-            (10.0, SizeBand::Small),
-            (49.0, SizeBand::Small),
-            (50.0, SizeBand::Medium),
-            (249.0, SizeBand::Medium),
-            (250.0, SizeBand::Large),
-            (200_000.0, SizeBand::Large),
-        ];
-        for (staff, band) in cases {
-            assert_eq!(size_band(staff), band, "{staff}");
-        }
+    fn size_band_ids_are_stable() {
         let ids: Vec<&str> = SizeBand::ALL.iter().map(|b| b.as_str()).collect();
         assert_eq!(ids, ["micro", "small", "medium", "large"]);
     }

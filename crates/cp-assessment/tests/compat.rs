@@ -88,3 +88,36 @@ fn an_answer_to_a_question_that_never_was_is_still_refused() {
         fixture("p1-export-2026-12.json").replacen("\"cp_practices\"", "\"no_such_question\"", 1);
     assert!(import(text.as_bytes(), &c.bank).is_err());
 }
+
+/// What bank version 2 wrote (the questions as issue 17 left them; P1, P2, P3 and P5,
+/// made on 2026-12-06 with that version) loads into version 3 with every answer: the
+/// ownership answers keep their ids (P5's foreign-invested joint venture stays
+/// `foreign_invested`, now "including Sino-foreign joint ventures"), the questions of the
+/// must-audit check start unanswered, and the check asks where the plant is.
+#[test]
+fn bank_version_2_states_exports_and_links_load_into_version_3() {
+    use cp_assessment::assess::{audit_duty, AuditDuty};
+    let c = content();
+    for p in ["p1", "p2", "p3", "p5"] {
+        let state_text = fixture(&format!("{p}-state-2026-12-06-v2.json"));
+        let export_text = fixture(&format!("{p}-export-2026-12-06-v2.json"));
+        let link = fixture(&format!("{p}-share-link-2026-12-06-v2.txt"));
+        let state = parse_state(&state_text).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+        let file = import(export_text.as_bytes(), &c.bank).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+        let shared = decode_share(link.trim(), &c.bank).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+        assert_eq!(file.bank_version, 2, "{p}");
+        for answers in [&state.answers, &file.answers, &shared.answers] {
+            assert_eq!(as_json(answers), stored_answers(&state_text), "{p}");
+            let ownership = answers.choice(&c.bank, "ownership");
+            assert!(ownership.is_some(), "{p}: ownership still counts");
+            for id in ["plant_location", "over_limits", "energy_quota"] {
+                assert!(answers.get(id).is_none(), "{p}: {id} answered");
+            }
+            assert_eq!(audit_duty(&c, answers), AuditDuty::LocationUnknown, "{p}");
+            let a = assess(&c, answers);
+            assert!(a.progress.answered < a.progress.visible, "{p}");
+        }
+    }
+    let p5 = parse_state(&fixture("p5-state-2026-12-06-v2.json")).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(p5.answers.choice(&c.bank, "ownership"), Some("foreign_invested"));
+}

@@ -53,7 +53,7 @@ fn profile_asks_sector_size_ownership_exports_streams_and_requirement() {
     let streams = c.bank.question("streams").map(|q| q.options.len());
     assert_eq!(streams, Some(6));
     let ownership = c.bank.question("ownership").map(|q| q.options.len());
-    assert_eq!(ownership, Some(4));
+    assert_eq!(ownership, Some(6));
 }
 
 #[test]
@@ -198,18 +198,24 @@ fn broken_content_is_reported_not_accepted() {
     let bank = include_str!("../../../content/en/bank.json");
     let measures = include_str!("../../../content/en/measures.json");
     let texts = include_str!("../../../content/en/assessment.json");
+    let regulation = include_str!("../../../content/en/regulation.json");
     let bad_rule = texts.replacen(
         "\"question\": \"water_metering\"",
         "\"question\": \"no_such_question\"",
         1,
     );
-    let e = Content::from_json(bank, measures, &bad_rule)
+    let e = Content::from_json(bank, measures, &bad_rule, regulation)
         .err()
         .map(|e| e.to_string());
     assert!(e.is_some_and(|e| e.contains("no_such_question")));
     let bad_bank = bank.replacen("\"id\": \"profile\"", "\"id\": \"practice\"", 1);
-    assert!(Content::from_json(&bad_bank, measures, texts).is_err());
-    assert!(Content::from_json("{", measures, texts).is_err());
+    assert!(Content::from_json(&bad_bank, measures, texts, regulation).is_err());
+    assert!(Content::from_json("{", measures, texts, regulation).is_err());
+    let bad_chapter = regulation.replacen("\"question\": \"r_team\"", "\"question\": \"no_team\"", 1);
+    let e = Content::from_json(bank, measures, texts, &bad_chapter)
+        .err()
+        .map(|e| e.to_string());
+    assert!(e.is_some_and(|e| e.contains("no_team")));
 }
 
 #[test]

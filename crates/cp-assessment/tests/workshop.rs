@@ -18,7 +18,7 @@ use cp_assessment::room_record::RoomRecord;
 use cp_assessment::spread::{Ratings, Spread};
 use cp_assessment::vocabulary::{AuditStep, Driver, Language, MeasureCategory, Sector};
 use cp_assessment::workshop::{
-    aggregate, aggregate_csv, size_band, Aggregate, Participant, ReasonCount, Room, SizeBand,
+    aggregate, aggregate_csv, Aggregate, Participant, ReasonCount, Room, SizeBand, SizeScheme,
     StepDistribution,
 };
 use serde_json::{json, Value};
@@ -216,6 +216,7 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
     let mut top: BTreeMap<MeasureCategory, usize> = BTreeMap::new();
     let mut sectors: BTreeMap<Option<Sector>, usize> = BTreeMap::new();
     let mut sizes: BTreeMap<Option<SizeBand>, usize> = BTreeMap::new();
+    let mut schemes: std::collections::BTreeSet<SizeScheme> = std::collections::BTreeSet::new();
     let mut scores: [Vec<f64>; 7] = Default::default();
     let mut ratings: [Vec<f64>; 11] = Default::default();
     let mut rating_counts = [[0usize; 5]; 11];
@@ -252,13 +253,23 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
             *top.entry(m.category).or_default() += 1;
         }
         *sectors.entry(a.sector).or_default() += 1;
+        // English content: a plant not said to be in mainland China is banded as in the EU.
+        let china = matches!(answers.get("plant_location"), Some(Answer::Choice(c)) if c == "mainland_china");
+        let [small, medium, large] = if china {
+            [20.0, 300.0, 1000.0]
+        } else {
+            [10.0, 50.0, 250.0]
+        };
         let size = match answers.get("staff") {
-            Some(Answer::Number(n)) if *n < 10.0 => Some(SizeBand::Micro),
-            Some(Answer::Number(n)) if *n < 50.0 => Some(SizeBand::Small),
-            Some(Answer::Number(n)) if *n < 250.0 => Some(SizeBand::Medium),
+            Some(Answer::Number(n)) if *n < small => Some(SizeBand::Micro),
+            Some(Answer::Number(n)) if *n < medium => Some(SizeBand::Small),
+            Some(Answer::Number(n)) if *n < large => Some(SizeBand::Medium),
             Some(Answer::Number(_)) => Some(SizeBand::Large),
             _ => None,
         };
+        if size.is_some() {
+            schemes.insert(if china { SizeScheme::China } else { SizeScheme::Eu });
+        }
         *sizes.entry(size).or_default() += 1;
     }
     let mut top3: Vec<(MeasureCategory, usize)> = MeasureCategory::ALL
@@ -312,6 +323,7 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
             .chain([None])
             .map(|s| (s, count(&sizes, s)))
             .collect(),
+        size_schemes: schemes.into_iter().collect(),
         readiness_spread: AuditStep::ALL
             .iter()
             .zip(&scores)
@@ -549,10 +561,10 @@ fn nobody_in_the_room_gives_zeros_of_the_right_shape() {
     assert_eq!(a.reasons.len(), 11);
     let ladder: Vec<u8> = a.top3.iter().map(|(c, _)| c.ladder_position()).collect();
     assert_eq!(ladder, [0, 1, 2, 3, 4, 5, 6, 7]);
-    assert_eq!(a.by_sector.len(), 12);
+    assert_eq!(a.by_sector.len(), 18);
     assert_eq!(a.by_sector.last(), Some(&(None, 0)));
     assert_eq!(a.by_size.len(), 5);
-    assert_eq!(size_band(420.0), SizeBand::Large);
+    assert!(a.size_schemes.is_empty());
     assert_eq!(a.readiness_spread.len(), 7);
     assert!(a.readiness_spread.iter().all(|(_, s)| s.is_none()));
     let drivers: Vec<Driver> = a.ratings.iter().map(|(d, _)| *d).collect();
@@ -591,7 +603,7 @@ fn aggregate_csv_is_excel_safe_and_complete() {
         .records()
         .collect::<Result<_, _>>()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(rows.len(), 1 + 8 + 7 + 11 + 8 + 12 + 5 + 7 + 11);
+    assert_eq!(rows.len(), 1 + 8 + 7 + 11 + 8 + 18 + 5 + 7 + 11);
     let section = |s: &str| -> Vec<&csv::StringRecord> {
         rows.iter().filter(|r| r.get(0) == Some(s)).collect()
     };
@@ -609,7 +621,7 @@ fn aggregate_csv_is_excel_safe_and_complete() {
     .iter()
     .map(|s| section(s).len())
     .collect();
-    assert_eq!(sizes, [1, 8, 7, 11, 8, 12, 5, 7, 11]);
+    assert_eq!(sizes, [1, 8, 7, 11, 8, 18, 5, 7, 11]);
     for cell in rows.iter().flat_map(|r| r.iter()) {
         assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
     }
@@ -660,7 +672,7 @@ fn aggregate_csv_is_excel_safe_and_complete() {
         .and_then(|q| q.option("textile"))
         .map(|o| o.label.as_str());
     assert_eq!((textile.get(1), textile.get(2)), (Some("textile"), label));
-    let last = section("sector")[11];
+    let last = section("sector")[17];
     assert_eq!((last.get(1), last.get(2)), (Some(""), Some("")));
     let size_names: Vec<&str> = section("size").iter().filter_map(|r| r.get(1)).collect();
     assert_eq!(size_names, ["micro", "small", "medium", "large", ""]);
@@ -865,4 +877,51 @@ fn five_hundred_responses_timing() {
         imported.as_millis(),
         aggregated.as_millis()
     );
+}
+
+/// The size bands on their boundary values: China's industrial headcount bands
+/// (工信部联企业〔2011〕300号) for a plant in mainland China, the EU's elsewhere.
+#[test]
+fn size_bands_follow_the_plants_country_on_their_boundaries() {
+    use SizeBand::{Large, Medium, Micro, Small};
+    let china = [
+        (1.0, Micro),
+        (19.0, Micro),
+        (20.0, Small),
+        (299.0, Small),
+        (300.0, Medium),
+        (999.0, Medium),
+        (1000.0, Large),
+    ];
+    let eu = [
+        (9.0, Micro),
+        (10.0, Small),
+        (49.0, Small),
+        (50.0, Medium),
+        (249.0, Medium),
+        (250.0, Large),
+        (200_000.0, Large),
+    ];
+    for (staff, band) in china {
+        assert_eq!(SizeScheme::China.band(staff), band, "China, {staff} staff");
+    }
+    for (staff, band) in eu {
+        assert_eq!(SizeScheme::Eu.band(staff), band, "EU, {staff} staff");
+    }
+    // A 200-person plant is small in China and medium in the EU.
+    assert_eq!(SizeScheme::China.band(200.0), Small);
+    assert_eq!(SizeScheme::Eu.band(200.0), Medium);
+    assert_eq!(
+        SizeScheme::of_location(Some("mainland_china"), SizeScheme::Eu),
+        SizeScheme::China
+    );
+    assert_eq!(
+        SizeScheme::of_location(Some("elsewhere"), SizeScheme::China),
+        SizeScheme::Eu
+    );
+    assert_eq!(SizeScheme::of_location(None, SizeScheme::China), SizeScheme::China);
+    assert_eq!(SizeScheme::fallback_for("zh-CN"), SizeScheme::China);
+    assert_eq!(SizeScheme::fallback_for("en"), SizeScheme::Eu);
+    assert_eq!(SizeScheme::China.staff_range(Small), "20\u{2013}299");
+    assert_eq!(SizeScheme::Eu.staff_range(Large), ">=250");
 }

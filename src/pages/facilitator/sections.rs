@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use cp_assessment::content::Content;
 use cp_assessment::vocabulary::Sector;
-use cp_assessment::workshop::{Aggregate, SizeBand};
+use cp_assessment::workshop::{Aggregate, SizeBand, SizeScheme};
 
 use super::charts::{count_bar, count_chart};
 use super::reasons::reasons_section;
@@ -152,7 +152,8 @@ fn top3_section(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView {
     }
 }
 
-/// The name of a size band with its staff range.
+/// The name of a size band; its staff range depends on where the plant is and is said
+/// under the chart.
 fn size_label(i18n: I18n, band: Option<SizeBand>) -> String {
     match band {
         Some(SizeBand::Micro) => t_string!(i18n, facilitator.size_micro).to_string(),
@@ -210,6 +211,13 @@ fn profile_section(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView {
                 t_string!(i18n, facilitator.col_size).to_string(),
                 size_rows,
             )}
+            {a.size_schemes.iter().map(|s| {
+                let note = match s {
+                    SizeScheme::China => t_string!(i18n, facilitator.size_scheme_china).to_string(),
+                    SizeScheme::Eu => t_string!(i18n, facilitator.size_scheme_eu).to_string(),
+                };
+                view! { <p class="source" data-testid="size-scheme">{note}</p> }
+            }).collect_view()}
         </section>
     }
 }

@@ -4,6 +4,7 @@
 //! motivation profile, and where to get help.
 
 mod charts;
+mod duty;
 mod measures;
 mod standing;
 mod summary;
@@ -29,6 +30,8 @@ enum Section {
     ReportHeader,
     /// Where the enterprise stands, the best fits and the next step, in one box.
     InShort,
+    /// "Must we audit?": China's rules for a mandatory audit checked against the answers.
+    Duty,
     /// The eight option categories ranked, with reasons, examples, cost class, first step.
     Measures,
     /// "Do now" and "needs a feasibility study".
@@ -47,9 +50,10 @@ enum Section {
 }
 
 /// Every section, in page order.
-const SECTIONS: [Section; 9] = [
+const SECTIONS: [Section; 10] = [
     Section::ReportHeader,
     Section::InShort,
+    Section::Duty,
     Section::Measures,
     Section::ActionPlan,
     Section::Engagement,
@@ -168,7 +172,12 @@ fn section_view(
         Section::Measures => measures::measures_section(i18n, c, a).into_any(),
         Section::ActionPlan => measures::action_plan_section(i18n, c, a).into_any(),
         Section::Engagement => standing::engagement_section(i18n, c, a).into_any(),
-        Section::Readiness => standing::readiness_section(i18n, c, a).into_any(),
+        Section::Duty => duty::duty_section(i18n, c, answers).into_any(),
+        Section::Readiness => view! {
+            {standing::readiness_section(i18n, c, a)}
+            {duty::chapters_view(i18n, c, answers)}
+        }
+        .into_any(),
         Section::Motivation => standing::motivation_section(i18n, c, a).into_any(),
         Section::Help => view! {
             <section aria-labelledby="help-h">

@@ -1,6 +1,8 @@
 //! `assess`: from answers to the assessment a manager reads. Deterministic and pure;
 //! every rule and weight is documented in docs/scoring.md with its source.
 
+pub mod chapters;
+pub mod duty;
 pub mod engagement;
 pub mod measures;
 pub mod motivation;
@@ -11,6 +13,8 @@ use super::answers::{Answers, Progress};
 use super::content::{Content, EngagementStage};
 use super::vocabulary::Sector;
 
+pub use chapters::{chapter_gaps, ChapterGaps};
+pub use duty::{audit_duty, AuditDuty, ChinaDuty, DutyReport};
 pub use measures::{Evidence, MeasureFit, Reason};
 pub use motivation::{DriverScore, FamilyScore, MotivationProfile};
 pub use readiness::{Readiness, StepReadiness};

@@ -1,0 +1,107 @@
+//! "Must we audit?" and the audit report's chapters: the check of China's rules for a
+//! mandatory CP audit, with its sources and the "not legal advice" line, and where each
+//! chapter's required contents stand.
+
+use leptos::prelude::*;
+
+use cp_assessment::answers::Answers;
+use cp_assessment::assess::{audit_duty, chapter_gaps};
+use cp_assessment::content::Content;
+use cp_assessment::regulation::SourceStatus;
+
+use crate::i18n::t_string;
+use crate::I18n;
+
+/// The current calendar year, for the five-year repeat of an audit.
+fn this_year() -> i32 {
+    // A calendar year fits an i32 exactly.
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
+/// The check: conclusion, triggers met, what to find out, deadlines, penalty, sector,
+/// sources with their status, and the "not legal advice" line.
+pub fn duty_section(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView {
+    let duty = audit_duty(c, answers);
+    let r = duty.report(c, this_year());
+    let status = r.status.map_or("none", |s| s.as_str());
+    let list = |items: Vec<String>, testid: &'static str| {
+        (!items.is_empty()).then(|| {
+            view! {
+                <ul data-testid=testid>
+                    {items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                </ul>
+            }
+        })
+    };
+    let heading_of = |text: String, items: &[&str]| (!items.is_empty()).then(|| view! { <h3>{text}</h3> });
+    let met_heading = heading_of(t_string!(i18n, results.duty_met).to_string(), &r.met);
+    let find_heading = heading_of(t_string!(i18n, results.duty_find_out).to_string(), &r.to_find_out);
+    let clock_heading = (!r.clock.is_empty()).then(|| view! { <h3>{t_string!(i18n, results.duty_clock).to_string()}</h3> });
+    let verified = t_string!(i18n, results.source_verified).to_string();
+    let indicative = t_string!(i18n, results.source_indicative).to_string();
+    let sources = (!r.sources.is_empty()).then(|| {
+        let items = r
+            .sources
+            .iter()
+            .map(|s| {
+                let status = match s.status {
+                    SourceStatus::Verified => verified.clone(),
+                    SourceStatus::Indicative => indicative.clone(),
+                };
+                view! {
+                    <li>
+                        {format!("{} — {} ", s.citation, s.locator)}
+                        <span class="source-status">{format!("({status})")}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{t_string!(i18n, results.duty_sources).to_string()}</h3>
+            <ul class="sources" data-testid="duty-sources">{items}</ul>
+        }
+    });
+    view! {
+        <section aria-labelledby="duty-h" data-testid="duty" data-status=status>
+            <h2 id="duty-h">{t_string!(i18n, results.duty_heading).to_string()}</h2>
+            <p class="stage" data-testid="duty-verdict"><strong>{r.title.to_owned()}</strong></p>
+            <p>{r.text.to_owned()}</p>
+            {met_heading}
+            {list(r.met.iter().map(|s| (*s).to_owned()).collect(), "duty-met")}
+            {find_heading}
+            {list(r.to_find_out.iter().map(|s| (*s).to_owned()).collect(), "duty-find-out")}
+            {clock_heading}
+            {list(r.clock.clone(), "duty-clock")}
+            {r.penalty.map(|p| view! { <p data-testid="duty-penalty">{p.to_owned()}</p> })}
+            {r.key_sector.map(|k| view! { <p>{k.to_owned()}</p> })}
+            {sources}
+            <p class="source" data-testid="duty-not-legal-advice">{r.not_legal_advice.to_owned()}</p>
+        </section>
+    }
+}
+
+/// Where each chapter of the audit report stands; complete chapters in one line.
+pub fn chapters_view(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView {
+    let chapters = chapter_gaps(c, answers);
+    let items = chapters
+        .iter()
+        .map(|ch| {
+            let text = if ch.complete() {
+                t_string!(i18n, results.chapter_complete).to_string()
+            } else {
+                ch.sentences(c).join(" ")
+            };
+            view! {
+                <dt>{ch.title.to_owned()}</dt>
+                <dd>{text}</dd>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="chapters-h">
+            <h2 id="chapters-h">{t_string!(i18n, results.chapters_heading).to_string()}</h2>
+            <p>{t_string!(i18n, results.chapters_intro).to_string()}</p>
+            <dl class="chapters" data-testid="report-chapters">{items}</dl>
+        </section>
+    }
+}
