@@ -31,6 +31,11 @@ export const banks: Record<Lang, Bank> = {
   en: readJson('content', 'en', 'bank.json'),
   'zh-CN': readJson('content', 'zh-CN', 'bank.json'),
 };
+/** China's rules for CP audits per language (content/<lang>/regulation.json). */
+export const regulations: Record<Lang, any> = {
+  en: readJson('content', 'en', 'regulation.json'),
+  'zh-CN': readJson('content', 'zh-CN', 'regulation.json'),
+};
 /** Back-compat alias: the English bank. */
 export const bank = banks.en;
 
@@ -87,15 +92,14 @@ export function persona(name: string, lang: Lang = 'en'): Record<string, Answer>
   );
   if (lang === 'zh-CN') {
     for (const [id, a] of Object.entries(answers)) {
-      if (a.type === 'text') answers[id] = { type: 'text', value: CHINESE_TEXT[id] ?? '本厂情况说明' };
+      if (a.type === 'text') answers[id] = { type: 'text', value: CHINESE_TEXT[name]?.[id] ?? '本厂情况说明' };
     }
   }
   return answers;
 }
-const CHINESE_TEXT: Record<string, string> = {
-  main_products: '针织棉布染色与整理',
-  renovation_scope: '用低浴比染色机替换喷射染色机',
-  violation_detail: '漂洗水中镍超标',
+const CHINESE_TEXT: Record<string, Record<string, string>> = {
+  p1: { main_products: '针织棉布染色与整理', renovation_scope: '用低浴比染色机替换喷射染色机' },
+  p2: { main_products: '汽车零部件镀锌、镀镍和镀铬', violation_detail: '漂洗水中镍超标' },
 };
 
 /** Collects page errors and console errors; the test fails if any occurred. */

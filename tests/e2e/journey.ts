@@ -4,7 +4,7 @@
 // them at the host's root, subpath.spec.ts runs P1 again under /cp/.
 import {
   test, expect, Questionnaire, persona, watchErrors, categoryNamesOf, stagesOf, fmt,
-  visibleLatinWords, LATIN_ALLOWED, Lang, resultsShown, banks,
+  visibleLatinWords, LATIN_ALLOWED, Lang, resultsShown, banks, regulations, Answer,
 } from './fixtures';
 
 /** The start page, relative to the project's baseURL ("http://127.0.0.1:4173" or
@@ -20,12 +20,23 @@ export interface Journey {
   inTop3: string[];
   notInTop3: string[];
   stage: string;
+  /** The outcome of "Must we audit?" (its data-status). */
+  duty: 'listed' | 'triggered' | 'unclear' | 'no_trigger' | 'none';
+  /** Answers that differ from the persona's. */
+  overrides?: Record<string, Answer>;
 }
 
 export const journeys: Journey[] = [
-  { name: 'p1', title: 'P1 textile dyeing mill', lang: 'en', inTop3: ['housekeeping', 'process_control'], notInTop3: ['by_product', 'product'], stage: 'audit_ahead' },
-  { name: 'p4', title: 'P4 fruit-juice processor', lang: 'en', inTop3: ['by_product', 'housekeeping'], notInTop3: ['technology', 'product'], stage: 'report_without_audit' },
-  { name: 'p1', title: 'P1 textile dyeing mill in Chinese on a phone', lang: 'zh-CN', phone: true, inTop3: ['housekeeping', 'process_control'], notInTop3: ['by_product', 'product'], stage: 'audit_ahead' },
+  { name: 'p1', title: 'P1 textile dyeing mill', lang: 'en', inTop3: ['housekeeping', 'process_control'], notInTop3: ['by_product', 'product'], stage: 'audit_ahead', duty: 'listed' },
+  { name: 'p4', title: 'P4 fruit-juice processor', lang: 'en', inTop3: ['by_product', 'housekeeping'], notInTop3: ['technology', 'product'], stage: 'report_without_audit', duty: 'listed' },
+  { name: 'p1', title: 'P1 textile dyeing mill in Chinese on a phone', lang: 'zh-CN', phone: true, inTop3: ['housekeeping', 'process_control'], notInTop3: ['by_product', 'product'], stage: 'audit_ahead', duty: 'listed' },
+  // A plating shop over the total quota of its discharge permit, on no list yet: told that
+  // the Measures require it to audit, with the deadlines, the penalty and the sources.
+  {
+    name: 'p2', title: 'P2 plating shop over its emission quota, in Chinese', lang: 'zh-CN',
+    inTop3: ['housekeeping', 'process_control'], notInTop3: ['product'], stage: 'voluntary', duty: 'triggered',
+    overrides: { over_limits: { type: 'choices', value: ['over_quota'] } },
+  },
 ];
 
 /** Registers the journey `j` as a test: every step through the UI, starting from the
@@ -38,7 +49,7 @@ export function journeyTest(j: Journey) {
     });
 
     test('answers everything, survives reload and a closed tab, gets fitting results', async ({ page, context, errors }, testInfo) => {
-      const answers = persona(j.name, j.lang);
+      const answers = { ...persona(j.name, j.lang), ...(j.overrides ?? {}) };
       let q = new Questionnaire(page, testInfo, j.lang);
       const ui = q.ui;
       const checkLanguage = async () => {
@@ -116,6 +127,25 @@ export function journeyTest(j: Journey) {
       const firstCause = question('loss_causes').options!.find((o) => named.includes(o.id))!;
       await expect(page.getByTestId('in-short-causes')).toContainText(firstCause.label);
       await expect(page.getByTestId('report-notes')).toContainText(question('assessment_reason').text);
+      // "Must we audit?" reads the plant's answers against China's rules, says what it
+      // meets, and always cites its sources and says it is not legal advice.
+      const duty = page.getByTestId('duty');
+      await expect(duty).toHaveAttribute('data-status', j.duty);
+      const regulation = regulations[j.lang];
+      if (j.duty === 'listed' || j.duty === 'triggered') {
+        await expect(page.getByTestId('duty-verdict')).toHaveText(regulation.duty.verdicts[j.duty].title);
+        for (const line of regulation.duty.clock) await expect(page.getByTestId('duty-clock')).toContainText(line);
+        await expect(page.getByTestId('duty-penalty')).toHaveText(regulation.duty.penalty);
+        await expect(page.getByTestId('duty-sources').locator('li')).toHaveCount(regulation.duty.sources.length);
+      }
+      if (j.duty === 'triggered') {
+        const over = (answers.over_limits as { value: string[] }).value;
+        for (const t of over) await expect(page.getByTestId('duty-met')).toContainText(regulation.duty.met[t]);
+      }
+      await expect(page.getByTestId('duty-not-legal-advice')).toHaveText(regulation.duty.not_legal_advice);
+      await expect(page.getByTestId('report-chapters').locator('dt')).toHaveCount(7);
+      await duty.scrollIntoViewIfNeeded();
+      await q.screenshot('07a-must-we-audit');
       // Reasons quote the manager's own answers.
       await expect(page.getByTestId('measure-rank-1').locator('.evidence').first())
         .toContainText(fmt(ui.results.you_answered, { evidence: '' }).trim().replace(/[.。]$/, ''));

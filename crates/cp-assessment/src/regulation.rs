@@ -167,8 +167,6 @@ pub struct Regulation {
     pub sources: Vec<LegalSource>,
     /// The "Must we audit?" check.
     pub duty: DutyTexts,
-    /// The chapter sentence: `{chapter}` needs `{{ needs }}`.
-    pub chapter_needs: String,
     /// `{{ have }}`: what is in place.
     pub chapter_have: String,
     /// `{{ partly }}`: what is partly there.

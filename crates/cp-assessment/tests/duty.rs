@@ -274,7 +274,8 @@ fn readiness_gaps_are_named_by_the_report_chapter() {
     assert!(!first.complete());
     let text = first.sentences(&c).join(" ");
     assert!(text.contains("Not yet: an audit team with a named leader."), "{text}");
-    assert!(text.starts_with("It needs a written commitment"), "{text}");
+    assert!(text.starts_with("In place: a written commitment of the leadership."), "{text}");
+    assert!(text.ends_with("The audit itself produces: a work plan and budget, awareness raising and training of staff."), "{text}");
     let second = &chapters[1];
     assert_eq!(second.partly, ["a process flow chart with inputs and wastes"]);
     assert_eq!(second.unknown, ["a site inspection listing where waste arises"]);

@@ -51,7 +51,7 @@ pub fn duty_section(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView
                 view! {
                     <li>
                         {format!("{} — {} ", s.citation, s.locator)}
-                        <span class="source-status">{format!("({status})")}</span>
+                        <span class="source-status">{status}</span>
                     </li>
                 }
             })

@@ -30,12 +30,12 @@ enum Section {
     ReportHeader,
     /// Where the enterprise stands, the best fits and the next step, in one box.
     InShort,
-    /// "Must we audit?": China's rules for a mandatory audit checked against the answers.
-    Duty,
     /// The eight option categories ranked, with reasons, examples, cost class, first step.
     Measures,
     /// "Do now" and "needs a feasibility study".
     ActionPlan,
+    /// "Must we audit?": China's rules for a mandatory audit checked against the answers.
+    Duty,
     /// Where the enterprise stands between a report written only to comply and CP built
     /// into decisions.
     Engagement,
@@ -53,9 +53,9 @@ enum Section {
 const SECTIONS: [Section; 10] = [
     Section::ReportHeader,
     Section::InShort,
-    Section::Duty,
     Section::Measures,
     Section::ActionPlan,
+    Section::Duty,
     Section::Engagement,
     Section::Readiness,
     Section::Motivation,

@@ -92,33 +92,20 @@ impl ChapterGaps<'_> {
         self.partly.is_empty() && self.missing.is_empty() && self.unknown.is_empty()
     }
 
-    /// The chapter in sentences: what it needs, then what is in place, partly there,
-    /// missing, not known and left to the audit, each only when there is any.
+    /// The chapter in sentences, one for each kind there is, in this order: what is in
+    /// place, partly there, missing, not said, and left to the audit.
     pub fn sentences(&self, content: &Content) -> Vec<String> {
         let r = &content.regulation;
-        let all: Vec<&str> = self
-            .have
-            .iter()
-            .chain(&self.partly)
-            .chain(&self.missing)
-            .chain(&self.unknown)
-            .chain(&self.audit)
-            .copied()
-            .collect();
-        let mut out = vec![r
-            .chapter_needs
-            .replace("{{ needs }}", &content.join(&all, Joiner::Items))];
-        for (list, template, key) in [
+        [
             (&self.have, &r.chapter_have, "{{ have }}"),
             (&self.partly, &r.chapter_partly, "{{ partly }}"),
             (&self.missing, &r.chapter_missing, "{{ missing }}"),
             (&self.unknown, &r.chapter_unknown, "{{ unknown }}"),
             (&self.audit, &r.chapter_audit, "{{ audit }}"),
-        ] {
-            if !list.is_empty() {
-                out.push(template.replace(key, &content.join(list, Joiner::Items)));
-            }
-        }
-        out
+        ]
+        .into_iter()
+        .filter(|(list, _, _)| !list.is_empty())
+        .map(|(list, template, key)| template.replace(key, &content.join(list, Joiner::Items)))
+        .collect()
     }
 }
