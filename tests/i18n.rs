@@ -67,10 +67,10 @@ const TEXT_KEYS: [&str; 42] = [
     "penalty",
     "key_sector",
     "not_legal_advice",
+    "help_china",
     "citation",
     "locator",
     "item",
-    "chapter_needs",
     "chapter_have",
     "chapter_partly",
     "chapter_missing",
@@ -200,7 +200,12 @@ fn every_ui_key_exists_in_both_languages() {
 
 #[test]
 fn content_has_the_same_structure_in_both_languages() {
-    for file in ["bank.json", "measures.json", "assessment.json", "regulation.json"] {
+    for file in [
+        "bank.json",
+        "measures.json",
+        "assessment.json",
+        "regulation.json",
+    ] {
         let en = json(&format!("content/en/{file}"));
         let zh = json(&format!("content/zh-CN/{file}"));
         if let Err(e) = same_structure(&en, &zh, "") {
@@ -212,7 +217,12 @@ fn content_has_the_same_structure_in_both_languages() {
 #[test]
 fn chinese_texts_contain_no_english_words() {
     let mut all = Vec::new();
-    for file in ["bank.json", "measures.json", "assessment.json", "regulation.json"] {
+    for file in [
+        "bank.json",
+        "measures.json",
+        "assessment.json",
+        "regulation.json",
+    ] {
         texts(&json(&format!("content/zh-CN/{file}")), false, &mut all);
     }
     texts(&json("locales/zh-CN.json"), true, &mut all);

@@ -292,7 +292,12 @@ impl Content {
     /// # Errors
     /// See [`Content::english`]; also if the bank names another language than `files`.
     pub fn parse(files: ContentFiles) -> Result<Content, ContentError> {
-        let content = Content::from_json(files.bank, files.measures, files.assessment, files.regulation)?;
+        let content = Content::from_json(
+            files.bank,
+            files.measures,
+            files.assessment,
+            files.regulation,
+        )?;
         if content.bank.language != files.language.as_str() {
             return Err(ContentError::Inconsistent(format!(
                 "bank for {} says its language is {}",
@@ -471,14 +476,18 @@ impl Content {
         let r = &self.regulation;
         let steps: Vec<AuditStep> = r.chapters.iter().map(|c| c.step).collect();
         if steps != AuditStep::ALL {
-            return fail(format!("regulation: chapters must follow the seven steps, got {steps:?}"));
+            return fail(format!(
+                "regulation: chapters must follow the seven steps, got {steps:?}"
+            ));
         }
         for item in r.chapters.iter().flat_map(|c| &c.contents) {
             let Some(id) = item.question.as_deref() else {
                 continue;
             };
             let Some(q) = self.bank.question(id) else {
-                return fail(format!("regulation: chapter item names unknown question {id}"));
+                return fail(format!(
+                    "regulation: chapter item names unknown question {id}"
+                ));
             };
             if let Some(bad) = item
                 .in_place

@@ -167,6 +167,8 @@ pub struct Regulation {
     pub sources: Vec<LegalSource>,
     /// The "Must we audit?" check.
     pub duty: DutyTexts,
+    /// Where to get help in mainland China: the authorities that organise audits.
+    pub help_china: String,
     /// `{{ have }}`: what is in place.
     pub chapter_have: String,
     /// `{{ partly }}`: what is partly there.

@@ -118,6 +118,10 @@ fn bank_version_2_states_exports_and_links_load_into_version_3() {
             assert!(a.progress.answered < a.progress.visible, "{p}");
         }
     }
-    let p5 = parse_state(&fixture("p5-state-2026-12-06-v2.json")).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(p5.answers.choice(&c.bank, "ownership"), Some("foreign_invested"));
+    let p5 =
+        parse_state(&fixture("p5-state-2026-12-06-v2.json")).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        p5.answers.choice(&c.bank, "ownership"),
+        Some("foreign_invested")
+    );
 }

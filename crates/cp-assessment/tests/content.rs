@@ -211,7 +211,8 @@ fn broken_content_is_reported_not_accepted() {
     let bad_bank = bank.replacen("\"id\": \"profile\"", "\"id\": \"practice\"", 1);
     assert!(Content::from_json(&bad_bank, measures, texts, regulation).is_err());
     assert!(Content::from_json("{", measures, texts, regulation).is_err());
-    let bad_chapter = regulation.replacen("\"question\": \"r_team\"", "\"question\": \"no_team\"", 1);
+    let bad_chapter =
+        regulation.replacen("\"question\": \"r_team\"", "\"question\": \"no_team\"", 1);
     let e = Content::from_json(bank, measures, texts, &bad_chapter)
         .err()
         .map(|e| e.to_string());

@@ -48,7 +48,13 @@ fn china(duty: &AuditDuty) -> (DutyStatus, Vec<Trigger>, Vec<Trigger>) {
 }
 
 /// A plant's name, its answers, and the outcome, triggers met and triggers not known.
-type Case = (&'static str, Answers, DutyStatus, Vec<Trigger>, Vec<Trigger>);
+type Case = (
+    &'static str,
+    Answers,
+    DutyStatus,
+    Vec<Trigger>,
+    Vec<Trigger>,
+);
 
 #[test]
 fn the_check_on_a_table_of_plants() {
@@ -59,7 +65,10 @@ fn the_check_on_a_table_of_plants() {
         ("no trigger", clean_plant(), NoTrigger, vec![], vec![]),
         (
             "over a standard alone",
-            with(clean_plant(), &[("over_limits", choices(&["over_standard"]))]),
+            with(
+                clean_plant(),
+                &[("over_limits", choices(&["over_standard"]))],
+            ),
             Triggered,
             vec![OverStandard],
             vec![],
@@ -152,7 +161,10 @@ fn the_check_on_a_table_of_plants() {
         ),
         (
             "nothing answered but the location",
-            with(Answers::new(), &[("plant_location", choice("mainland_china"))]),
+            with(
+                Answers::new(),
+                &[("plant_location", choice("mainland_china"))],
+            ),
             Unclear,
             vec![],
             vec![OverStandard, OverQuota, EnergyQuota, Toxic],
@@ -179,10 +191,11 @@ fn the_check_on_a_table_of_plants() {
 #[test]
 fn key_sectors_and_the_five_year_repeat() {
     let c = content();
-    let key = |sector: &str| match audit_duty(&c, &with(clean_plant(), &[("sector", choice(sector))])) {
-        AuditDuty::China(d) => d.key_sector,
-        _ => panic!("not in China"),
-    };
+    let key =
+        |sector: &str| match audit_duty(&c, &with(clean_plant(), &[("sector", choice(sector))])) {
+            AuditDuty::China(d) => d.key_sector,
+            _ => panic!("not in China"),
+        };
     assert!(key("electroplating"));
     assert!(key("textile"));
     assert!(!key("machinery"));
@@ -201,20 +214,29 @@ fn key_sectors_and_the_five_year_repeat() {
     let recent = audit_duty(&c, &done(2023.0));
     let report = old.report(&c, 2026);
     assert!(
-        report.clock.iter().any(|l| l.contains("2024") && l.contains("overdue")),
+        report
+            .clock
+            .iter()
+            .any(|l| l.contains("2024") && l.contains("overdue")),
         "{:?}",
         report.clock
     );
     let report = recent.report(&c, 2026);
     assert!(
-        report.clock.iter().any(|l| l.contains("2028") && !l.contains("overdue")),
+        report
+            .clock
+            .iter()
+            .any(|l| l.contains("2028") && !l.contains("overdue")),
         "{:?}",
         report.clock
     );
     // Without the toxic trigger there is no five-year rule.
     let plain = with(
         clean_plant(),
-        &[("audit_status", choice("done")), ("audit_year", Answer::Number(2015.0))],
+        &[
+            ("audit_status", choice("done")),
+            ("audit_year", Answer::Number(2015.0)),
+        ],
     );
     assert!(matches!(audit_duty(&c, &plain), AuditDuty::China(d) if d.repeat_due.is_none()));
 }
@@ -229,7 +251,11 @@ fn the_report_says_the_clock_the_penalty_and_its_sources_in_both_languages() {
         assert!(!r.title.is_empty() && !r.text.is_empty());
         assert_eq!(r.met.len(), 1);
         assert_eq!(r.clock.len(), 2, "start and finish, disclosure");
-        assert!(r.penalty.is_some_and(|p| p.contains("39") || p.contains("第三十九条")), "{language:?}");
+        assert!(
+            r.penalty
+                .is_some_and(|p| p.contains("39") || p.contains("第三十九条")),
+            "{language:?}"
+        );
         assert!(r.key_sector.is_some());
         assert!(r.sources.len() >= 4);
         assert!(r.sources.iter().any(|s| s.status == SourceStatus::Verified));
@@ -254,7 +280,10 @@ fn the_report_says_the_clock_the_penalty_and_its_sources_in_both_languages() {
     let listed = with(clean_plant(), &[("audit_required", choice("required"))]);
     let r = audit_duty(&c, &listed).report(&c, 2026);
     assert!(r.title.starts_with("Yes"), "{}", r.title);
-    assert!(r.clock.iter().any(|l| l.contains("two months") && l.contains("one year")));
+    assert!(r
+        .clock
+        .iter()
+        .any(|l| l.contains("two months") && l.contains("one year")));
 }
 
 #[test]
@@ -273,17 +302,42 @@ fn readiness_gaps_are_named_by_the_report_chapter() {
     assert_eq!(first.audit.len(), 2);
     assert!(!first.complete());
     let text = first.sentences(&c).join(" ");
-    assert!(text.contains("Not yet: an audit team with a named leader."), "{text}");
-    assert!(text.starts_with("In place: a written commitment of the leadership."), "{text}");
+    assert!(
+        text.contains("Not yet: an audit team with a named leader."),
+        "{text}"
+    );
+    assert!(
+        text.starts_with("In place: a written commitment of the leadership."),
+        "{text}"
+    );
     assert!(text.ends_with("The audit itself produces: a work plan and budget, awareness raising and training of staff."), "{text}");
     let second = &chapters[1];
-    assert_eq!(second.partly, ["a process flow chart with inputs and wastes"]);
-    assert_eq!(second.unknown, ["a site inspection listing where waste arises"]);
+    assert_eq!(
+        second.partly,
+        ["a process flow chart with inputs and wastes"]
+    );
+    assert_eq!(
+        second.unknown,
+        ["a site inspection listing where waste arises"]
+    );
     assert!(second
         .sentences(&c)
         .iter()
         .any(|s| s.contains("comparison with the sector's CP indicator system")));
     // Nothing answered: every item a question can show is "not said", never "missing".
     let blank = chapter_gaps(&c, &Answers::new());
-    assert!(blank.iter().all(|ch| ch.have.is_empty() && ch.missing.is_empty()));
+    assert!(blank
+        .iter()
+        .all(|ch| ch.have.is_empty() && ch.missing.is_empty()));
+}
+
+#[test]
+fn chinese_authorities_are_named_only_for_plants_that_may_be_in_china() {
+    let c = content();
+    assert!(cp_assessment::assess::local_help(&c, &clean_plant())
+        .is_some_and(|h| h.contains("ecology and environment")));
+    assert!(cp_assessment::assess::local_help(&c, &Answers::new()).is_some());
+    let abroad = with(clean_plant(), &[("plant_location", choice("elsewhere"))]);
+    assert_eq!(cp_assessment::assess::local_help(&c, &abroad), None);
+    assert!(!c.texts.help.contains("bureau"), "{}", c.texts.help);
 }

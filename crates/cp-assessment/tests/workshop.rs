@@ -268,7 +268,11 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
             _ => None,
         };
         if size.is_some() {
-            schemes.insert(if china { SizeScheme::China } else { SizeScheme::Eu });
+            schemes.insert(if china {
+                SizeScheme::China
+            } else {
+                SizeScheme::Eu
+            });
         }
         *sizes.entry(size).or_default() += 1;
     }
@@ -919,7 +923,10 @@ fn size_bands_follow_the_plants_country_on_their_boundaries() {
         SizeScheme::of_location(Some("elsewhere"), SizeScheme::China),
         SizeScheme::Eu
     );
-    assert_eq!(SizeScheme::of_location(None, SizeScheme::China), SizeScheme::China);
+    assert_eq!(
+        SizeScheme::of_location(None, SizeScheme::China),
+        SizeScheme::China
+    );
     assert_eq!(SizeScheme::fallback_for("zh-CN"), SizeScheme::China);
     assert_eq!(SizeScheme::fallback_for("en"), SizeScheme::Eu);
     assert_eq!(SizeScheme::China.staff_range(Small), "20\u{2013}299");

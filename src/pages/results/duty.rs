@@ -33,10 +33,15 @@ pub fn duty_section(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView
             }
         })
     };
-    let heading_of = |text: String, items: &[&str]| (!items.is_empty()).then(|| view! { <h3>{text}</h3> });
+    let heading_of =
+        |text: String, items: &[&str]| (!items.is_empty()).then(|| view! { <h3>{text}</h3> });
     let met_heading = heading_of(t_string!(i18n, results.duty_met).to_string(), &r.met);
-    let find_heading = heading_of(t_string!(i18n, results.duty_find_out).to_string(), &r.to_find_out);
-    let clock_heading = (!r.clock.is_empty()).then(|| view! { <h3>{t_string!(i18n, results.duty_clock).to_string()}</h3> });
+    let find_heading = heading_of(
+        t_string!(i18n, results.duty_find_out).to_string(),
+        &r.to_find_out,
+    );
+    let clock_heading = (!r.clock.is_empty())
+        .then(|| view! { <h3>{t_string!(i18n, results.duty_clock).to_string()}</h3> });
     let verified = t_string!(i18n, results.source_verified).to_string();
     let indicative = t_string!(i18n, results.source_indicative).to_string();
     let sources = (!r.sources.is_empty()).then(|| {

@@ -183,6 +183,7 @@ fn section_view(
             <section aria-labelledby="help-h">
                 <h2 id="help-h">{t_string!(i18n, results.help_heading).to_string()}</h2>
                 <p>{c.texts.help.clone()}</p>
+                {cp_assessment::assess::local_help(c, answers).map(|h| view! { <p data-testid="help-china">{h.to_owned()}</p> })}
             </section>
         }
         .into_any(),

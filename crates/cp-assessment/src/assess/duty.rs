@@ -126,6 +126,13 @@ pub fn audit_duty(content: &Content, answers: &Answers) -> AuditDuty {
     })
 }
 
+/// The authorities to ask for help, for a plant in mainland China or whose location is not
+/// given (the rules name Chinese bureaus, which mean nothing elsewhere).
+pub fn local_help<'a>(content: &'a Content, answers: &Answers) -> Option<&'a str> {
+    (answers.choice(&content.bank, "plant_location") != Some("elsewhere"))
+        .then_some(content.regulation.help_china.as_str())
+}
+
 /// The check as the results page shows it, in the content's language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DutyReport<'a> {

@@ -14,7 +14,7 @@ use super::content::{Content, EngagementStage};
 use super::vocabulary::Sector;
 
 pub use chapters::{chapter_gaps, ChapterGaps};
-pub use duty::{audit_duty, AuditDuty, ChinaDuty, DutyReport};
+pub use duty::{audit_duty, local_help, AuditDuty, ChinaDuty, DutyReport};
 pub use measures::{Evidence, MeasureFit, Reason};
 pub use motivation::{DriverScore, FamilyScore, MotivationProfile};
 pub use readiness::{Readiness, StepReadiness};
