@@ -35,7 +35,7 @@ fn leaf_keys(v: &Value, prefix: &str, out: &mut BTreeSet<String>) {
 
 /// Keys whose string values are text for people (translated); everything else is
 /// structure and must be identical across languages.
-const TEXT_KEYS: [&str; 42] = [
+const TEXT_KEYS: [&str; 43] = [
     "list_separator",
     "clause_separator",
     "profile_separator",
@@ -71,6 +71,7 @@ const TEXT_KEYS: [&str; 42] = [
     "citation",
     "locator",
     "item",
+    "chapter_title",
     "chapter_have",
     "chapter_partly",
     "chapter_missing",

@@ -34,7 +34,7 @@ export const journeys: Journey[] = [
   // the Measures require it to audit, with the deadlines, the penalty and the sources.
   {
     name: 'p2', title: 'P2 plating shop over its emission quota, in Chinese', lang: 'zh-CN',
-    inTop3: ['housekeeping', 'process_control'], notInTop3: ['product'], stage: 'voluntary', duty: 'triggered',
+    inTop3: ['housekeeping', 'process_control'], notInTop3: ['product'], stage: 'audit_ahead', duty: 'triggered',
     overrides: { over_limits: { type: 'choices', value: ['over_quota'] } },
   },
 ];

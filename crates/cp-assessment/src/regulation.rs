@@ -133,10 +133,8 @@ pub struct DutyTexts {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChapterText {
-    /// The audit step the chapter reports on.
+    /// The audit step the chapter reports on; the chapter is named after it.
     pub step: AuditStep,
-    /// The chapter's title as reports name it.
-    pub title: String,
     /// Its required contents.
     pub contents: Vec<ChapterItem>,
 }
@@ -169,6 +167,9 @@ pub struct Regulation {
     pub duty: DutyTexts,
     /// Where to get help in mainland China: the authorities that organise audits.
     pub help_china: String,
+    /// A chapter's title: `{{ n }}`, its number, and `{{ step }}`, the step's name as the
+    /// readiness chart shows it, so that the page names each step one way.
+    pub chapter_title: String,
     /// `{{ have }}`: what is in place.
     pub chapter_have: String,
     /// `{{ partly }}`: what is partly there.

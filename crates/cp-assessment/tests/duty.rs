@@ -260,7 +260,7 @@ fn the_report_says_the_clock_the_penalty_and_its_sources_in_both_languages() {
         assert!(r.sources.len() >= 4);
         assert!(r.sources.iter().any(|s| s.status == SourceStatus::Verified));
         assert!(r.sources.iter().all(|s| s.url.starts_with("http")));
-        assert!(!r.not_legal_advice.is_empty());
+        assert!(r.not_legal_advice.is_some_and(|t| !t.is_empty()));
 
         let none = audit_duty(&c, &clean_plant()).report(&c, 2026);
         assert_eq!(none.status, Some(DutyStatus::NoTrigger));
@@ -275,6 +275,10 @@ fn the_report_says_the_clock_the_penalty_and_its_sources_in_both_languages() {
         let r = audit_duty(&c, &abroad).report(&c, 2026);
         assert_eq!(r.status, None);
         assert!(!r.title.is_empty() && r.sources.is_empty() && r.penalty.is_none());
+        assert!(
+            r.not_legal_advice.is_none(),
+            "China's caveat is not shown abroad"
+        );
     }
     let c = content();
     let listed = with(clean_plant(), &[("audit_required", choice("required"))]);

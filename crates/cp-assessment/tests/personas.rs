@@ -134,7 +134,10 @@ fn p2_plating_shop_cheap_measures_and_no_product_change() {
         .lowered_by
         .iter()
         .any(|r| r.rule_id == "sub_buyer_spec" && r.text.contains("customer's approval"))));
-    assert_eq!(a.engagement, EngagementStage::Voluntary);
+    // Changed with the must-audit check (issue 18): P2 is in mainland China, uses
+    // hexavalent chromium and broke a discharge standard, so the Measures (2016, art. 8)
+    // require it to audit although it is on no list yet: "audit ahead", not "voluntary".
+    assert_eq!(a.engagement, EngagementStage::AuditAhead);
 }
 
 #[test]
@@ -191,7 +194,10 @@ fn p5_coatings_maker_substitution_and_product_change() {
     );
     assert!(rank_of(&a, Recovery) <= 5, "{}", show(&a));
     assert!(!top.contains(&ByProduct), "{}", show(&a));
-    assert_eq!(a.engagement, EngagementStage::Voluntary);
+    // Changed with the must-audit check (issue 18): a joint venture in mainland China that
+    // produces hazardous waste (solvent drums) meets the toxic trigger (双有), so the audit is
+    // mandatory for it: "audit ahead", not "voluntary".
+    assert_eq!(a.engagement, EngagementStage::AuditAhead);
 }
 
 #[test]

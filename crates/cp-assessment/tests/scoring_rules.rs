@@ -182,6 +182,44 @@ fn engagement_follows_the_seed_path() {
             ],
             EngagementStage::BuiltIntoDecisions,
         ),
+        // A plant in mainland China that meets a trigger of a mandatory audit (here an
+        // emission quota exceeded) has the audit ahead whatever it said of a list.
+        (
+            &[
+                ("audit_status", "none"),
+                ("audit_required", "not_required"),
+                ("plant_location", "mainland_china"),
+                ("energy_quota", "over"),
+            ],
+            EngagementStage::AuditAhead,
+        ),
+        (
+            &[
+                ("audit_status", "planned"),
+                ("audit_required", "not_required"),
+                ("plant_location", "mainland_china"),
+                ("hazardous_inputs", "some"),
+            ],
+            EngagementStage::AuditAhead,
+        ),
+        (
+            &[
+                ("audit_status", "none"),
+                ("plant_location", "mainland_china"),
+                ("energy_quota", "over"),
+            ],
+            EngagementStage::AuditAhead,
+        ),
+        // The same facts outside China change nothing.
+        (
+            &[
+                ("audit_status", "none"),
+                ("audit_required", "not_required"),
+                ("plant_location", "elsewhere"),
+                ("hazardous_inputs", "yes"),
+            ],
+            EngagementStage::Voluntary,
+        ),
     ];
     for (given, expected) in cases {
         let mut answers = Answers::new();

@@ -80,7 +80,7 @@ pub fn duty_section(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView
             {r.penalty.map(|p| view! { <p data-testid="duty-penalty">{p.to_owned()}</p> })}
             {r.key_sector.map(|k| view! { <p>{k.to_owned()}</p> })}
             {sources}
-            <p class="source" data-testid="duty-not-legal-advice">{r.not_legal_advice.to_owned()}</p>
+            {r.not_legal_advice.map(|t| view! { <p class="source" data-testid="duty-not-legal-advice">{t.to_owned()}</p> })}
         </section>
     }
 }
@@ -97,7 +97,7 @@ pub fn chapters_view(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoVie
                 ch.sentences(c).join(" ")
             };
             view! {
-                <dt>{ch.title.to_owned()}</dt>
+                <dt>{ch.title.clone()}</dt>
                 <dd>{text}</dd>
             }
         })

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use cp_assessment::answers::Answers;
-use cp_assessment::assess::{notes, Assessment, Named};
+use cp_assessment::assess::{audit_duty, notes, Assessment, AuditDuty, Named};
 use cp_assessment::content::Content;
 use cp_assessment::labels::Joiner;
 
@@ -89,6 +89,12 @@ pub fn in_short(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> i
         };
         view! { <p data-testid="in-short-causes">{text}</p> }
     });
+    // Where China's rules were applied, their conclusion belongs with the stage.
+    let duty = audit_duty(c, answers);
+    let duty_line = matches!(duty, AuditDuty::China(_)).then(|| {
+        let verdict = duty.title(c).to_owned();
+        view! { <p data-testid="in-short-duty">{t_string!(i18n, results.in_short_duty, verdict = verdict).to_string()}</p> }
+    });
     let step_line = c
         .stage(a.engagement)
         .map(|s| t_string!(i18n, results.in_short_step, step = s.next_move.clone()).to_string());
@@ -96,6 +102,7 @@ pub fn in_short(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> i
         <section class="in-short" aria-labelledby="in-short-h" data-testid="in-short">
             <h2 id="in-short-h">{t_string!(i18n, results.in_short).to_string()}</h2>
             <p>{stage_line}</p>
+            {duty_line}
             <p>{t_string!(i18n, results.in_short_measure, list = c.join(&top, Joiner::Items)).to_string()}</p>
             {cause_line}
             <p><strong>{step_line}</strong></p>

@@ -13,8 +13,8 @@ use crate::vocabulary::AuditStep;
 pub struct ChapterGaps<'a> {
     /// The step the chapter reports on.
     pub step: AuditStep,
-    /// The chapter's title.
-    pub title: &'a str,
+    /// The chapter's title: its number and the step's name.
+    pub title: String,
     /// In place.
     pub have: Vec<&'a str>,
     /// Partly there.
@@ -64,7 +64,11 @@ pub fn chapter_gaps<'a>(content: &'a Content, answers: &Answers) -> Vec<ChapterG
         .map(|chapter| {
             let mut gaps = ChapterGaps {
                 step: chapter.step,
-                title: &chapter.title,
+                title: content
+                    .regulation
+                    .chapter_title
+                    .replace("{{ n }}", &chapter.step.number().to_string())
+                    .replace("{{ step }}", content.step_name(chapter.step)),
                 have: Vec::new(),
                 partly: Vec::new(),
                 missing: Vec::new(),

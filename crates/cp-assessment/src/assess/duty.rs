@@ -4,6 +4,7 @@
 //! `content/<lang>/regulation.json`; docs/scoring.md explains the check.
 
 use crate::answers::Answers;
+use crate::bank::Bank;
 use crate::content::Content;
 use crate::regulation::{DutyStatus, LegalSource, Trigger};
 use crate::vocabulary::Sector;
@@ -56,14 +57,8 @@ pub struct ChinaDuty {
     pub repeat_due: Option<i32>,
 }
 
-/// Checks the answers against the rules.
-pub fn audit_duty(content: &Content, answers: &Answers) -> AuditDuty {
-    let bank = &content.bank;
-    match answers.choice(bank, "plant_location") {
-        Some("mainland_china") => {}
-        Some(_) => return AuditDuty::OutsideChina,
-        None => return AuditDuty::LocationUnknown,
-    }
+/// Whether the answers meet each trigger of article 8, in its order.
+fn triggers(bank: &Bank, answers: &Answers) -> [(Trigger, Met); 4] {
     let over = answers.choices(bank, "over_limits");
     let over_met = |id: &str| match over {
         Some(ids) if ids.iter().any(|o| o == id) => Met::Yes,
@@ -77,19 +72,41 @@ pub fn audit_duty(content: &Content, answers: &Answers) -> AuditDuty {
     };
     // Any toxic raw material counts, in any amount; so does listed hazardous waste.
     let inputs = answers.choice(bank, "hazardous_inputs");
-    let streams = answers.choices(bank, "streams");
-    let emits = streams.map(|s| s.iter().any(|o| o == "hazardous_waste"));
+    let emits = answers
+        .choices(bank, "streams")
+        .map(|s| s.iter().any(|o| o == "hazardous_waste"));
     let toxic = match (inputs, emits) {
         (Some("yes" | "some"), _) | (_, Some(true)) => Met::Yes,
         (Some(_), Some(false)) => Met::No,
         _ => Met::NotKnown,
     };
-    let verdicts = [
+    [
         (Trigger::OverStandard, over_met("over_standard")),
         (Trigger::OverQuota, over_met("over_quota")),
         (Trigger::EnergyQuota, energy),
         (Trigger::Toxic, toxic),
-    ];
+    ]
+}
+
+/// Whether a mandatory audit applies: the plant is in mainland China and is on a list or
+/// meets a trigger. The engagement stage reads it, so that a plant the law requires to
+/// audit is not told it acts voluntarily.
+pub fn audit_is_mandatory(bank: &Bank, answers: &Answers) -> bool {
+    answers.choice(bank, "plant_location") == Some("mainland_china")
+        && (answers.choice(bank, "audit_required") == Some("required")
+            || triggers(bank, answers).iter().any(|(_, m)| *m == Met::Yes))
+}
+
+/// Checks the answers against the rules.
+pub fn audit_duty(content: &Content, answers: &Answers) -> AuditDuty {
+    let bank = &content.bank;
+    match answers.choice(bank, "plant_location") {
+        Some("mainland_china") => {}
+        Some(_) => return AuditDuty::OutsideChina,
+        None => return AuditDuty::LocationUnknown,
+    }
+    let verdicts = triggers(bank, answers);
+    let toxic = verdicts[3].1;
     let pick = |want: Met| -> Vec<Trigger> {
         verdicts
             .iter()
@@ -154,11 +171,25 @@ pub struct DutyReport<'a> {
     pub key_sector: Option<&'a str>,
     /// The sources cited, with their status.
     pub sources: Vec<&'a LegalSource>,
-    /// Always shown.
-    pub not_legal_advice: &'a str,
+    /// Shown wherever China's rules were applied (not outside China or when the location
+    /// is not given).
+    pub not_legal_advice: Option<&'a str>,
 }
 
 impl AuditDuty {
+    /// The one-line conclusion.
+    pub fn title<'a>(&self, content: &'a Content) -> &'a str {
+        let texts = &content.regulation.duty;
+        match self {
+            AuditDuty::LocationUnknown => &texts.location_unknown.title,
+            AuditDuty::OutsideChina => &texts.outside_china.title,
+            AuditDuty::China(c) => texts
+                .verdicts
+                .get(&c.status)
+                .map_or("", |v| v.title.as_str()),
+        }
+    }
+
     /// The report of this outcome; `year` is the current calendar year, to tell whether a
     /// repeat audit is overdue.
     pub fn report<'a>(&self, content: &'a Content, year: i32) -> DutyReport<'a> {
@@ -173,7 +204,7 @@ impl AuditDuty {
             penalty: None,
             key_sector: None,
             sources: Vec::new(),
-            not_legal_advice: &texts.not_legal_advice,
+            not_legal_advice: None,
         };
         let china = match self {
             AuditDuty::LocationUnknown => {
@@ -229,7 +260,7 @@ impl AuditDuty {
                 .iter()
                 .filter_map(|k| content.regulation.source(k))
                 .collect(),
-            not_legal_advice: &texts.not_legal_advice,
+            not_legal_advice: Some(&texts.not_legal_advice),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! vague), B1-b (CP built into decisions), plus "audit ahead" and "voluntary".
 //! Source: [SEED] (cp-reference §5).
 
+use super::duty::audit_is_mandatory;
 use crate::answers::Answers;
 use crate::bank::Bank;
 use crate::content::EngagementStage;
@@ -28,9 +29,17 @@ pub const ENGAGEMENT_QUESTIONS: [&str; 4] = [
 ///   required → voluntary, requirement unknown or unanswered → not known;
 /// - where the audit stands unknown or unanswered → not known: "I don't know" is never
 ///   read as an answer [MILIEU].
+///
+/// A plant in mainland China that meets a trigger of a mandatory audit counts as required
+/// whatever it said of a list ([`audit_is_mandatory`]): the Measures require the audit of it
+/// [CN-AUDIT].
 pub fn engagement(bank: &Bank, answers: &Answers) -> EngagementStage {
     let [required, status, measures, since] = ENGAGEMENT_QUESTIONS;
-    let required = answers.choice(bank, required);
+    let required = if audit_is_mandatory(bank, answers) {
+        Some("required")
+    } else {
+        answers.choice(bank, required)
+    };
     match answers.choice(bank, status) {
         Some("report_from_past") => EngagementStage::ReportWithoutAudit,
         Some("done") => match answers.choice(bank, measures) {
