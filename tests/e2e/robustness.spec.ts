@@ -303,7 +303,7 @@ test.describe('the questions cannot be fetched on a first visit (connection lost
     const english = await cutOff(page, 'content_en');
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cleaner Production self-assessment');
-    await expect(page.getByText('About 57 questions in five parts')).toBeVisible();
+    await expect(page.getByText('About 58 questions in five parts')).toBeVisible();
     await page.getByRole('link', { name: 'Start the self-assessment' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not be loaded');
     await expect(page.getByText('Your answers are saved on this device.')).toBeVisible();

@@ -11,7 +11,6 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::bank::{Bank, ContentError, QuestionKind};
-use super::regulation::Regulation;
 use super::vocabulary::{AuditStep, CostClass, Driver, Family, Language, MeasureCategory, Sector};
 
 /// One of the eight measure categories as the catalogue describes it.
@@ -212,8 +211,6 @@ pub struct Content {
     pub catalogue: Catalogue,
     /// Rules and result texts.
     pub texts: AssessmentTexts,
-    /// China's rules for CP audits: the must-audit check and the report's chapters.
-    pub regulation: Regulation,
 }
 
 /// The three content files of one language, compiled into the app.
@@ -234,8 +231,6 @@ pub struct ContentFiles {
     pub measures: &'static str,
     /// `content/<lang>/assessment.json`: fit rules and result texts.
     pub assessment: &'static str,
-    /// `content/<lang>/regulation.json`: China's rules for CP audits.
-    pub regulation: &'static str,
 }
 
 impl ContentFiles {
@@ -245,7 +240,6 @@ impl ContentFiles {
         bank: include_str!("../../../content/en/bank.json"),
         measures: include_str!("../../../content/en/measures.json"),
         assessment: include_str!("../../../content/en/assessment.json"),
-        regulation: include_str!("../../../content/en/regulation.json"),
     };
     /// Simplified Chinese.
     pub const ZH_CN: ContentFiles = ContentFiles {
@@ -253,7 +247,6 @@ impl ContentFiles {
         bank: include_str!("../../../content/zh-CN/bank.json"),
         measures: include_str!("../../../content/zh-CN/measures.json"),
         assessment: include_str!("../../../content/zh-CN/assessment.json"),
-        regulation: include_str!("../../../content/zh-CN/regulation.json"),
     };
 
     /// The files of `language`.
@@ -265,7 +258,10 @@ impl ContentFiles {
     }
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(name: &str, json: &str) -> Result<T, ContentError> {
+pub(crate) fn parse<T: for<'de> Deserialize<'de>>(
+    name: &str,
+    json: &str,
+) -> Result<T, ContentError> {
     serde_json::from_str(json).map_err(|e| ContentError::Parse(format!("{name}: {e}")))
 }
 
@@ -292,12 +288,7 @@ impl Content {
     /// # Errors
     /// See [`Content::english`]; also if the bank names another language than `files`.
     pub fn parse(files: ContentFiles) -> Result<Content, ContentError> {
-        let content = Content::from_json(
-            files.bank,
-            files.measures,
-            files.assessment,
-            files.regulation,
-        )?;
+        let content = Content::from_json(files.bank, files.measures, files.assessment)?;
         if content.bank.language != files.language.as_str() {
             return Err(ContentError::Inconsistent(format!(
                 "bank for {} says its language is {}",
@@ -335,17 +326,11 @@ impl Content {
     ///
     /// # Errors
     /// See [`Content::english`].
-    pub fn from_json(
-        bank: &str,
-        catalogue: &str,
-        texts: &str,
-        regulation: &str,
-    ) -> Result<Content, ContentError> {
+    pub fn from_json(bank: &str, catalogue: &str, texts: &str) -> Result<Content, ContentError> {
         let content = Content {
             bank: Bank::from_json(bank)?,
             catalogue: parse("measures.json", catalogue)?,
             texts: parse("assessment.json", texts)?,
-            regulation: parse("regulation.json", regulation)?,
         };
         content.validate()?;
         Ok(content)
@@ -467,43 +452,6 @@ impl Content {
             if self.texts.steps.iter().filter(|s| s.step == *step).count() != 1 {
                 return fail(format!("step {} needs exactly one advice", step.as_str()));
             }
-        }
-        self.validate_regulation()
-    }
-
-    fn validate_regulation(&self) -> Result<(), ContentError> {
-        let fail = |msg: String| Err(ContentError::Inconsistent(msg));
-        let r = &self.regulation;
-        let steps: Vec<AuditStep> = r.chapters.iter().map(|c| c.step).collect();
-        if steps != AuditStep::ALL {
-            return fail(format!(
-                "regulation: chapters must follow the seven steps, got {steps:?}"
-            ));
-        }
-        for item in r.chapters.iter().flat_map(|c| &c.contents) {
-            let Some(id) = item.question.as_deref() else {
-                continue;
-            };
-            let Some(q) = self.bank.question(id) else {
-                return fail(format!(
-                    "regulation: chapter item names unknown question {id}"
-                ));
-            };
-            if let Some(bad) = item
-                .in_place
-                .iter()
-                .chain(&item.partly)
-                .find(|o| q.option(o).is_none())
-            {
-                return fail(format!("regulation: {id} has no option {bad}"));
-            }
-        }
-        let d = &r.duty;
-        if d.verdicts.len() != 4 || d.met.len() != 4 || d.to_find_out.len() != 4 {
-            return fail("regulation: every outcome and trigger needs its text".to_owned());
-        }
-        if let Some(bad) = d.sources.iter().find(|k| r.source(k).is_none()) {
-            return fail(format!("regulation: unknown source {bad}"));
         }
         Ok(())
     }

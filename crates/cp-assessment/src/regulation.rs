@@ -1,13 +1,19 @@
 //! China's rules for CP audits as data: the sources with their status, the texts of the
 //! "Must we audit?" check, the key sectors, and what each chapter of an audit report must
 //! contain. Loaded from `content/<lang>/regulation.json`; the facts (sectors, triggers,
-//! deadlines) are the same in both languages and `tests/content.rs` checks it.
+//! deadlines) are the same in both languages (`tests/i18n.rs`).
+//!
+//! Only the results page reads these rules, so they are not part of [`crate::content::Content`],
+//! which the questionnaire waits for: the results page's own module holds both languages'
+//! files and parses the one it shows ([`Regulation::load`]).
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::{AuditStep, Sector};
+use crate::bank::{Bank, ContentError};
+use crate::content::parse;
+use crate::vocabulary::{AuditStep, Language, Sector};
 
 /// Whether a fact was checked against the official text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,7 +190,71 @@ pub struct Regulation {
     pub chapters: Vec<ChapterText>,
 }
 
+/// `content/en/regulation.json`.
+const EN: &str = include_str!("../../../content/en/regulation.json");
+/// `content/zh-CN/regulation.json`.
+const ZH_CN: &str = include_str!("../../../content/zh-CN/regulation.json");
+
 impl Regulation {
+    /// The rules in `language`, parsed and checked against `bank` (the same language's).
+    ///
+    /// # Errors
+    /// A [`ContentError`] if the file is malformed or names a question or option the bank
+    /// lacks (caught by the tests).
+    pub fn load(language: Language, bank: &Bank) -> Result<Regulation, ContentError> {
+        let json = match language {
+            Language::En => EN,
+            Language::ZhCn => ZH_CN,
+        };
+        Regulation::from_json(json, bank)
+    }
+
+    /// Parses `json` and checks it against `bank`.
+    ///
+    /// # Errors
+    /// See [`Regulation::load`].
+    pub fn from_json(json: &str, bank: &Bank) -> Result<Regulation, ContentError> {
+        let r: Regulation = parse("regulation.json", json)?;
+        r.check(bank)?;
+        Ok(r)
+    }
+
+    fn check(&self, bank: &Bank) -> Result<(), ContentError> {
+        let fail = |msg: String| Err(ContentError::Inconsistent(msg));
+        let steps: Vec<AuditStep> = self.chapters.iter().map(|c| c.step).collect();
+        if steps != AuditStep::ALL {
+            return fail(format!(
+                "regulation: chapters must follow the seven steps, got {steps:?}"
+            ));
+        }
+        for item in self.chapters.iter().flat_map(|c| &c.contents) {
+            let Some(id) = item.question.as_deref() else {
+                continue;
+            };
+            let Some(q) = bank.question(id) else {
+                return fail(format!(
+                    "regulation: chapter item names unknown question {id}"
+                ));
+            };
+            if let Some(bad) = item
+                .in_place
+                .iter()
+                .chain(&item.partly)
+                .find(|o| q.option(o).is_none())
+            {
+                return fail(format!("regulation: {id} has no option {bad}"));
+            }
+        }
+        let d = &self.duty;
+        if d.verdicts.len() != 4 || d.met.len() != 4 || d.to_find_out.len() != 4 {
+            return fail("regulation: every outcome and trigger needs its text".to_owned());
+        }
+        if let Some(bad) = d.sources.iter().find(|k| self.source(k).is_none()) {
+            return fail(format!("regulation: unknown source {bad}"));
+        }
+        Ok(())
+    }
+
     /// The source with this key.
     pub fn source(&self, key: &str) -> Option<&LegalSource> {
         self.sources.iter().find(|s| s.key == key)

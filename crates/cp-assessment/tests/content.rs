@@ -204,19 +204,26 @@ fn broken_content_is_reported_not_accepted() {
         "\"question\": \"no_such_question\"",
         1,
     );
-    let e = Content::from_json(bank, measures, &bad_rule, regulation)
+    let e = Content::from_json(bank, measures, &bad_rule)
         .err()
         .map(|e| e.to_string());
     assert!(e.is_some_and(|e| e.contains("no_such_question")));
     let bad_bank = bank.replacen("\"id\": \"profile\"", "\"id\": \"practice\"", 1);
-    assert!(Content::from_json(&bad_bank, measures, texts, regulation).is_err());
-    assert!(Content::from_json("{", measures, texts, regulation).is_err());
+    assert!(Content::from_json(&bad_bank, measures, texts).is_err());
+    assert!(Content::from_json("{", measures, texts).is_err());
     let bad_chapter =
         regulation.replacen("\"question\": \"r_team\"", "\"question\": \"no_team\"", 1);
-    let e = Content::from_json(bank, measures, texts, &bad_chapter)
+    let c = Content::from_json(bank, measures, texts).unwrap_or_else(|e| panic!("{e}"));
+    assert!(cp_assessment::regulation::Regulation::from_json(regulation, &c.bank).is_ok());
+    let e = cp_assessment::regulation::Regulation::from_json(&bad_chapter, &c.bank)
         .err()
         .map(|e| e.to_string());
     assert!(e.is_some_and(|e| e.contains("no_team")));
+    for language in cp_assessment::vocabulary::Language::ALL {
+        let c = Content::load(*language).unwrap_or_else(|e| panic!("{e}"));
+        let r = cp_assessment::regulation::Regulation::load(*language, &c.bank);
+        assert!(r.is_ok(), "{language:?}: {:?}", r.err());
+    }
 }
 
 #[test]

@@ -7,10 +7,17 @@ mod common;
 use cp_assessment::answers::{Answer, Answers};
 use cp_assessment::assess::{audit_duty, chapter_gaps, AuditDuty};
 use cp_assessment::content::Content;
-use cp_assessment::regulation::{DutyStatus, SourceStatus, Trigger};
+use cp_assessment::regulation::{DutyStatus, Regulation, SourceStatus, Trigger};
 use cp_assessment::vocabulary::Language;
 
 use common::content;
+
+/// The rules in the content's language.
+fn rules_of(c: &Content) -> Regulation {
+    let language =
+        Language::from_id(&c.bank.language).unwrap_or_else(|| panic!("{}", c.bank.language));
+    Regulation::load(language, &c.bank).unwrap_or_else(|e| panic!("{e}"))
+}
 
 fn choice(id: &str) -> Answer {
     Answer::Choice(id.to_owned())
@@ -61,6 +68,7 @@ fn the_check_on_a_table_of_plants() {
     use DutyStatus::{Listed, NoTrigger, Triggered, Unclear};
     use Trigger::{EnergyQuota, OverQuota, OverStandard, Toxic};
     let c = content();
+    let rules = rules_of(&c);
     let cases: Vec<Case> = vec![
         ("no trigger", clean_plant(), NoTrigger, vec![], vec![]),
         (
@@ -178,24 +186,28 @@ fn the_check_on_a_table_of_plants() {
         ),
     ];
     for (name, answers, status, met, unknown) in cases {
-        let got = china(&audit_duty(&c, &answers));
+        let got = china(&audit_duty(&c, &rules, &answers));
         assert_eq!(got, (status, met, unknown), "{name}");
     }
     let outside = with(clean_plant(), &[("plant_location", choice("elsewhere"))]);
-    assert_eq!(audit_duty(&c, &outside), AuditDuty::OutsideChina);
+    assert_eq!(audit_duty(&c, &rules, &outside), AuditDuty::OutsideChina);
     let mut unsaid = clean_plant();
     unsaid.clear("plant_location");
-    assert_eq!(audit_duty(&c, &unsaid), AuditDuty::LocationUnknown);
+    assert_eq!(audit_duty(&c, &rules, &unsaid), AuditDuty::LocationUnknown);
 }
 
 #[test]
 fn key_sectors_and_the_five_year_repeat() {
     let c = content();
-    let key =
-        |sector: &str| match audit_duty(&c, &with(clean_plant(), &[("sector", choice(sector))])) {
-            AuditDuty::China(d) => d.key_sector,
-            _ => panic!("not in China"),
-        };
+    let rules = rules_of(&c);
+    let key = |sector: &str| match audit_duty(
+        &c,
+        &rules,
+        &with(clean_plant(), &[("sector", choice(sector))]),
+    ) {
+        AuditDuty::China(d) => d.key_sector,
+        _ => panic!("not in China"),
+    };
     assert!(key("electroplating"));
     assert!(key("textile"));
     assert!(!key("machinery"));
@@ -210,9 +222,9 @@ fn key_sectors_and_the_five_year_repeat() {
             ],
         )
     };
-    let old = audit_duty(&c, &done(2019.0));
-    let recent = audit_duty(&c, &done(2023.0));
-    let report = old.report(&c, 2026);
+    let old = audit_duty(&c, &rules, &done(2019.0));
+    let recent = audit_duty(&c, &rules, &done(2023.0));
+    let report = old.report(&rules, 2026);
     assert!(
         report
             .clock
@@ -221,7 +233,7 @@ fn key_sectors_and_the_five_year_repeat() {
         "{:?}",
         report.clock
     );
-    let report = recent.report(&c, 2026);
+    let report = recent.report(&rules, 2026);
     assert!(
         report
             .clock
@@ -238,15 +250,18 @@ fn key_sectors_and_the_five_year_repeat() {
             ("audit_year", Answer::Number(2015.0)),
         ],
     );
-    assert!(matches!(audit_duty(&c, &plain), AuditDuty::China(d) if d.repeat_due.is_none()));
+    assert!(
+        matches!(audit_duty(&c, &rules, &plain), AuditDuty::China(d) if d.repeat_due.is_none())
+    );
 }
 
 #[test]
 fn the_report_says_the_clock_the_penalty_and_its_sources_in_both_languages() {
     for language in [Language::En, Language::ZhCn] {
         let c = Content::load(language).unwrap_or_else(|e| panic!("{e}"));
+        let rules = rules_of(&c);
         let over = with(clean_plant(), &[("over_limits", choices(&["over_quota"]))]);
-        let r = audit_duty(&c, &over).report(&c, 2026);
+        let r = audit_duty(&c, &rules, &over).report(&rules, 2026);
         assert_eq!(r.status, Some(DutyStatus::Triggered));
         assert!(!r.title.is_empty() && !r.text.is_empty());
         assert_eq!(r.met.len(), 1);
@@ -262,17 +277,17 @@ fn the_report_says_the_clock_the_penalty_and_its_sources_in_both_languages() {
         assert!(r.sources.iter().all(|s| s.url.starts_with("http")));
         assert!(r.not_legal_advice.is_some_and(|t| !t.is_empty()));
 
-        let none = audit_duty(&c, &clean_plant()).report(&c, 2026);
+        let none = audit_duty(&c, &rules, &clean_plant()).report(&rules, 2026);
         assert_eq!(none.status, Some(DutyStatus::NoTrigger));
         assert!(none.penalty.is_none() && none.clock.is_empty() && none.met.is_empty());
 
         let unclear = with(clean_plant(), &[("energy_quota", Answer::Unknown)]);
-        let r = audit_duty(&c, &unclear).report(&c, 2026);
+        let r = audit_duty(&c, &rules, &unclear).report(&rules, 2026);
         assert_eq!(r.to_find_out.len(), 1);
         assert!(r.penalty.is_none());
 
         let abroad = with(clean_plant(), &[("plant_location", choice("elsewhere"))]);
-        let r = audit_duty(&c, &abroad).report(&c, 2026);
+        let r = audit_duty(&c, &rules, &abroad).report(&rules, 2026);
         assert_eq!(r.status, None);
         assert!(!r.title.is_empty() && r.sources.is_empty() && r.penalty.is_none());
         assert!(
@@ -281,8 +296,9 @@ fn the_report_says_the_clock_the_penalty_and_its_sources_in_both_languages() {
         );
     }
     let c = content();
+    let rules = rules_of(&c);
     let listed = with(clean_plant(), &[("audit_required", choice("required"))]);
-    let r = audit_duty(&c, &listed).report(&c, 2026);
+    let r = audit_duty(&c, &rules, &listed).report(&rules, 2026);
     assert!(r.title.starts_with("Yes"), "{}", r.title);
     assert!(r
         .clock
@@ -293,19 +309,20 @@ fn the_report_says_the_clock_the_penalty_and_its_sources_in_both_languages() {
 #[test]
 fn readiness_gaps_are_named_by_the_report_chapter() {
     let c = content();
+    let rules = rules_of(&c);
     let mut a = Answers::new();
     a.set("r_commitment", choice("written"));
     a.set("r_team", choice("none"));
     a.set("r_flowchart", choice("partial"));
     a.set("r_walkthrough", Answer::Unknown);
-    let chapters = chapter_gaps(&c, &a);
+    let chapters = chapter_gaps(&c, &rules, &a);
     assert_eq!(chapters.len(), 7);
     let first = &chapters[0];
     assert_eq!(first.have, ["a written commitment of the leadership"]);
     assert_eq!(first.missing, ["an audit team with a named leader"]);
     assert_eq!(first.audit.len(), 2);
     assert!(!first.complete());
-    let text = first.sentences(&c).join(" ");
+    let text = first.sentences(&c, &rules).join(" ");
     assert!(
         text.contains("Not yet: an audit team with a named leader."),
         "{text}"
@@ -325,11 +342,11 @@ fn readiness_gaps_are_named_by_the_report_chapter() {
         ["a site inspection listing where waste arises"]
     );
     assert!(second
-        .sentences(&c)
+        .sentences(&c, &rules)
         .iter()
         .any(|s| s.contains("comparison with the sector's CP indicator system")));
     // Nothing answered: every item a question can show is "not said", never "missing".
-    let blank = chapter_gaps(&c, &Answers::new());
+    let blank = chapter_gaps(&c, &rules, &Answers::new());
     assert!(blank
         .iter()
         .all(|ch| ch.have.is_empty() && ch.missing.is_empty()));
@@ -338,10 +355,13 @@ fn readiness_gaps_are_named_by_the_report_chapter() {
 #[test]
 fn chinese_authorities_are_named_only_for_plants_that_may_be_in_china() {
     let c = content();
-    assert!(cp_assessment::assess::local_help(&c, &clean_plant())
-        .is_some_and(|h| h.contains("ecology and environment")));
-    assert!(cp_assessment::assess::local_help(&c, &Answers::new()).is_some());
+    let rules = rules_of(&c);
+    assert!(
+        cp_assessment::assess::local_help(&c, &rules, &clean_plant())
+            .is_some_and(|h| h.contains("ecology and environment"))
+    );
+    assert!(cp_assessment::assess::local_help(&c, &rules, &Answers::new()).is_some());
     let abroad = with(clean_plant(), &[("plant_location", choice("elsewhere"))]);
-    assert_eq!(cp_assessment::assess::local_help(&c, &abroad), None);
+    assert_eq!(cp_assessment::assess::local_help(&c, &rules, &abroad), None);
     assert!(!c.texts.help.contains("bureau"), "{}", c.texts.help);
 }

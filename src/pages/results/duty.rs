@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use cp_assessment::answers::Answers;
 use cp_assessment::assess::{audit_duty, chapter_gaps};
 use cp_assessment::content::Content;
-use cp_assessment::regulation::SourceStatus;
+use cp_assessment::regulation::{Regulation, SourceStatus};
 
 use crate::i18n::t_string;
 use crate::I18n;
@@ -20,9 +20,14 @@ fn this_year() -> i32 {
 
 /// The check: conclusion, triggers met, what to find out, deadlines, penalty, sector,
 /// sources with their status, and the "not legal advice" line.
-pub fn duty_section(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView {
-    let duty = audit_duty(c, answers);
-    let r = duty.report(c, this_year());
+pub fn duty_section(
+    i18n: I18n,
+    c: &Content,
+    rules: &Regulation,
+    answers: &Answers,
+) -> impl IntoView {
+    let duty = audit_duty(c, rules, answers);
+    let r = duty.report(rules, this_year());
     let status = r.status.map_or("none", |s| s.as_str());
     let list = |items: Vec<String>, testid: &'static str| {
         (!items.is_empty()).then(|| {
@@ -86,15 +91,20 @@ pub fn duty_section(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView
 }
 
 /// Where each chapter of the audit report stands; complete chapters in one line.
-pub fn chapters_view(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView {
-    let chapters = chapter_gaps(c, answers);
+pub fn chapters_view(
+    i18n: I18n,
+    c: &Content,
+    rules: &Regulation,
+    answers: &Answers,
+) -> impl IntoView {
+    let chapters = chapter_gaps(c, rules, answers);
     let items = chapters
         .iter()
         .map(|ch| {
             let text = if ch.complete() {
                 t_string!(i18n, results.chapter_complete).to_string()
             } else {
-                ch.sentences(c).join(" ")
+                ch.sentences(c, rules).join(" ")
             };
             view! {
                 <dt>{ch.title.clone()}</dt>

@@ -15,6 +15,8 @@ use leptos_router::components::A;
 use cp_assessment::answers::Answers;
 use cp_assessment::assess::Assessment;
 use cp_assessment::content::Content;
+use cp_assessment::regulation::Regulation;
+use cp_assessment::vocabulary::Language;
 
 use crate::components::export::ExportPanel;
 use crate::components::heading::PageHeading;
@@ -79,6 +81,14 @@ pub fn Results() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let assessment = app.assessment_memo();
+    // China's audit rules, parsed here rather than with the content: only this page reads
+    // them. `None` if they could not be read, and the sections that need them are left out.
+    let rules = Memo::new(move |_| {
+        app.with_content(|c| {
+            Language::from_id(&c.bank.language).and_then(|l| Regulation::load(l, &c.bank).ok())
+        })
+        .flatten()
+    });
     let answered = Memo::new(move |_| !app.answers.with(Answers::is_empty));
     let shown = RwSignal::new(FIRST_PAINT_SECTIONS);
     leptos::task::spawn_local(async move {
@@ -107,8 +117,11 @@ pub fn Results() -> impl IntoView {
         move || {
             assessment.with(|a| {
                 let a = a.as_ref()?;
-                app.answers
-                    .with(|answers| app.with_content(|c| section_view(i18n, c, a, answers, s)))
+                rules.with(|rules| {
+                    app.answers.with(|answers| {
+                        app.with_content(|c| section_view(i18n, c, rules.as_ref(), a, answers, s))
+                    })
+                })
             })
         }
     };
@@ -148,6 +161,7 @@ pub fn Results() -> impl IntoView {
 fn section_view(
     i18n: I18n,
     c: &Content,
+    rules: Option<&Regulation>,
     a: &Assessment,
     answers: &Answers,
     section: Section,
@@ -168,14 +182,16 @@ fn section_view(
             });
             view! { {summary::report_header(i18n, c, answers)} {provisional} }.into_any()
         }
-        Section::InShort => summary::in_short(i18n, c, a, answers).into_any(),
+        Section::InShort => summary::in_short(i18n, c, rules, a, answers).into_any(),
         Section::Measures => measures::measures_section(i18n, c, a).into_any(),
         Section::ActionPlan => measures::action_plan_section(i18n, c, a).into_any(),
         Section::Engagement => standing::engagement_section(i18n, c, a).into_any(),
-        Section::Duty => duty::duty_section(i18n, c, answers).into_any(),
+        Section::Duty => rules
+            .map(|r| duty::duty_section(i18n, c, r, answers))
+            .into_any(),
         Section::Readiness => view! {
             {standing::readiness_section(i18n, c, a)}
-            {duty::chapters_view(i18n, c, answers)}
+            {rules.map(|r| duty::chapters_view(i18n, c, r, answers))}
         }
         .into_any(),
         Section::Motivation => standing::motivation_section(i18n, c, a).into_any(),
@@ -183,7 +199,7 @@ fn section_view(
             <section aria-labelledby="help-h">
                 <h2 id="help-h">{t_string!(i18n, results.help_heading).to_string()}</h2>
                 <p>{c.texts.help.clone()}</p>
-                {cp_assessment::assess::local_help(c, answers).map(|h| view! { <p data-testid="help-china">{h.to_owned()}</p> })}
+                {rules.and_then(|r| cp_assessment::assess::local_help(c, r, answers)).map(|h| view! { <p data-testid="help-china">{h.to_owned()}</p> })}
             </section>
         }
         .into_any(),

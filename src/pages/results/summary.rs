@@ -8,6 +8,7 @@ use cp_assessment::answers::Answers;
 use cp_assessment::assess::{audit_duty, notes, Assessment, AuditDuty, Named};
 use cp_assessment::content::Content;
 use cp_assessment::labels::Joiner;
+use cp_assessment::regulation::Regulation;
 
 use crate::components::print::PrintButton;
 use crate::i18n::t_string;
@@ -58,7 +59,13 @@ pub fn report_header(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoVie
 /// One box that joins the three results a manager acts on: where they stand, the best
 /// fits, and the single next step (the stage's next move, which already points the way
 /// from the current position towards CP built into decisions).
-pub fn in_short(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> impl IntoView {
+pub fn in_short(
+    i18n: I18n,
+    c: &Content,
+    rules: Option<&Regulation>,
+    a: &Assessment,
+    answers: &Answers,
+) -> impl IntoView {
     let top: Vec<&str> = a
         .measures
         .iter()
@@ -90,9 +97,11 @@ pub fn in_short(i18n: I18n, c: &Content, a: &Assessment, answers: &Answers) -> i
         view! { <p data-testid="in-short-causes">{text}</p> }
     });
     // Where China's rules were applied, their conclusion belongs with the stage.
-    let duty = audit_duty(c, answers);
-    let duty_line = matches!(duty, AuditDuty::China(_)).then(|| {
-        let verdict = duty.title(c).to_owned();
+    let duty_line = rules.and_then(|rules| {
+        let duty = audit_duty(c, rules, answers);
+        matches!(duty, AuditDuty::China(_)).then(|| duty.title(rules).to_owned())
+    });
+    let duty_line = duty_line.map(|verdict| {
         view! { <p data-testid="in-short-duty">{t_string!(i18n, results.in_short_duty, verdict = verdict).to_string()}</p> }
     });
     let step_line = c

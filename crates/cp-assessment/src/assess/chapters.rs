@@ -5,7 +5,7 @@
 use crate::answers::{Answer, Answers};
 use crate::content::Content;
 use crate::labels::Joiner;
-use crate::regulation::ChapterItem;
+use crate::regulation::{ChapterItem, Regulation};
 use crate::vocabulary::AuditStep;
 
 /// Where one chapter's required contents stand.
@@ -56,16 +56,18 @@ fn standing(content: &Content, answers: &Answers, item: &ChapterItem) -> Standin
 }
 
 /// The seven chapters with their gaps, in the steps' order.
-pub fn chapter_gaps<'a>(content: &'a Content, answers: &Answers) -> Vec<ChapterGaps<'a>> {
-    content
-        .regulation
+pub fn chapter_gaps<'a>(
+    content: &Content,
+    rules: &'a Regulation,
+    answers: &Answers,
+) -> Vec<ChapterGaps<'a>> {
+    rules
         .chapters
         .iter()
         .map(|chapter| {
             let mut gaps = ChapterGaps {
                 step: chapter.step,
-                title: content
-                    .regulation
+                title: rules
                     .chapter_title
                     .replace("{{ n }}", &chapter.step.number().to_string())
                     .replace("{{ step }}", content.step_name(chapter.step)),
@@ -98,8 +100,8 @@ impl ChapterGaps<'_> {
 
     /// The chapter in sentences, one for each kind there is, in this order: what is in
     /// place, partly there, missing, not said, and left to the audit.
-    pub fn sentences(&self, content: &Content) -> Vec<String> {
-        let r = &content.regulation;
+    pub fn sentences(&self, content: &Content, rules: &Regulation) -> Vec<String> {
+        let r = rules;
         [
             (&self.have, &r.chapter_have, "{{ have }}"),
             (&self.partly, &r.chapter_partly, "{{ partly }}"),

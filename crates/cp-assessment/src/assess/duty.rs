@@ -6,7 +6,7 @@
 use crate::answers::Answers;
 use crate::bank::Bank;
 use crate::content::Content;
-use crate::regulation::{DutyStatus, LegalSource, Trigger};
+use crate::regulation::{DutyStatus, LegalSource, Regulation, Trigger};
 use crate::vocabulary::Sector;
 
 /// The questions the check reads, besides the sector and the audit's status.
@@ -98,7 +98,7 @@ pub fn audit_is_mandatory(bank: &Bank, answers: &Answers) -> bool {
 }
 
 /// Checks the answers against the rules.
-pub fn audit_duty(content: &Content, answers: &Answers) -> AuditDuty {
+pub fn audit_duty(content: &Content, rules: &Regulation, answers: &Answers) -> AuditDuty {
     let bank = &content.bank;
     match answers.choice(bank, "plant_location") {
         Some("mainland_china") => {}
@@ -128,7 +128,7 @@ pub fn audit_duty(content: &Content, answers: &Answers) -> AuditDuty {
     let key_sector = answers
         .choice(bank, "sector")
         .and_then(Sector::from_id)
-        .is_some_and(|s| content.regulation.duty.key_sectors.contains(&s));
+        .is_some_and(|s| rules.duty.key_sectors.contains(&s));
     let repeat_due = (toxic == Met::Yes && answers.choice(bank, "audit_status") == Some("done"))
         .then(|| answers.number(bank, "audit_year"))
         .flatten()
@@ -145,9 +145,13 @@ pub fn audit_duty(content: &Content, answers: &Answers) -> AuditDuty {
 
 /// The authorities to ask for help, for a plant in mainland China or whose location is not
 /// given (the rules name Chinese bureaus, which mean nothing elsewhere).
-pub fn local_help<'a>(content: &'a Content, answers: &Answers) -> Option<&'a str> {
+pub fn local_help<'a>(
+    content: &Content,
+    rules: &'a Regulation,
+    answers: &Answers,
+) -> Option<&'a str> {
     (answers.choice(&content.bank, "plant_location") != Some("elsewhere"))
-        .then_some(content.regulation.help_china.as_str())
+        .then_some(rules.help_china.as_str())
 }
 
 /// The check as the results page shows it, in the content's language.
@@ -178,8 +182,8 @@ pub struct DutyReport<'a> {
 
 impl AuditDuty {
     /// The one-line conclusion.
-    pub fn title<'a>(&self, content: &'a Content) -> &'a str {
-        let texts = &content.regulation.duty;
+    pub fn title<'a>(&self, rules: &'a Regulation) -> &'a str {
+        let texts = &rules.duty;
         match self {
             AuditDuty::LocationUnknown => &texts.location_unknown.title,
             AuditDuty::OutsideChina => &texts.outside_china.title,
@@ -192,8 +196,8 @@ impl AuditDuty {
 
     /// The report of this outcome; `year` is the current calendar year, to tell whether a
     /// repeat audit is overdue.
-    pub fn report<'a>(&self, content: &'a Content, year: i32) -> DutyReport<'a> {
-        let texts = &content.regulation.duty;
+    pub fn report<'a>(&self, rules: &'a Regulation, year: i32) -> DutyReport<'a> {
+        let texts = &rules.duty;
         let empty = DutyReport {
             status: None,
             title: "",
@@ -258,7 +262,7 @@ impl AuditDuty {
             sources: texts
                 .sources
                 .iter()
-                .filter_map(|k| content.regulation.source(k))
+                .filter_map(|k| rules.source(k))
                 .collect(),
             not_legal_advice: Some(&texts.not_legal_advice),
         }
