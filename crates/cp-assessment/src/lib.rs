@@ -9,6 +9,7 @@ pub mod assess;
 pub mod bank;
 pub mod content;
 pub mod exchange;
+pub mod finance;
 pub mod identity;
 pub mod labels;
 pub mod reach;
