@@ -13,6 +13,7 @@ pub mod finance;
 pub mod identity;
 pub mod labels;
 pub mod reach;
+pub mod register;
 pub mod regulation;
 pub mod room_code;
 pub mod room_record;

@@ -1,0 +1,443 @@
+//! The option register: the CP options a plant takes from the advice into the audit's later
+//! steps — screening into the three bins practice uses (可行的无/低费方案, 初步可行的中/高费方案,
+//! 不可行方案), the feasibility study (payback, NPV, NPVR, IRR from [`crate::finance`]) and
+//! follow-up (status, measured savings). Pure data and arithmetic; the page that edits it
+//! and the formats that carry it build on this.
+
+use serde::{Deserialize, Serialize};
+
+use crate::finance::{irr, npv, npvr, payback_years, Irr, MAX_YEARS};
+use crate::vocabulary::MeasureCategory;
+
+/// Longest option title, in characters (a sector example is under 200).
+pub const MAX_TITLE: usize = 300;
+/// Longest free text of the other fields, in characters.
+pub const MAX_TEXT: usize = 200;
+/// Most options one register holds.
+pub const MAX_OPTIONS: usize = 500;
+
+/// Where screening put an option.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "bin", content = "reason", rename_all = "snake_case")]
+pub enum Bin {
+    /// Not screened yet.
+    NotScreened,
+    /// Feasible no/low-cost option: do it now (可行的无/低费方案).
+    DoNow,
+    /// Initially feasible medium/high-cost option: it needs a feasibility study
+    /// (初步可行的中/高费方案).
+    FeasibilityStudy,
+    /// Not feasible (不可行方案), with the reason.
+    Rejected(String),
+}
+
+/// Where the option stands after screening.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(
+    tag = "status",
+    content = "measured_savings",
+    rename_all = "snake_case"
+)]
+pub enum Status {
+    /// Decided, not started.
+    Planned,
+    /// Being implemented.
+    InProgress,
+    /// Implemented; the savings measured against the baseline, per year, if known.
+    Done(Option<f64>),
+    /// Given up.
+    Dropped,
+}
+
+/// Annual savings by kind, in the register's currency.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Savings {
+    /// Raw and auxiliary materials.
+    pub material: f64,
+    /// Energy.
+    pub energy: f64,
+    /// Water.
+    pub water: f64,
+    /// Waste treatment and disposal.
+    pub treatment_disposal: f64,
+    /// Other, such as maintenance and labour.
+    pub other: f64,
+}
+
+impl Savings {
+    /// The annual total.
+    pub fn total(&self) -> f64 {
+        self.material + self.energy + self.water + self.treatment_disposal + self.other
+    }
+}
+
+/// The inputs of an option's feasibility study.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Feasibility {
+    /// The investment, now.
+    pub investment: f64,
+    /// Savings in each year of the option's life.
+    pub savings: Savings,
+    /// One-off savings or subsidies received now, which reduce the investment.
+    pub one_off: f64,
+    /// Years the option lasts.
+    pub life_years: u32,
+    /// The discount rate, in percent a year (the bank lending rate or the company's own).
+    pub rate_percent: f64,
+}
+
+/// Why feasibility inputs were refused; the message is written for the manager.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeasibilityError {
+    /// An amount is negative or not a number.
+    BadAmount,
+    /// The life is not between 1 and [`MAX_YEARS`] years.
+    BadLife,
+    /// The rate is not between −50 % and 100 %.
+    BadRate,
+}
+
+impl std::fmt::Display for FeasibilityError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FeasibilityError::BadAmount => {
+                f.write_str("Amounts must be numbers of zero or more (savings may be negative).")
+            }
+            FeasibilityError::BadLife => write!(f, "The life must be 1 to {MAX_YEARS} years."),
+            FeasibilityError::BadRate => f.write_str("The discount rate must be −50 % to 100 %."),
+        }
+    }
+}
+
+/// What the feasibility study gives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    /// Net investment now: the investment less one-off savings.
+    pub net_investment: f64,
+    /// Annual savings.
+    pub annual: f64,
+    /// Simple payback in years; `None` if never paid back.
+    pub payback_years: Option<f64>,
+    /// NPV at the rate; `None` if it cannot be computed.
+    pub npv: Option<f64>,
+    /// NPV per unit of net investment; `None` without an investment.
+    pub npvr: Option<f64>,
+    /// The IRR.
+    pub irr: Irr,
+}
+
+impl Feasibility {
+    /// Checks the inputs: amounts finite, investment and one-off savings not negative
+    /// (savings may be, for an option that costs more to run), life and rate in range.
+    ///
+    /// # Errors
+    /// The first [`FeasibilityError`] found.
+    pub fn check(&self) -> Result<(), FeasibilityError> {
+        let s = &self.savings;
+        let amounts = [
+            self.investment,
+            self.one_off,
+            s.material,
+            s.energy,
+            s.water,
+            s.treatment_disposal,
+            s.other,
+        ];
+        if amounts.iter().any(|a| !a.is_finite()) || self.investment < 0.0 || self.one_off < 0.0 {
+            return Err(FeasibilityError::BadAmount);
+        }
+        if !(1..=MAX_YEARS as u32).contains(&self.life_years) {
+            return Err(FeasibilityError::BadLife);
+        }
+        if !(self.rate_percent.is_finite() && (-50.0..=100.0).contains(&self.rate_percent)) {
+            return Err(FeasibilityError::BadRate);
+        }
+        Ok(())
+    }
+
+    /// The cash flows: year 0 the net investment (negative), years 1 to the life the
+    /// annual savings.
+    pub fn flows(&self) -> Vec<f64> {
+        let years = self.life_years.min(MAX_YEARS as u32) as usize;
+        let mut flows = vec![self.savings.total(); years + 1];
+        flows[0] = -(self.investment - self.one_off);
+        flows
+    }
+
+    /// Payback, NPV, NPVR and IRR; `None` if the inputs fail [`Feasibility::check`].
+    pub fn figures(&self) -> Option<Figures> {
+        self.check().ok()?;
+        let flows = self.flows();
+        let rate = self.rate_percent / 100.0;
+        Some(Figures {
+            net_investment: -flows[0],
+            annual: self.savings.total(),
+            payback_years: payback_years(&flows),
+            npv: npv(rate, &flows),
+            npvr: npvr(rate, &flows),
+            irr: irr(&flows),
+        })
+    }
+}
+
+/// The investment classes the Chinese training material sets payback norms for, with the
+/// norm: medium cost 2–3 years at most (3), higher cost under 5, high cost under 10
+/// (清洁生产可行性分析 courseware; cp-china-economics §3, verified). No national money
+/// thresholds exist; these follow a public Chinese audit tool (below ¥100,000 low, to
+/// ¥1,000,000 medium, above high) and are indicative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InvestmentClass {
+    /// Below 100,000: a no/low-cost option, done during the audit without a payback norm.
+    Low,
+    /// 100,000 to 1,000,000: payback at most 3 years.
+    Medium,
+    /// Above 1,000,000: payback under 10 years (under 5 for the lower end is not told
+    /// apart here, the tool having no threshold for it).
+    High,
+}
+
+impl InvestmentClass {
+    /// The class of a net investment in yuan.
+    pub fn of(net_investment: f64) -> InvestmentClass {
+        if net_investment < 100_000.0 {
+            InvestmentClass::Low
+        } else if net_investment <= 1_000_000.0 {
+            InvestmentClass::Medium
+        } else {
+            InvestmentClass::High
+        }
+    }
+
+    /// The longest acceptable payback in years; `None` for no/low-cost options.
+    pub fn payback_norm(self) -> Option<f64> {
+        match self {
+            InvestmentClass::Low => None,
+            InvestmentClass::Medium => Some(3.0),
+            InvestmentClass::High => Some(10.0),
+        }
+    }
+}
+
+/// The practitioners' decision rules applied to an option's figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// Payback within the class's norm (always true for no/low-cost options); false when
+    /// never paid back.
+    pub payback_ok: bool,
+    /// NPV at least zero.
+    pub npv_ok: bool,
+    /// IRR at least the discount rate; `None` when there is no single IRR.
+    pub irr_ok: Option<bool>,
+}
+
+impl Figures {
+    /// The decision rules (payback norm of the class, NPV ≥ 0, IRR ≥ the rate) for an
+    /// investment counted in yuan and a rate in percent.
+    pub fn verdict(&self, rate_percent: f64) -> Verdict {
+        let norm = InvestmentClass::of(self.net_investment).payback_norm();
+        Verdict {
+            payback_ok: match (self.payback_years, norm) {
+                (None, _) => false,
+                (Some(_), None) => true,
+                (Some(p), Some(n)) => p <= n,
+            },
+            npv_ok: self.npv.is_some_and(|v| v >= 0.0),
+            irr_ok: match self.irr {
+                Irr::Rate(r) => Some(r * 100.0 >= rate_percent - 1e-9),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// One option in the register.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CpOption {
+    /// Unique in the register, never reused.
+    pub id: u32,
+    /// What to do.
+    pub title: String,
+    /// Its category.
+    pub category: MeasureCategory,
+    /// The stream or cause it addresses.
+    #[serde(default)]
+    pub addresses: String,
+    /// Who is responsible.
+    #[serde(default)]
+    pub owner: String,
+    /// By when, as YYYY-MM-DD; empty when not set.
+    #[serde(default)]
+    pub deadline: String,
+    /// Where screening put it.
+    pub bin: Bin,
+    /// Its feasibility study, when done.
+    #[serde(default)]
+    pub feasibility: Option<Feasibility>,
+    /// Where it stands.
+    pub status: Status,
+}
+
+/// Why an option or register was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RegisterError {
+    /// The title is empty or longer than [`MAX_TITLE`].
+    BadTitle,
+    /// A text field is longer than [`MAX_TEXT`].
+    TextTooLong,
+    /// The deadline is not a date written YYYY-MM-DD.
+    BadDeadline,
+    /// The feasibility inputs are out of range.
+    Feasibility(FeasibilityError),
+    /// A measured saving is not a number.
+    BadMeasured,
+    /// More than [`MAX_OPTIONS`] options, or two with the same id.
+    BadRegister,
+}
+
+impl CpOption {
+    /// Checks the option as the register keeps it.
+    ///
+    /// # Errors
+    /// The first [`RegisterError`] found.
+    pub fn check(&self) -> Result<(), RegisterError> {
+        let chars = |s: &str| s.chars().count();
+        if self.title.trim().is_empty() || chars(&self.title) > MAX_TITLE {
+            return Err(RegisterError::BadTitle);
+        }
+        let reason = match &self.bin {
+            Bin::Rejected(r) => r.as_str(),
+            _ => "",
+        };
+        if [self.addresses.as_str(), &self.owner, reason]
+            .iter()
+            .any(|s| chars(s) > MAX_TEXT)
+        {
+            return Err(RegisterError::TextTooLong);
+        }
+        if !self.deadline.is_empty() && !is_date(&self.deadline) {
+            return Err(RegisterError::BadDeadline);
+        }
+        if let Some(f) = &self.feasibility {
+            f.check().map_err(RegisterError::Feasibility)?;
+        }
+        if let Status::Done(Some(m)) = self.status {
+            if !m.is_finite() {
+                return Err(RegisterError::BadMeasured);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether it counts as selected: neither rejected nor dropped.
+    pub fn is_selected(&self) -> bool {
+        !matches!(self.bin, Bin::Rejected(_)) && self.status != Status::Dropped
+    }
+
+    /// Whether its deadline has passed on `today` (YYYY-MM-DD) without it being done or
+    /// dropped.
+    pub fn is_overdue(&self, today: &str) -> bool {
+        !self.deadline.is_empty()
+            && self.deadline.as_str() < today
+            && !matches!(self.status, Status::Done(_) | Status::Dropped)
+    }
+}
+
+/// A date written YYYY-MM-DD that the calendar has.
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u16> {
+        let part = text.get(r)?;
+        (part.bytes().all(|c| c.is_ascii_digit())).then(|| part.parse().ok())?
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    match (digits(0..4), digits(5..7), digits(8..10)) {
+        (Some(y), Some(m), Some(d)) => time::Month::try_from(m as u8)
+            .ok()
+            .and_then(|month| time::Date::from_calendar_date(i32::from(y), month, d as u8).ok())
+            .is_some(),
+        _ => false,
+    }
+}
+
+/// The register: options in the order they were added.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Register {
+    /// The options.
+    pub options: Vec<CpOption>,
+}
+
+/// The register summed up: the view to revisit each quarter.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    /// Options per bin: not screened, do now, feasibility study, rejected.
+    pub by_bin: [usize; 4],
+    /// Options per status: planned, in progress, done, dropped.
+    pub by_status: [usize; 4],
+    /// Annual savings estimated in the feasibility studies of the selected options.
+    pub estimated: f64,
+    /// Of those, the estimates of the options done.
+    pub estimated_done: f64,
+    /// Annual savings measured for the options done.
+    pub measured: f64,
+    /// Options past their deadline, not done or dropped.
+    pub overdue: usize,
+}
+
+impl Register {
+    /// Checks every option, their number and that ids are unique.
+    ///
+    /// # Errors
+    /// The first [`RegisterError`] found.
+    pub fn check(&self) -> Result<(), RegisterError> {
+        if self.options.len() > MAX_OPTIONS {
+            return Err(RegisterError::BadRegister);
+        }
+        let mut ids: Vec<u32> = self.options.iter().map(|o| o.id).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            return Err(RegisterError::BadRegister);
+        }
+        self.options.iter().try_for_each(CpOption::check)
+    }
+
+    /// The id for the next option added.
+    pub fn next_id(&self) -> u32 {
+        self.options.iter().map(|o| o.id + 1).max().unwrap_or(1)
+    }
+
+    /// Sums the register up on `today` (YYYY-MM-DD).
+    pub fn summary(&self, today: &str) -> Summary {
+        let mut s = Summary::default();
+        for o in &self.options {
+            s.by_bin[match o.bin {
+                Bin::NotScreened => 0,
+                Bin::DoNow => 1,
+                Bin::FeasibilityStudy => 2,
+                Bin::Rejected(_) => 3,
+            }] += 1;
+            s.by_status[match o.status {
+                Status::Planned => 0,
+                Status::InProgress => 1,
+                Status::Done(_) => 2,
+                Status::Dropped => 3,
+            }] += 1;
+            let estimate = o
+                .feasibility
+                .filter(|f| f.check().is_ok())
+                .map_or(0.0, |f| f.savings.total());
+            if o.is_selected() {
+                s.estimated += estimate;
+            }
+            if let Status::Done(measured) = o.status {
+                s.estimated_done += estimate;
+                s.measured += measured.unwrap_or(0.0);
+            }
+            if o.is_overdue(today) {
+                s.overdue += 1;
+            }
+        }
+        s
+    }
+}

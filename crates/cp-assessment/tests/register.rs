@@ -1,0 +1,284 @@
+//! The option register: screening bins, the feasibility figures and the practitioners'
+//! decision rules (payback norms by investment class, NPV ≥ 0, IRR ≥ the rate;
+//! cp-china-economics §3), the follow-up summary, and what the register refuses.
+
+use cp_assessment::finance::Irr;
+use cp_assessment::register::{
+    Bin, CpOption, Feasibility, FeasibilityError, InvestmentClass, Register, RegisterError,
+    Savings, Status, MAX_OPTIONS,
+};
+use cp_assessment::vocabulary::MeasureCategory;
+
+fn option(id: u32, title: &str) -> CpOption {
+    CpOption {
+        id,
+        title: title.to_owned(),
+        category: MeasureCategory::Housekeeping,
+        addresses: String::new(),
+        owner: String::new(),
+        deadline: String::new(),
+        bin: Bin::NotScreened,
+        feasibility: None,
+        status: Status::Planned,
+    }
+}
+
+/// A heat exchanger on the dye-house effluent: 300,000 yuan, a 20,000 subsidy, 95,000 of
+/// energy and 5,000 of water saved a year for 8 years, at 6 %.
+fn heat_recovery() -> Feasibility {
+    Feasibility {
+        investment: 300_000.0,
+        savings: Savings {
+            energy: 95_000.0,
+            water: 5_000.0,
+            ..Savings::default()
+        },
+        one_off: 20_000.0,
+        life_years: 8,
+        rate_percent: 6.0,
+    }
+}
+
+#[test]
+fn a_feasibility_study_gives_payback_npv_npvr_and_irr() {
+    let f = heat_recovery();
+    assert_eq!(f.flows().len(), 9);
+    assert_eq!(f.flows()[0], -280_000.0);
+    let figures = f.figures().unwrap_or_else(|| panic!("valid inputs"));
+    assert_eq!(figures.annual, 100_000.0);
+    // N = I / F = 280,000 / 100,000.
+    assert_eq!(figures.payback_years, Some(2.8));
+    // numpy_financial.npv(0.06, [-280000] + [100000] * 8) = 340,979.38;
+    // numpy_financial.irr(...) = 0.317897 (numpy-financial 1.0.0, run on 2026-12-07).
+    let npv = figures.npv.unwrap_or(f64::NAN);
+    assert!((npv - 340_979.38).abs() < 0.01, "{npv}");
+    assert!((figures.npvr.unwrap_or(f64::NAN) - 340_979.38 / 280_000.0).abs() < 1e-6);
+    match figures.irr {
+        Irr::Rate(r) => assert!((r - 0.317_897_428).abs() < 1e-6, "{r}"),
+        other => panic!("{other:?}"),
+    }
+    // A medium-cost option (100,000 to 1,000,000 yuan) should pay back within 3 years.
+    assert_eq!(InvestmentClass::of(280_000.0), InvestmentClass::Medium);
+    let v = figures.verdict(6.0);
+    assert!(v.payback_ok && v.npv_ok && v.irr_ok == Some(true), "{v:?}");
+}
+
+#[test]
+fn the_decision_rules_say_no_where_the_numbers_do() {
+    // 2,500,000 for 200,000 a year over 10 years: payback 12.5 years, beyond the high-cost
+    // norm of 10; NPV negative at 8 %; IRR below it.
+    let f = Feasibility {
+        investment: 2_500_000.0,
+        savings: Savings {
+            material: 200_000.0,
+            ..Savings::default()
+        },
+        one_off: 0.0,
+        life_years: 10,
+        rate_percent: 8.0,
+    };
+    let figures = f.figures().unwrap_or_else(|| panic!("valid inputs"));
+    assert_eq!(
+        figures.payback_years, None,
+        "10 years of 200,000 never repay 2.5 million"
+    );
+    let v = figures.verdict(8.0);
+    assert!(
+        !v.payback_ok && !v.npv_ok && v.irr_ok == Some(false),
+        "{v:?}"
+    );
+    // A no/low-cost option has no payback norm but still needs a positive NPV.
+    let cheap = Feasibility {
+        investment: 5_000.0,
+        savings: Savings {
+            water: 20_000.0,
+            ..Savings::default()
+        },
+        one_off: 0.0,
+        life_years: 3,
+        rate_percent: 8.0,
+    };
+    let v = cheap.figures().map(|f| f.verdict(8.0));
+    assert_eq!(v.map(|v| (v.payback_ok, v.npv_ok)), Some((true, true)));
+    // Savings that do not cover running costs: no IRR, never paid back.
+    let losing = Feasibility {
+        savings: Savings {
+            other: -1_000.0,
+            ..Savings::default()
+        },
+        ..cheap
+    };
+    let figures = losing.figures().unwrap_or_else(|| panic!("valid inputs"));
+    assert_eq!(figures.irr, Irr::NoRate);
+    assert_eq!(figures.payback_years, None);
+    assert_eq!(figures.verdict(8.0).irr_ok, None);
+}
+
+#[test]
+fn bad_feasibility_inputs_are_refused_with_a_reason() {
+    let f = heat_recovery();
+    let cases = [
+        (
+            Feasibility {
+                investment: -1.0,
+                ..f
+            },
+            FeasibilityError::BadAmount,
+        ),
+        (
+            Feasibility {
+                one_off: f64::NAN,
+                ..f
+            },
+            FeasibilityError::BadAmount,
+        ),
+        (
+            Feasibility { life_years: 0, ..f },
+            FeasibilityError::BadLife,
+        ),
+        (
+            Feasibility {
+                life_years: 101,
+                ..f
+            },
+            FeasibilityError::BadLife,
+        ),
+        (
+            Feasibility {
+                rate_percent: 150.0,
+                ..f
+            },
+            FeasibilityError::BadRate,
+        ),
+        (
+            Feasibility {
+                rate_percent: f64::INFINITY,
+                ..f
+            },
+            FeasibilityError::BadRate,
+        ),
+    ];
+    for (bad, why) in cases {
+        assert_eq!(bad.check(), Err(why), "{bad:?}");
+        assert_eq!(bad.figures(), None);
+        assert!(!why.to_string().is_empty());
+    }
+}
+
+#[test]
+fn the_summary_counts_bins_statuses_savings_and_overdue_options() {
+    let mut r = Register::default();
+    let mut a = option(r.next_id(), "Fix leaking steam traps");
+    a.bin = Bin::DoNow;
+    a.status = Status::Done(Some(42_000.0));
+    a.feasibility = Some(Feasibility {
+        investment: 3_000.0,
+        savings: Savings {
+            energy: 40_000.0,
+            ..Savings::default()
+        },
+        one_off: 0.0,
+        life_years: 5,
+        rate_percent: 6.0,
+    });
+    r.options.push(a);
+    let mut b = option(r.next_id(), "Heat recovery from hot effluent");
+    b.bin = Bin::FeasibilityStudy;
+    b.feasibility = Some(heat_recovery());
+    b.deadline = "2026-06-30".to_owned();
+    b.status = Status::InProgress;
+    r.options.push(b);
+    let mut c = option(r.next_id(), "Replace the jet dyeing machines");
+    c.bin = Bin::Rejected("No space in the dye house".to_owned());
+    c.feasibility = Some(heat_recovery());
+    c.deadline = "2026-01-31".to_owned();
+    r.options.push(c);
+    let mut d = option(r.next_id(), "Train operators on recipes");
+    d.deadline = "2027-03-31".to_owned();
+    r.options.push(d);
+    assert_eq!(r.check(), Ok(()));
+    assert_eq!(r.next_id(), 5);
+
+    let s = r.summary("2026-12-07");
+    assert_eq!(s.by_bin, [1, 1, 1, 1]);
+    assert_eq!(s.by_status, [2, 1, 1, 0]);
+    // Only selected options count: the rejected one's estimate is left out.
+    assert_eq!(s.estimated, 40_000.0 + 100_000.0);
+    assert_eq!(s.estimated_done, 40_000.0);
+    assert_eq!(s.measured, 42_000.0);
+    // The heat recovery is late and in progress; the rejected option is late but
+    // planned (still counts: it is neither done nor dropped); training is not due yet.
+    assert_eq!(s.overdue, 2);
+}
+
+#[test]
+fn the_register_refuses_what_it_cannot_keep() {
+    let ok = option(1, "Fix leaks");
+    assert_eq!(ok.check(), Ok(()));
+    let mut empty = ok.clone();
+    empty.title = "   ".to_owned();
+    assert_eq!(empty.check(), Err(RegisterError::BadTitle));
+    let mut long = ok.clone();
+    long.title = "水".repeat(301);
+    assert_eq!(long.check(), Err(RegisterError::BadTitle));
+    let mut owner = ok.clone();
+    owner.owner = "x".repeat(201);
+    assert_eq!(owner.check(), Err(RegisterError::TextTooLong));
+    for bad in [
+        "2026-02-30",
+        "2026-13-01",
+        "7.12.2026",
+        "2026-1-1",
+        "２０２６-０１-０１",
+    ] {
+        let mut o = ok.clone();
+        o.deadline = bad.to_owned();
+        assert_eq!(o.check(), Err(RegisterError::BadDeadline), "{bad}");
+    }
+    let mut leap = ok.clone();
+    leap.deadline = "2028-02-29".to_owned();
+    assert_eq!(leap.check(), Ok(()));
+    let mut measured = ok.clone();
+    measured.status = Status::Done(Some(f64::NAN));
+    assert_eq!(measured.check(), Err(RegisterError::BadMeasured));
+    let twice = Register {
+        options: vec![option(3, "a"), option(3, "b")],
+    };
+    assert_eq!(twice.check(), Err(RegisterError::BadRegister));
+    let full = Register {
+        options: (0..=MAX_OPTIONS as u32).map(|i| option(i, "x")).collect(),
+    };
+    assert_eq!(full.check(), Err(RegisterError::BadRegister));
+}
+
+#[test]
+fn a_register_of_200_options_round_trips_through_json() {
+    let r = Register {
+        options: (1..=200)
+            .map(|i| {
+                let mut o = option(i, &format!("Option {i}"));
+                o.bin = if i % 3 == 0 {
+                    Bin::Rejected(format!("reason {i}"))
+                } else {
+                    Bin::FeasibilityStudy
+                };
+                o.feasibility = Some(heat_recovery());
+                o.status = if i % 5 == 0 {
+                    Status::Done(Some(1.5))
+                } else {
+                    Status::Planned
+                };
+                o
+            })
+            .collect(),
+    };
+    assert_eq!(r.check(), Ok(()));
+    let json = serde_json::to_string(&r).unwrap_or_default();
+    let back: Register = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back, r);
+    assert!(
+        json.contains(r#""bin":"rejected","reason":"reason 3""#),
+        "{}",
+        &json[..400]
+    );
+}
