@@ -58,6 +58,18 @@ test('facilitator loads three exports plus a duplicate and a broken file', async
     await expect(row.getByRole('cell')).toHaveText([count]);
   }
   expect(stages.audit_ahead.code).toBe('B');
+  // Plants that must audit under China's rules, counted here independently: in mainland
+  // China, and on a list or meeting a trigger (emissions over a limit, energy over the
+  // quota, toxic inputs in any amount, hazardous waste).
+  const mustAudit = (a: Record<string, any>) => a.plant_location?.value === 'mainland_china' && (
+    a.audit_required?.value === 'required'
+    || (a.over_limits?.value ?? []).some((v: string) => v === 'over_standard' || v === 'over_quota')
+    || a.energy_quota?.value === 'over'
+    || ['yes', 'some'].includes(a.hazardous_inputs?.value)
+    || (a.streams?.value ?? []).includes('hazardous_waste'));
+  const mandatory = ['p1', 'p3', 'p4'].filter((p) => mustAudit(persona(p))).length;
+  await expect(page.getByTestId('mandatory-audit')).toHaveText(
+    fac.mandatory_audit.replace('{{ count }}', String(mandatory)).replace('{{ total }}', '3'));
   expect(stages.measures_then_vague.code).toBe('B1-a');
   expect(stages.report_without_audit.code).toBe('A');
 

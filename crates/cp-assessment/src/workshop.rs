@@ -393,6 +393,9 @@ pub struct Aggregate {
     pub participants: usize,
     /// Participants per engagement stage, all of [`EngagementStage::ALL`] in that order.
     pub stages: Vec<(EngagementStage, usize)>,
+    /// Participants whose plant must carry out a CP audit under China's rules: in mainland
+    /// China and on a list or meeting a trigger ([`crate::assess::duty::audit_is_mandatory`]).
+    pub mandatory_audit: usize,
     /// Readiness distribution of the seven audit steps, in order 1–7.
     pub readiness: Vec<StepDistribution>,
     /// The eleven drivers, in [`Driver::ALL`] order.
@@ -453,6 +456,7 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
         .chain([(None, 0)])
         .collect();
     let fallback = SizeScheme::fallback_for(&bank.language);
+    let mut mandatory_audit = 0;
     let mut schemes: Vec<SizeScheme> = Vec::new();
     // The values behind the spreads: known step scores per step, ratings per driver.
     let mut step_scores: Vec<Vec<f64>> = vec![Vec::new(); AuditStep::ALL.len()];
@@ -493,6 +497,9 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
             bump(&mut top3, &m.category);
         }
         bump(&mut by_sector, &a.sector);
+        if crate::assess::duty::audit_is_mandatory(bank, &p.answers) {
+            mandatory_audit += 1;
+        }
         let scheme = SizeScheme::of_location(p.answers.choice(bank, "plant_location"), fallback);
         let band = p.answers.number(bank, "staff").map(|n| scheme.band(n));
         if band.is_some() && !schemes.contains(&scheme) {
@@ -508,6 +515,7 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
     Aggregate {
         participants: participants.len(),
         stages,
+        mandatory_audit,
         readiness: AuditStep::ALL
             .iter()
             .zip(steps)
@@ -548,7 +556,7 @@ pub const AGGREGATE_CSV_HEADER: [&str; 5] = ["section", "id", "name", "count", "
 ///
 /// | section | id | name | count | detail |
 /// |---|---|---|---|---|
-/// | `participants` (1) | | | participants | |
+/// | `participants` (1) | | | participants | `mandatory_audit:n`, those whose plant must audit under China's rules |
 /// | `stage` (8) | stage code ("B1-a"…) | stage title | participants | |
 /// | `readiness` (7) | step number 1–7 | step name | participants with a known score | `0–24:a 25–49:b 50–74:c 75–100:d not known:e mean:m` (m empty when unknown) |
 /// | `reason` (11) | driver id | driver name | participants rating it 4–5 | `rated:r seed:s` (s empty without a seed count) |
@@ -573,7 +581,7 @@ pub fn aggregate_csv(content: &Content, aggregate: &Aggregate) -> String {
         "",
         "",
         &aggregate.participants.to_string(),
-        "",
+        &format!("mandatory_audit:{}", aggregate.mandatory_audit),
     ]);
     for (stage, n) in &aggregate.stages {
         let text = content.stage(*stage);

@@ -217,6 +217,7 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
     let mut sectors: BTreeMap<Option<Sector>, usize> = BTreeMap::new();
     let mut sizes: BTreeMap<Option<SizeBand>, usize> = BTreeMap::new();
     let mut schemes: std::collections::BTreeSet<SizeScheme> = std::collections::BTreeSet::new();
+    let mut mandatory = 0;
     let mut scores: [Vec<f64>; 7] = Default::default();
     let mut ratings: [Vec<f64>; 11] = Default::default();
     let mut rating_counts = [[0usize; 5]; 11];
@@ -253,6 +254,18 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
             *top.entry(m.category).or_default() += 1;
         }
         *sectors.entry(a.sector).or_default() += 1;
+        // China's mandatory audit: in mainland China, and on a list or meeting a trigger.
+        let choice_is = |id: &str, v: &[&str]| matches!(answers.get(id), Some(Answer::Choice(c)) if v.contains(&c.as_str()));
+        let choices_have = |id: &str, v: &[&str]| matches!(answers.get(id), Some(Answer::Choices(c)) if c.iter().any(|x| v.contains(&x.as_str())));
+        if choice_is("plant_location", &["mainland_china"])
+            && (choice_is("audit_required", &["required"])
+                || choices_have("over_limits", &["over_standard", "over_quota"])
+                || choice_is("energy_quota", &["over"])
+                || choice_is("hazardous_inputs", &["yes", "some"])
+                || choices_have("streams", &["hazardous_waste"]))
+        {
+            mandatory += 1;
+        }
         // English content: a plant not said to be in mainland China is banded as in the EU.
         let china = matches!(answers.get("plant_location"), Some(Answer::Choice(c)) if c == "mainland_china");
         let [small, medium, large] = if china {
@@ -286,6 +299,7 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
     }
     Aggregate {
         participants: all.len(),
+        mandatory_audit: mandatory,
         stages: EngagementStage::ALL
             .iter()
             .enumerate()
@@ -461,6 +475,17 @@ fn two_hundred_responses_with_duplicates_and_broken_files() {
     assert_eq!(actual, expected);
     // The sample is varied enough for the comparison to mean something.
     assert!(actual.stages.iter().filter(|(_, n)| *n > 0).count() >= 5);
+    assert!(
+        actual.mandatory_audit > 0 && actual.mandatory_audit < actual.participants,
+        "{} of {}",
+        actual.mandatory_audit,
+        actual.participants
+    );
+    assert_eq!(
+        actual.size_schemes.len(),
+        2,
+        "both size rules in the sample"
+    );
     assert!(
         actual.by_size.iter().all(|(_, n)| *n > 0),
         "{:?}",

@@ -43,6 +43,9 @@ fn stages_section(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView {
         <section aria-labelledby="fac-stages-h">
             <h2 id="fac-stages-h">{t_string!(i18n, facilitator.stages_heading).to_string()}</h2>
             <p>{t_string!(i18n, facilitator.stages_intro).to_string()}</p>
+            <p data-testid="mandatory-audit">
+                {t_string!(i18n, facilitator.mandatory_audit, count = a.mandatory_audit, total = a.participants).to_string()}
+            </p>
             {count_chart(
                 i18n,
                 "fac-stages",
