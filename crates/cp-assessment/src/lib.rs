@@ -7,7 +7,9 @@
 pub mod answers;
 pub mod assess;
 pub mod bank;
+pub mod benchmarks;
 pub mod content;
+pub mod cost;
 pub mod exchange;
 pub mod finance;
 pub mod identity;
