@@ -217,7 +217,7 @@ impl Benchmarks {
     /// unknown carrier or a quantity that is not a number of zero or more.
     pub fn to_kgce(&self, carrier: &str, quantity: f64) -> Option<f64> {
         let c = self.conversion(carrier)?;
-        (quantity.is_finite() && quantity >= 0.0).then(|| quantity * c.factor)
+        (quantity.is_finite() && quantity >= 0.0).then_some(quantity * c.factor)
     }
 
     /// The indicators of a sector; empty when none were found.
