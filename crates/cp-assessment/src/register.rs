@@ -220,7 +220,7 @@ impl InvestmentClass {
 
 /// The practitioners' decision rules applied to an option's figures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Verdict {
+pub struct Decision {
     /// Payback within the class's norm (always true for no/low-cost options); false when
     /// never paid back.
     pub payback_ok: bool,
@@ -233,9 +233,9 @@ pub struct Verdict {
 impl Figures {
     /// The decision rules (payback norm of the class, NPV ≥ 0, IRR ≥ the rate) for an
     /// investment counted in yuan and a rate in percent.
-    pub fn verdict(&self, rate_percent: f64) -> Verdict {
+    pub fn decision(&self, rate_percent: f64) -> Decision {
         let norm = InvestmentClass::of(self.net_investment).payback_norm();
-        Verdict {
+        Decision {
             payback_ok: match (self.payback_years, norm) {
                 (None, _) => false,
                 (Some(_), None) => true,
@@ -344,21 +344,10 @@ impl CpOption {
 
 /// A date written YYYY-MM-DD that the calendar has.
 fn is_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u16> {
-        let part = text.get(r)?;
-        (part.bytes().all(|c| c.is_ascii_digit())).then(|| part.parse().ok())?
-    };
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    match (digits(0..4), digits(5..7), digits(8..10)) {
-        (Some(y), Some(m), Some(d)) => time::Month::try_from(m as u8)
-            .ok()
-            .and_then(|month| time::Date::from_calendar_date(i32::from(y), month, d as u8).ok())
-            .is_some(),
-        _ => false,
-    }
+    // Exactly ten characters, so that "+2026-…" or a six-digit year is not a deadline.
+    text.len() == 10
+        && time::format_description::parse_borrowed::<2>("[year]-[month]-[day]")
+            .is_ok_and(|format| time::Date::parse(text, &format).is_ok())
 }
 
 /// The register: options in the order they were added.

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, ContentError};
 use crate::content::parse;
-use crate::vocabulary::{AuditStep, Language, Sector};
+use crate::vocabulary::{closed_set, AuditStep, Language, Sector};
 
 /// Whether a fact was checked against the official text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,15 +56,12 @@ pub enum Trigger {
     Toxic,
 }
 
-impl Trigger {
-    /// Every trigger, in the order of article 8.
-    pub const ALL: [Trigger; 4] = [
-        Trigger::OverStandard,
-        Trigger::OverQuota,
-        Trigger::EnergyQuota,
-        Trigger::Toxic,
-    ];
-}
+closed_set!(Trigger {
+    OverStandard => "over_standard",
+    OverQuota => "over_quota",
+    EnergyQuota => "energy_quota",
+    Toxic => "toxic",
+});
 
 /// How the check comes out for a plant in mainland China.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -81,22 +78,17 @@ pub enum DutyStatus {
     NoTrigger,
 }
 
-impl DutyStatus {
-    /// Stable id, as in the content files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DutyStatus::Listed => "listed",
-            DutyStatus::Triggered => "triggered",
-            DutyStatus::Unclear => "unclear",
-            DutyStatus::NoTrigger => "no_trigger",
-        }
-    }
-}
+closed_set!(DutyStatus {
+    Listed => "listed",
+    Triggered => "triggered",
+    Unclear => "unclear",
+    NoTrigger => "no_trigger",
+});
 
 /// A title and a paragraph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Verdict {
+pub struct Conclusion {
     /// One line, shown as the conclusion.
     pub title: String,
     /// What it means and what to do.
@@ -108,11 +100,11 @@ pub struct Verdict {
 #[serde(deny_unknown_fields)]
 pub struct DutyTexts {
     /// The conclusion for each outcome in mainland China.
-    pub verdicts: BTreeMap<DutyStatus, Verdict>,
+    pub verdicts: BTreeMap<DutyStatus, Conclusion>,
     /// Shown when the plant is outside mainland China: the rules below do not apply.
-    pub outside_china: Verdict,
+    pub outside_china: Conclusion,
     /// Shown when the answers do not say where the plant is.
-    pub location_unknown: Verdict,
+    pub location_unknown: Conclusion,
     /// How each trigger reads when the answers meet it.
     pub met: BTreeMap<Trigger, String>,
     /// What to find out when the answers cannot tell whether a trigger is met.
@@ -196,15 +188,21 @@ const EN: &str = include_str!("../../../content/en/regulation.json");
 const ZH_CN: &str = include_str!("../../../content/zh-CN/regulation.json");
 
 impl Regulation {
-    /// The rules in `language`, parsed and checked against `bank` (the same language's).
+    /// The rules in the language of `bank`, parsed and checked against it.
     ///
     /// # Errors
-    /// A [`ContentError`] if the file is malformed or names a question or option the bank
-    /// lacks (caught by the tests).
-    pub fn load(language: Language, bank: &Bank) -> Result<Regulation, ContentError> {
-        let json = match language {
-            Language::En => EN,
-            Language::ZhCn => ZH_CN,
+    /// A [`ContentError`] if the bank's language has no rules, or the file is malformed or
+    /// names a question or option the bank lacks (caught by the tests).
+    pub fn load(bank: &Bank) -> Result<Regulation, ContentError> {
+        let json = match Language::from_id(&bank.language) {
+            Some(Language::En) => EN,
+            Some(Language::ZhCn) => ZH_CN,
+            None => {
+                return Err(ContentError::Inconsistent(format!(
+                    "regulation: no rules in {}",
+                    bank.language
+                )))
+            }
         };
         Regulation::from_json(json, bank)
     }
@@ -246,7 +244,11 @@ impl Regulation {
             }
         }
         let d = &self.duty;
-        if d.verdicts.len() != 4 || d.met.len() != 4 || d.to_find_out.len() != 4 {
+        if !DutyStatus::ALL.iter().all(|s| d.verdicts.contains_key(s))
+            || !Trigger::ALL
+                .iter()
+                .all(|t| d.met.contains_key(t) && d.to_find_out.contains_key(t))
+        {
             return fail("regulation: every outcome and trigger needs its text".to_owned());
         }
         if let Some(bad) = d.sources.iter().find(|k| self.source(k).is_none()) {

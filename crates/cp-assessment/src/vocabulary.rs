@@ -27,6 +27,7 @@ macro_rules! closed_set {
         }
     };
 }
+pub(crate) use closed_set;
 
 /// The languages the app is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -20,7 +20,7 @@ use super::content::{Content, EngagementStage};
 use super::exchange::{decode_share, import_many, neutralize, ImportError, ResponseFile};
 use super::room_code::RoomCode;
 use super::spread::{figure, Ratings, Spread};
-use super::vocabulary::{AuditStep, Driver, MeasureCategory, Sector};
+use super::vocabulary::{closed_set, AuditStep, Driver, Language, MeasureCategory, Sector};
 
 /// Size bands of enterprises, by headcount; where the limits lie depends on the
 /// [`SizeScheme`] of the plant's location.
@@ -68,10 +68,12 @@ pub enum SizeScheme {
     Eu,
 }
 
-impl SizeScheme {
-    /// Both schemes, China first.
-    pub const ALL: [SizeScheme; 2] = [SizeScheme::China, SizeScheme::Eu];
+closed_set!(SizeScheme {
+    China => "cn",
+    Eu => "eu",
+});
 
+impl SizeScheme {
     /// The scheme of a plant by its `plant_location` answer; `fallback` when not given.
     pub fn of_location(location: Option<&str>, fallback: SizeScheme) -> SizeScheme {
         match location {
@@ -84,7 +86,7 @@ impl SizeScheme {
     /// The scheme assumed for a plant whose location is not given: China's where the
     /// content is Chinese (its readers' plants are mostly in mainland China), else the EU's.
     pub fn fallback_for(language: &str) -> SizeScheme {
-        if language == "zh-CN" {
+        if Language::from_id(language) == Some(Language::ZhCn) {
             SizeScheme::China
         } else {
             SizeScheme::Eu
@@ -96,14 +98,6 @@ impl SizeScheme {
         match self {
             SizeScheme::China => [20.0, 300.0, 1000.0],
             SizeScheme::Eu => [10.0, 50.0, 250.0],
-        }
-    }
-
-    /// Stable id: "cn" or "eu".
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SizeScheme::China => "cn",
-            SizeScheme::Eu => "eu",
         }
     }
 
@@ -531,7 +525,8 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
         by_sector,
         by_size,
         size_schemes: SizeScheme::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|s| schemes.contains(s))
             .collect(),
         readiness_spread: AuditStep::ALL

@@ -221,7 +221,7 @@ fn broken_content_is_reported_not_accepted() {
     assert!(e.is_some_and(|e| e.contains("no_team")));
     for language in cp_assessment::vocabulary::Language::ALL {
         let c = Content::load(*language).unwrap_or_else(|e| panic!("{e}"));
-        let r = cp_assessment::regulation::Regulation::load(*language, &c.bank);
+        let r = cp_assessment::regulation::Regulation::load(&c.bank);
         assert!(r.is_ok(), "{language:?}: {:?}", r.err());
     }
 }

@@ -14,9 +14,7 @@ use common::content;
 
 /// The rules in the content's language.
 fn rules_of(c: &Content) -> Regulation {
-    let language =
-        Language::from_id(&c.bank.language).unwrap_or_else(|| panic!("{}", c.bank.language));
-    Regulation::load(language, &c.bank).unwrap_or_else(|e| panic!("{e}"))
+    Regulation::load(&c.bank).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn choice(id: &str) -> Answer {

@@ -59,7 +59,7 @@ fn a_feasibility_study_gives_payback_npv_npvr_and_irr() {
     }
     // A medium-cost option (100,000 to 1,000,000 yuan) should pay back within 3 years.
     assert_eq!(InvestmentClass::of(280_000.0), InvestmentClass::Medium);
-    let v = figures.verdict(6.0);
+    let v = figures.decision(6.0);
     assert!(v.payback_ok && v.npv_ok && v.irr_ok == Some(true), "{v:?}");
 }
 
@@ -82,7 +82,7 @@ fn the_decision_rules_say_no_where_the_numbers_do() {
         figures.payback_years, None,
         "10 years of 200,000 never repay 2.5 million"
     );
-    let v = figures.verdict(8.0);
+    let v = figures.decision(8.0);
     assert!(
         !v.payback_ok && !v.npv_ok && v.irr_ok == Some(false),
         "{v:?}"
@@ -98,7 +98,7 @@ fn the_decision_rules_say_no_where_the_numbers_do() {
         life_years: 3,
         rate_percent: 8.0,
     };
-    let v = cheap.figures().map(|f| f.verdict(8.0));
+    let v = cheap.figures().map(|f| f.decision(8.0));
     assert_eq!(v.map(|v| (v.payback_ok, v.npv_ok)), Some((true, true)));
     // Savings that do not cover running costs: no IRR, never paid back.
     let losing = Feasibility {
@@ -111,7 +111,7 @@ fn the_decision_rules_say_no_where_the_numbers_do() {
     let figures = losing.figures().unwrap_or_else(|| panic!("valid inputs"));
     assert_eq!(figures.irr, Irr::NoRate);
     assert_eq!(figures.payback_years, None);
-    assert_eq!(figures.verdict(8.0).irr_ok, None);
+    assert_eq!(figures.decision(8.0).irr_ok, None);
 }
 
 #[test]

@@ -16,7 +16,6 @@ use cp_assessment::answers::Answers;
 use cp_assessment::assess::Assessment;
 use cp_assessment::content::Content;
 use cp_assessment::regulation::Regulation;
-use cp_assessment::vocabulary::Language;
 
 use crate::components::export::ExportPanel;
 use crate::components::heading::PageHeading;
@@ -84,10 +83,8 @@ pub fn Results() -> impl IntoView {
     // China's audit rules, parsed here rather than with the content: only this page reads
     // them. `None` if they could not be read, and the sections that need them are left out.
     let rules = Memo::new(move |_| {
-        app.with_content(|c| {
-            Language::from_id(&c.bank.language).and_then(|l| Regulation::load(l, &c.bank).ok())
-        })
-        .flatten()
+        app.with_content(|c| Regulation::load(&c.bank).ok())
+            .flatten()
     });
     let answered = Memo::new(move |_| !app.answers.with(Answers::is_empty));
     let shown = RwSignal::new(FIRST_PAINT_SECTIONS);

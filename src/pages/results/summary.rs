@@ -99,10 +99,16 @@ pub fn in_short(
     // Where China's rules were applied, their conclusion belongs with the stage.
     let duty_line = rules.and_then(|rules| {
         let duty = audit_duty(c, rules, answers);
-        matches!(duty, AuditDuty::China(_)).then(|| duty.title(rules).to_owned())
-    });
-    let duty_line = duty_line.map(|verdict| {
-        view! { <p data-testid="in-short-duty">{t_string!(i18n, results.in_short_duty, verdict = verdict).to_string()}</p> }
+        let conclusion = duty
+            .conclusion(rules)
+            .filter(|_| matches!(duty, AuditDuty::China(_)))?;
+        let text = t_string!(
+            i18n,
+            results.in_short_duty,
+            verdict = conclusion.title.clone()
+        )
+        .to_string();
+        Some(view! { <p data-testid="in-short-duty">{text}</p> })
     });
     let step_line = c
         .stage(a.engagement)

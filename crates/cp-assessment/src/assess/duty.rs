@@ -6,7 +6,7 @@
 use crate::answers::Answers;
 use crate::bank::Bank;
 use crate::content::Content;
-use crate::regulation::{DutyStatus, LegalSource, Regulation, Trigger};
+use crate::regulation::{Conclusion, DutyStatus, LegalSource, Regulation, Trigger};
 use crate::vocabulary::Sector;
 
 /// The questions the check reads, besides the sector and the audit's status.
@@ -181,16 +181,14 @@ pub struct DutyReport<'a> {
 }
 
 impl AuditDuty {
-    /// The one-line conclusion.
-    pub fn title<'a>(&self, rules: &'a Regulation) -> &'a str {
+    /// The conclusion's title and text; `None` only if the rules lack a text, which
+    /// loading them rules out.
+    pub fn conclusion<'a>(&self, rules: &'a Regulation) -> Option<&'a Conclusion> {
         let texts = &rules.duty;
         match self {
-            AuditDuty::LocationUnknown => &texts.location_unknown.title,
-            AuditDuty::OutsideChina => &texts.outside_china.title,
-            AuditDuty::China(c) => texts
-                .verdicts
-                .get(&c.status)
-                .map_or("", |v| v.title.as_str()),
+            AuditDuty::LocationUnknown => Some(&texts.location_unknown),
+            AuditDuty::OutsideChina => Some(&texts.outside_china),
+            AuditDuty::China(c) => texts.verdicts.get(&c.status),
         }
     }
 
@@ -198,36 +196,24 @@ impl AuditDuty {
     /// repeat audit is overdue.
     pub fn report<'a>(&self, rules: &'a Regulation, year: i32) -> DutyReport<'a> {
         let texts = &rules.duty;
-        let empty = DutyReport {
-            status: None,
-            title: "",
-            text: "",
-            met: Vec::new(),
-            to_find_out: Vec::new(),
-            clock: Vec::new(),
-            penalty: None,
-            key_sector: None,
-            sources: Vec::new(),
-            not_legal_advice: None,
+        let conclusion = self.conclusion(rules);
+        let title = conclusion.map_or("", |c| c.title.as_str());
+        let text = conclusion.map_or("", |c| c.text.as_str());
+        let AuditDuty::China(china) = self else {
+            // Outside China, or nowhere said: the conclusion alone.
+            return DutyReport {
+                status: None,
+                title,
+                text,
+                met: Vec::new(),
+                to_find_out: Vec::new(),
+                clock: Vec::new(),
+                penalty: None,
+                key_sector: None,
+                sources: Vec::new(),
+                not_legal_advice: None,
+            };
         };
-        let china = match self {
-            AuditDuty::LocationUnknown => {
-                return DutyReport {
-                    title: &texts.location_unknown.title,
-                    text: &texts.location_unknown.text,
-                    ..empty
-                }
-            }
-            AuditDuty::OutsideChina => {
-                return DutyReport {
-                    title: &texts.outside_china.title,
-                    text: &texts.outside_china.text,
-                    ..empty
-                }
-            }
-            AuditDuty::China(c) => c,
-        };
-        let verdict = texts.verdicts.get(&china.status);
         let mandatory = matches!(china.status, DutyStatus::Listed | DutyStatus::Triggered);
         let mut clock: Vec<String> = if mandatory {
             texts.clock.clone()
@@ -244,8 +230,8 @@ impl AuditDuty {
         }
         DutyReport {
             status: Some(china.status),
-            title: verdict.map_or("", |v| v.title.as_str()),
-            text: verdict.map_or("", |v| v.text.as_str()),
+            title,
+            text,
             met: china
                 .met
                 .iter()
