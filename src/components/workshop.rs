@@ -78,16 +78,22 @@ pub fn IdleGuard() -> impl IntoView {
         let d = app.device.get();
         d.workshop && d.idle_minutes > 0 && app.answers.with(|a| !a.is_empty())
     };
-    for event in ["pointerdown", "keydown", "input", "wheel", "touchstart"] {
-        let listener = gloo_events::EventListener::new(&gloo_utils::document(), event, move |_| {
-            // Any key, tap or scroll shows someone is there, also while the warning shows.
-            // Only a real change notifies: this runs on every key, click and keystroke.
-            if idle_seconds.get_untracked() != 0 {
-                idle_seconds.set(0);
-            }
-        });
-        listener.forget();
-    }
+    // The listeners live as long as this guard: one left behind after it is unmounted
+    // (the prompts are mounted again when the saved answers' module arrives) would read a
+    // disposed signal on every key.
+    let listeners: Vec<_> = ["pointerdown", "keydown", "input", "wheel", "touchstart"]
+        .into_iter()
+        .map(|event| {
+            window_event_listener_untyped(event, move |_| {
+                // Any key, tap or scroll shows someone is there, also while the warning
+                // shows. Only a real change notifies: this runs on every key and click.
+                if idle_seconds.get_untracked() != 0 {
+                    idle_seconds.set(0);
+                }
+            })
+        })
+        .collect();
+    on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
     let navigate_tick = navigate.clone();
     let ticker = set_interval_with_handle(
         move || {
