@@ -57,6 +57,7 @@ fn offer_share_link(app: AppState) {
             Ok(shared) => ImportState::Pending(PendingImport {
                 identity: shared.identity(),
                 answers: shared.answers,
+                register: None,
                 source: None,
             }),
             Err(e) => ImportState::Refused(e),

@@ -8,6 +8,7 @@ use cp_assessment::answers::Answers;
 use cp_assessment::assess::assess;
 use cp_assessment::exchange::{encode_share, results_csv, to_json};
 use cp_assessment::identity::Identity;
+use cp_assessment::register::Register;
 
 use crate::browser;
 use crate::i18n::{t, use_i18n};
@@ -23,9 +24,14 @@ fn file_stem(identity: &Identity) -> String {
 /// # Errors
 /// `Err(())` when there is nothing to export (no content yet, no answers) or the browser
 /// refuses.
-pub fn download_response(app: AppState, identity: &Identity, answers: Answers) -> Result<(), ()> {
+pub fn download_response(
+    app: AppState,
+    identity: &Identity,
+    answers: &Answers,
+    register: &Register,
+) -> Result<(), ()> {
     let json = app
-        .response_file(identity, &answers)
+        .response_file(identity, answers, register)
         .map(|file| to_json(&file))
         .ok_or(())?;
     browser::download(
@@ -45,7 +51,11 @@ pub fn ExportPanel() -> impl IntoView {
     let failed = RwSignal::new(false);
     let download_json = move |_| {
         let id = app.identity.get_untracked();
-        failed.set(download_response(app, &id, app.answers.get_untracked()).is_err());
+        let sent = app.answers.with_untracked(|a| {
+            app.register
+                .with_untracked(|r| download_response(app, &id, a, r))
+        });
+        failed.set(sent.is_err());
     };
     let download_csv = move |_| {
         let id = app.identity.get_untracked();
@@ -70,7 +80,11 @@ pub fn ExportPanel() -> impl IntoView {
     };
     let make_link = move |_| {
         let id = app.identity.get_untracked();
-        let file = app.answers.with_untracked(|a| app.response_file(&id, a));
+        // A share link carries the answers only (docs/format.md): the register is too
+        // long for a link or a QR code.
+        let file = app
+            .answers
+            .with_untracked(|a| app.response_file(&id, a, &Register::default()));
         copied.set(false);
         failed.set(file.is_none());
         share.set(file.map(|f| format!("{}#{}", browser::app_url(), encode_share(&f))));

@@ -76,6 +76,7 @@ fn read_file(file: web_sys::File) {
             Ok(response) => ImportState::Pending(PendingImport {
                 identity: response.identity(),
                 answers: response.answers,
+                register: Some(response.register),
                 source: Some(name),
             }),
             Err(e) => ImportState::Refused(e),

@@ -330,13 +330,14 @@ pub fn KeptResponses() -> impl IntoView {
             let text = t_string!(i18n, workshop.saved_item, label = label_of(&r.answers), updated = updated, answered = progress.answered, visible = progress.visible).to_string();
             let identity = r.identity();
             let answers = r.answers.clone();
+            let register = r.register.clone();
             view! {
                 <li data-testid="kept-response">
                     <span>{text}</span>
                     {(progress.answered == progress.visible).then(|| view! { <strong>{format!(" · {}", t_string!(i18n, workshop.complete))}</strong> })}
                     <div class="button-row">
                         <button type="button" class="secondary" on:click=move |_| app.resume(i)>{t!(i18n, workshop.resume)}</button>
-                        <button type="button" class="secondary" on:click=move |_| { let _ = download_response(app, &identity, answers.clone()); }>
+                        <button type="button" class="secondary" on:click=move |_| { let _ = download_response(app, &identity, &answers, &register); }>
                             {t!(i18n, workshop.export)}
                         </button>
                         <Show

@@ -4,12 +4,15 @@
 use cp_assessment::answers::Answers;
 use cp_assessment::exchange::ImportError;
 use cp_assessment::identity::Identity;
+use cp_assessment::register::Register;
 
 /// Answers from a file or a share link, validated in full, awaiting the user's choice.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingImport {
     /// The answers.
     pub answers: Answers,
+    /// The option register the file carried; `None` for a share link, which carries none.
+    pub register: Option<Register>,
     /// The identity the file carried; `None` for share links and files without one.
     pub identity: Option<Identity>,
     /// Where they come from: a file name, or `None` for a share link.

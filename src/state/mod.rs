@@ -4,6 +4,7 @@
 //! [`saving`]; answers arriving from a file or a link are [`import`].
 
 pub mod import;
+mod kept;
 pub mod saving;
 mod startup;
 
@@ -18,6 +19,7 @@ use cp_assessment::assess::{assess, Assessment};
 use cp_assessment::content::Content;
 use cp_assessment::exchange::ResponseFile;
 use cp_assessment::identity::Identity;
+use cp_assessment::register::Register;
 use cp_assessment::state::{DeviceSettings, KeptResponse};
 use cp_assessment::vocabulary::Language;
 
@@ -143,6 +145,8 @@ pub struct AppState {
     /// The respondent's answers, by question id (never by label, so switching language
     /// changes nothing); every change is saved at once.
     pub answers: RwSignal<Answers>,
+    /// The response's option register, saved, kept and exported with its answers.
+    pub register: RwSignal<Register>,
     /// The response's id and times.
     pub identity: RwSignal<Identity>,
     /// The page last visited, for "continue where you left off".
@@ -190,6 +194,7 @@ pub fn provide(i18n: crate::I18n, loads: Loads) -> AppState {
         language: Memo::new(move |_| language_of(i18n.get_locale())),
         language_issue: RwSignal::new(None),
         answers: RwSignal::new(Answers::new()),
+        register: RwSignal::new(Register::default()),
         identity: RwSignal::new(fresh_identity()),
         last_page: RwSignal::new(None),
         import: RwSignal::new(ImportState::Idle),
@@ -268,8 +273,19 @@ impl AppState {
         self.identity.update(|i| i.updated = browser::now_rfc3339());
     }
 
-    /// Replaces all answers with confirmed imported ones.
+    /// Replaces all answers with confirmed imported ones, and the register with theirs; a
+    /// share link carries no register, so the current one stays only if the link is the
+    /// same response.
     pub fn apply_import(&self, pending: PendingImport) {
+        let same = pending.identity.as_ref().is_some_and(|i| {
+            self.identity
+                .with_untracked(|c| c.response_id == i.response_id)
+        });
+        match pending.register {
+            Some(register) => self.register.set(register),
+            None if same => {}
+            None => self.register.set(Register::default()),
+        }
         self.answers.set(pending.answers);
         self.identity
             .set(pending.identity.unwrap_or_else(fresh_identity));
@@ -280,6 +296,7 @@ impl AppState {
     /// responses and device settings stay; the saving effect writes them back).
     pub fn start_over(&self) {
         self.answers.set(Answers::new());
+        self.register.set(Register::default());
         self.last_page.set(None);
         self.identity.set(fresh_identity());
         if let Err(issue) = storage::clear() {
@@ -304,13 +321,25 @@ impl AppState {
         storage::clear_backup();
     }
 
-    /// The export of `answers` under `identity`, made in this device's workshop room if it
-    /// is in one: only the answers to questions shown leave the device. `None` while no
-    /// content is there, or when nothing is answered (such a response is never exported).
-    pub fn response_file(&self, identity: &Identity, answers: &Answers) -> Option<ResponseFile> {
+    /// The export of `answers` and `register` under `identity`, made in this device's
+    /// workshop room if it is in one: only the answers to questions shown leave the device.
+    /// `None` while no content is there, or when nothing is answered (such a response is
+    /// never exported).
+    pub fn response_file(
+        &self,
+        identity: &Identity,
+        answers: &Answers,
+        register: &Register,
+    ) -> Option<ResponseFile> {
         let room = self.device.with_untracked(|d| d.room.clone());
         self.with_content_untracked(|c| {
-            identity.export(&c.bank, self.language.get_untracked(), answers, room)
+            identity.export(
+                &c.bank,
+                self.language.get_untracked(),
+                answers,
+                register,
+                room,
+            )
         })
         .filter(|file| !file.answers.is_empty())
     }
@@ -324,9 +353,10 @@ impl AppState {
     /// and [`AppState::storage_issue`] says why.
     pub fn finish_to_outbox(&self) -> Result<(), StorageIssue> {
         let identity = self.identity.get_untracked();
-        let file = self
-            .answers
-            .with_untracked(|a| self.response_file(&identity, a));
+        let file = self.answers.with_untracked(|a| {
+            self.register
+                .with_untracked(|r| self.response_file(&identity, a, r))
+        });
         if let Some(file) = file {
             if let Err(issue) = storage::put_in_outbox(file) {
                 self.storage_issue.set(Some(StorageIssue::OutboxFailed));
@@ -335,52 +365,5 @@ impl AppState {
         }
         self.next_participant();
         Ok(())
-    }
-
-    /// The current response as a kept one.
-    fn current(&self) -> KeptResponse {
-        KeptResponse::new(self.identity.get_untracked(), self.answers.get_untracked())
-    }
-
-    /// "Keep this response and start another": puts the current response first in the
-    /// kept list (replacing an older copy of the same response: kept responses are unique
-    /// by id) and starts an empty one.
-    pub fn keep_and_start_another(&self) {
-        let current = self.current();
-        self.kept.update(|k| {
-            k.retain(|r| r.response_id != current.response_id);
-            k.insert(0, current);
-        });
-        self.start_over();
-    }
-
-    /// Resumes kept response `index`; the current one, if it has answers, is kept instead.
-    pub fn resume(&self, index: usize) {
-        let current = self.current();
-        let mut chosen = None;
-        self.kept.update(|k| {
-            if index < k.len() {
-                let resumed = k.remove(index);
-                if !current.answers.is_empty() {
-                    k.retain(|r| r.response_id != current.response_id);
-                    k.insert(0, current);
-                }
-                chosen = Some(resumed);
-            }
-        });
-        if let Some(r) = chosen {
-            self.identity.set(r.identity());
-            self.answers.set(r.answers);
-            self.last_page.set(None);
-        }
-    }
-
-    /// Deletes kept response `index` for good.
-    pub fn delete_kept(&self, index: usize) {
-        self.kept.update(|k| {
-            if index < k.len() {
-                k.remove(index);
-            }
-        });
     }
 }

@@ -43,9 +43,16 @@ pub fn take_over(app: AppState, opened: Opened) -> Option<Language> {
     // are newer than any saved then, and are never lost to it.
     app.answers
         .update(|given| *given = std::mem::take(given).laid_over(saved.answers));
+    // Likewise a register begun before the state was read is the newer one.
+    app.register.update(|given| {
+        if given.is_empty() {
+            *given = saved.register;
+        }
+    });
 
     let AppState {
         answers,
+        register,
         last_page,
         identity,
         kept,
@@ -59,13 +66,14 @@ pub fn take_over(app: AppState, opened: Opened) -> Option<Language> {
     // The one place that writes the saved state: on every change of what it holds.
     Effect::new(move |_| {
         // Read in place (tracked), not cloned: this runs after every answer.
-        let (answers, id) = (answers.read(), identity.read());
+        let (answers, register, id) = (answers.read(), register.read(), identity.read());
         let (kept, device) = (kept.read(), device.read());
         let last_page = last_page.get().map(Route::path);
         let state = SavedStateRef {
             format: STATE_FORMAT,
             version: STATE_VERSION,
             answers: &answers,
+            register: &register,
             last_page: last_page.as_deref(),
             language: Some(language.get()),
             response_id: &id.response_id,
@@ -96,13 +104,17 @@ pub fn take_over(app: AppState, opened: Opened) -> Option<Language> {
     // from later overwriting them with a stale copy. Equal answers are skipped, which also
     // ends the echo of this tab's own re-save.
     store.on_other_tab_change(move |state| {
-        if blocked || answers.with_untracked(|a| *a == state.answers) {
+        let same_answers = answers.with_untracked(|a| *a == state.answers);
+        if blocked || (same_answers && register.with_untracked(|r| *r == state.register)) {
             return;
         }
         if let Some(id) = state.identity() {
             identity.set(id);
         }
-        answers.set(state.answers);
+        register.set(state.register);
+        if !same_answers {
+            answers.set(state.answers);
+        }
         app.synced_from_other_tab.set(true);
     });
     saved.language

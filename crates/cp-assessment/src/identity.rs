@@ -5,6 +5,7 @@
 use crate::answers::Answers;
 use crate::bank::Bank;
 use crate::exchange::{new_response, ResponseFile, SharedResponse};
+use crate::register::Register;
 use crate::room_code::RoomCode;
 use crate::state::{KeptResponse, SavedState};
 use crate::vocabulary::Language;
@@ -44,20 +45,22 @@ impl Identity {
         self.response_id.chars().take(8).collect()
     }
 
-    /// The export of `answers` under this identity, made in workshop `room` if any
-    /// (docs/format.md). It carries only the answers to questions shown
+    /// The export of `answers` and `register` under this identity, made in workshop `room`
+    /// if any (docs/format.md). It carries only the answers to questions shown
     /// ([`Bank::shared_answers`]): what leaves the device is what counts.
     pub fn export(
         &self,
         bank: &Bank,
         language: Language,
         answers: &Answers,
+        register: &Register,
         room: Option<RoomCode>,
     ) -> ResponseFile {
         let answers = bank.shared_answers(answers);
         let mut file = new_response(bank, &self.response_id, &self.updated, language, answers);
         file.created = self.created.clone();
         file.room = room;
+        file.register = register.clone();
         file
     }
 }
@@ -71,13 +74,14 @@ impl SavedState {
 }
 
 impl KeptResponse {
-    /// `answers` kept under `identity`.
-    pub fn new(identity: Identity, answers: Answers) -> Self {
+    /// `answers` and `register` kept under `identity`.
+    pub fn new(identity: Identity, answers: Answers, register: Register) -> Self {
         KeptResponse {
             response_id: identity.response_id,
             created: identity.created,
             updated: identity.updated,
             answers,
+            register,
         }
     }
 
@@ -117,10 +121,16 @@ mod tests {
             "2026-11-29T09:00:00Z".to_owned(),
         );
         id.updated = "2026-11-29T10:00:00Z".to_owned();
-        let file = id.export(&content.bank, Language::En, &Answers::new(), None);
+        let file = id.export(
+            &content.bank,
+            Language::En,
+            &Answers::new(),
+            &Register::default(),
+            None,
+        );
         assert_eq!(file.identity(), Some(id.clone()));
         assert_eq!(id.short_id(), "0b8f7c4e");
-        let kept = KeptResponse::new(id.clone(), Answers::new());
+        let kept = KeptResponse::new(id.clone(), Answers::new(), Register::default());
         assert_eq!(kept.identity(), id);
         assert_eq!(SavedState::new(Answers::new(), None).identity(), None);
     }

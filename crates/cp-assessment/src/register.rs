@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::finance::{irr, npv, npvr, payback_years, Irr, MAX_YEARS};
-use crate::vocabulary::MeasureCategory;
+use crate::vocabulary::{Currency, MeasureCategory};
 
 /// Longest option title, in characters (a sector example is under 200).
 pub const MAX_TITLE: usize = 300;
@@ -31,6 +31,24 @@ pub enum Bin {
     Rejected(String),
 }
 
+impl Bin {
+    /// Its place in the order the register counts bins: not screened, do now,
+    /// feasibility study, rejected.
+    pub fn index(&self) -> usize {
+        match self {
+            Bin::NotScreened => 0,
+            Bin::DoNow => 1,
+            Bin::FeasibilityStudy => 2,
+            Bin::Rejected(_) => 3,
+        }
+    }
+
+    /// Its stable id: "not_screened", "do_now", "feasibility_study" or "rejected".
+    pub fn id(&self) -> &'static str {
+        ["not_screened", "do_now", "feasibility_study", "rejected"][self.index()]
+    }
+}
+
 /// Where the option stands after screening.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(
@@ -47,6 +65,24 @@ pub enum Status {
     Done(Option<f64>),
     /// Given up.
     Dropped,
+}
+
+impl Status {
+    /// Its place in the order the register counts statuses: planned, in progress, done,
+    /// dropped.
+    pub fn index(&self) -> usize {
+        match self {
+            Status::Planned => 0,
+            Status::InProgress => 1,
+            Status::Done(_) => 2,
+            Status::Dropped => 3,
+        }
+    }
+
+    /// Its stable id: "planned", "in_progress", "done" or "dropped".
+    pub fn id(&self) -> &'static str {
+        ["planned", "in_progress", "done", "dropped"][self.index()]
+    }
 }
 
 /// Annual savings by kind, in the register's currency.
@@ -84,6 +120,9 @@ pub struct Feasibility {
     pub life_years: u32,
     /// The discount rate, in percent a year (the bank lending rate or the company's own).
     pub rate_percent: f64,
+    /// The cost class the audit team chose; `None` to let the amount suggest it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<InvestmentClass>,
 }
 
 /// Why feasibility inputs were refused; the message is written for the manager.
@@ -180,24 +219,34 @@ impl Feasibility {
     }
 }
 
-/// The investment classes the Chinese training material sets payback norms for, with the
-/// norm: medium cost 2–3 years at most (3), higher cost under 5, high cost under 10
-/// (清洁生产可行性分析 courseware; cp-china-economics §3, verified). No national money
-/// thresholds exist; these follow a public Chinese audit tool (below ¥100,000 low, to
-/// ¥1,000,000 medium, above high) and are indicative.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The cost classes the Chinese training material sets payback norms for: medium cost 2–3
+/// years at most (3), higher cost under 5, high cost under 10 (清洁生产可行性分析 courseware;
+/// cp-china-economics §3, verified). The audit team sets the class; no national money
+/// thresholds exist, so the yuan amounts of [`InvestmentClass::of`] only suggest one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum InvestmentClass {
-    /// Below 100,000: a no/low-cost option, done during the audit without a payback norm.
+    /// No or low cost (无/低费): done during the audit, without a payback norm.
     Low,
-    /// 100,000 to 1,000,000: payback at most 3 years.
+    /// Medium cost (中费): payback at most 3 years.
     Medium,
-    /// Above 1,000,000: payback under 10 years (under 5 for the lower end is not told
-    /// apart here, the tool having no threshold for it).
+    /// Higher cost (较高费): payback under 5 years.
+    Higher,
+    /// High cost (高费): payback under 10 years.
     High,
 }
 
+crate::vocabulary::closed_set!(InvestmentClass {
+    Low => "low",
+    Medium => "medium",
+    Higher => "higher",
+    High => "high",
+});
+
 impl InvestmentClass {
-    /// The class of a net investment in yuan.
+    /// The class a net investment in yuan suggests, following a public Chinese audit tool
+    /// (below ¥100,000 low, to ¥1,000,000 medium, above high; indicative). It never
+    /// suggests "higher", for which that tool has no threshold.
     pub fn of(net_investment: f64) -> InvestmentClass {
         if net_investment < 100_000.0 {
             InvestmentClass::Low
@@ -213,7 +262,21 @@ impl InvestmentClass {
         match self {
             InvestmentClass::Low => None,
             InvestmentClass::Medium => Some(3.0),
-            InvestmentClass::High => Some(10.0),
+            InvestmentClass::Higher | InvestmentClass::High => Some(match self {
+                InvestmentClass::Higher => 5.0,
+                _ => 10.0,
+            }),
+        }
+    }
+
+    /// Whether a payback of `years` meets the norm: at most 3 years for medium cost, under
+    /// 5 and under 10 for the higher classes, anything for no/low cost.
+    pub fn accepts(self, years: f64) -> bool {
+        match self {
+            InvestmentClass::Low => true,
+            InvestmentClass::Medium => years <= 3.0,
+            InvestmentClass::Higher => years < 5.0,
+            InvestmentClass::High => years < 10.0,
         }
     }
 }
@@ -222,8 +285,8 @@ impl InvestmentClass {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Decision {
     /// Payback within the class's norm (always true for no/low-cost options); false when
-    /// never paid back.
-    pub payback_ok: bool,
+    /// never paid back; `None` when the class is not known.
+    pub payback_ok: Option<bool>,
     /// NPV at least zero.
     pub npv_ok: bool,
     /// IRR at least the discount rate; `None` when there is no single IRR.
@@ -231,16 +294,11 @@ pub struct Decision {
 }
 
 impl Figures {
-    /// The decision rules (payback norm of the class, NPV ≥ 0, IRR ≥ the rate) for an
-    /// investment counted in yuan and a rate in percent.
-    pub fn decision(&self, rate_percent: f64) -> Decision {
-        let norm = InvestmentClass::of(self.net_investment).payback_norm();
+    /// The decision rules (payback norm of `class`, NPV ≥ 0, IRR ≥ the rate) for a rate
+    /// in percent.
+    pub fn decision(&self, rate_percent: f64, class: Option<InvestmentClass>) -> Decision {
         Decision {
-            payback_ok: match (self.payback_years, norm) {
-                (None, _) => false,
-                (Some(_), None) => true,
-                (Some(p), Some(n)) => p <= n,
-            },
+            payback_ok: class.map(|c| self.payback_years.is_some_and(|p| c.accepts(p))),
             npv_ok: self.npv.is_some_and(|v| v >= 0.0),
             irr_ok: match self.irr {
                 Irr::Rate(r) => Some(r * 100.0 >= rate_percent - 1e-9),
@@ -250,10 +308,20 @@ impl Figures {
     }
 }
 
+impl Feasibility {
+    /// The cost class: the one chosen, else for amounts in yuan the one the net investment
+    /// suggests ([`InvestmentClass::of`]); `None` when neither is known.
+    pub fn class_in(&self, currency: Currency) -> Option<InvestmentClass> {
+        self.class.or_else(|| {
+            (currency == Currency::Cny).then(|| InvestmentClass::of(self.investment - self.one_off))
+        })
+    }
+}
+
 /// One option in the register.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CpOption {
-    /// Unique in the register, never reused.
+    /// Unique in the register.
     pub id: u32,
     /// What to do.
     pub title: String,
@@ -350,11 +418,36 @@ fn is_date(text: &str) -> bool {
             .is_ok_and(|format| time::Date::parse(text, &format).is_ok())
 }
 
-/// The register: options in the order they were added.
+/// The register: options in the order they were added, with the currency their amounts
+/// are in.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Register {
+    /// The currency of every amount; `None` until chosen (the page offers
+    /// [`Currency::default_for`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
     /// The options.
+    #[serde(default)]
     pub options: Vec<CpOption>,
+}
+
+/// One option on the effort × payback chart: what it costs now against how soon it pays.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPoint {
+    /// The option's id.
+    pub id: u32,
+    /// Its number in the register (1 = first), the label on the chart.
+    pub number: usize,
+    /// Its title.
+    pub title: String,
+    /// Its category.
+    pub category: MeasureCategory,
+    /// Net investment (the effort).
+    pub net_investment: f64,
+    /// Annual savings.
+    pub annual: f64,
+    /// Simple payback in years; `None` when never paid back.
+    pub payback_years: Option<f64>,
 }
 
 /// The register summed up: the view to revisit each quarter.
@@ -374,7 +467,119 @@ pub struct Summary {
     pub overdue: usize,
 }
 
+impl CpOption {
+    /// A new option, not screened, planned, with nothing else filled in.
+    pub fn new(id: u32, title: &str, category: MeasureCategory) -> CpOption {
+        CpOption {
+            id,
+            title: title.trim().to_owned(),
+            category,
+            addresses: String::new(),
+            owner: String::new(),
+            deadline: String::new(),
+            bin: Bin::NotScreened,
+            feasibility: None,
+            status: Status::Planned,
+        }
+    }
+
+    /// Its feasibility figures, when a study with valid inputs is there.
+    pub fn figures(&self) -> Option<Figures> {
+        self.feasibility.as_ref().and_then(Feasibility::figures)
+    }
+}
+
 impl Register {
+    /// Whether it holds no option.
+    pub fn is_empty(&self) -> bool {
+        self.options.is_empty()
+    }
+
+    /// Whether it holds nothing at all, not even a chosen currency: such a register is
+    /// left out of an export.
+    pub fn is_empty_unpriced(&self) -> bool {
+        self.options.is_empty() && self.currency.is_none()
+    }
+
+    /// The currency of its amounts, or `default` while none is chosen.
+    pub fn currency_or(&self, default: Currency) -> Currency {
+        self.currency.unwrap_or(default)
+    }
+
+    /// Adds an option titled `title` in `category`, addressing `addresses`; returns its id.
+    ///
+    /// # Errors
+    /// [`RegisterError::BadRegister`] when the register is full, else what
+    /// [`CpOption::check`] finds; the register is then unchanged.
+    pub fn add(
+        &mut self,
+        title: &str,
+        category: MeasureCategory,
+        addresses: &str,
+    ) -> Result<u32, RegisterError> {
+        if self.options.len() >= MAX_OPTIONS {
+            return Err(RegisterError::BadRegister);
+        }
+        let mut option = CpOption::new(self.next_id(), title, category);
+        option.addresses = addresses.trim().to_owned();
+        option.check()?;
+        let id = option.id;
+        self.options.push(option);
+        Ok(id)
+    }
+
+    /// Whether an option with this title is already in the register (ignoring case and
+    /// the spaces around it), so the same example is not added twice by mistake.
+    pub fn has_title(&self, title: &str) -> bool {
+        let title = title.trim().to_lowercase();
+        self.options
+            .iter()
+            .any(|o| o.title.trim().to_lowercase() == title)
+    }
+
+    /// The option with id `id`.
+    pub fn option(&self, id: u32) -> Option<&CpOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    /// Replaces the option of the same id by `option` once it passes [`CpOption::check`].
+    ///
+    /// # Errors
+    /// What the check finds; the register is then unchanged.
+    pub fn replace(&mut self, option: CpOption) -> Result<(), RegisterError> {
+        option.check()?;
+        if let Some(slot) = self.options.iter_mut().find(|o| o.id == option.id) {
+            *slot = option;
+        }
+        Ok(())
+    }
+
+    /// Removes the option with id `id`.
+    pub fn remove(&mut self, id: u32) {
+        self.options.retain(|o| o.id != id);
+    }
+
+    /// The options with feasibility figures, for the effort × payback chart, in register
+    /// order.
+    pub fn chart_points(&self) -> Vec<ChartPoint> {
+        self.options
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| {
+                let f = o.figures()?;
+                Some(ChartPoint {
+                    id: o.id,
+                    number: i + 1,
+                    title: o.title.clone(),
+                    category: o.category,
+                    net_investment: f.net_investment,
+                    annual: f.annual,
+                    payback_years: f.payback_years,
+                })
+            })
+            .collect()
+    }
+
     /// Checks every option, their number and that ids are unique.
     ///
     /// # Errors
@@ -400,18 +605,8 @@ impl Register {
     pub fn summary(&self, today: &str) -> Summary {
         let mut s = Summary::default();
         for o in &self.options {
-            s.by_bin[match o.bin {
-                Bin::NotScreened => 0,
-                Bin::DoNow => 1,
-                Bin::FeasibilityStudy => 2,
-                Bin::Rejected(_) => 3,
-            }] += 1;
-            s.by_status[match o.status {
-                Status::Planned => 0,
-                Status::InProgress => 1,
-                Status::Done(_) => 2,
-                Status::Dropped => 3,
-            }] += 1;
+            s.by_bin[o.bin.index()] += 1;
+            s.by_status[o.status.index()] += 1;
             let estimate = o
                 .feasibility
                 .filter(|f| f.check().is_ok())

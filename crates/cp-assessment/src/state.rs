@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::answers::Answers;
+use super::register::Register;
 use super::room_code::RoomCode;
 use super::vocabulary::Language;
 
@@ -46,6 +47,9 @@ pub struct KeptResponse {
     pub updated: String,
     /// Its answers.
     pub answers: Answers,
+    /// Its option register (added within version 1: older states read as empty).
+    #[serde(default)]
+    pub register: Register,
 }
 
 /// What is kept in local storage.
@@ -57,6 +61,10 @@ pub struct SavedState {
     pub version: u32,
     /// All answers, by question id.
     pub answers: Answers,
+    /// The option register of the response (added within version 1: older states read
+    /// as empty).
+    #[serde(default)]
+    pub register: Register,
     /// The app path the respondent was last on, e.g. "/part/3"; `None` before starting.
     #[serde(default)]
     pub last_page: Option<String>,
@@ -89,6 +97,7 @@ impl SavedState {
             format: STATE_FORMAT.to_owned(),
             version: STATE_VERSION,
             answers,
+            register: Register::default(),
             last_page,
             language: None,
             response_id: String::new(),
@@ -111,6 +120,8 @@ pub struct SavedStateRef<'a> {
     pub version: u32,
     /// All answers, by question id.
     pub answers: &'a Answers,
+    /// The option register.
+    pub register: &'a Register,
     /// The app path the respondent was last on.
     pub last_page: Option<&'a str>,
     /// The language the respondent chose.
@@ -143,6 +154,7 @@ impl<'a> From<&'a SavedState> for SavedStateRef<'a> {
             format: &s.format,
             version: s.version,
             answers: &s.answers,
+            register: &s.register,
             last_page: s.last_page.as_deref(),
             language: s.language,
             response_id: &s.response_id,
@@ -170,7 +182,8 @@ pub enum StateError {
 /// # Errors
 /// [`StateError::NotOurs`] when the format name is missing or different,
 /// [`StateError::NewerVersion`] for a version above [`STATE_VERSION`],
-/// [`StateError::Corrupt`] for anything else that does not parse.
+/// [`StateError::Corrupt`] for anything else that does not parse, or an option register
+/// that fails [`crate::register::Register::check`].
 pub fn parse_state(raw: &str) -> Result<SavedState, StateError> {
     #[derive(Deserialize)]
     struct Header {
@@ -184,7 +197,20 @@ pub fn parse_state(raw: &str) -> Result<SavedState, StateError> {
     }
     match header.version {
         Some(v) if v > STATE_VERSION => Err(StateError::NewerVersion(v)),
-        Some(_) => serde_json::from_str(raw).map_err(|e| StateError::Corrupt(e.to_string())),
+        Some(_) => {
+            let state: SavedState =
+                serde_json::from_str(raw).map_err(|e| StateError::Corrupt(e.to_string()))?;
+            // A register that does not pass its checks would be refused on the first edit;
+            // it is treated like any damaged state, which the recovery screen keeps.
+            let registers =
+                std::iter::once(&state.register).chain(state.kept.iter().map(|k| &k.register));
+            for register in registers {
+                register
+                    .check()
+                    .map_err(|e| StateError::Corrupt(format!("register: {e:?}")))?;
+            }
+            Ok(state)
+        }
         None => Err(StateError::Corrupt("no version".to_owned())),
     }
 }
@@ -226,7 +252,15 @@ mod tests {
             created: "c".into(),
             updated: "u".into(),
             answers: kept_answers,
+            register: Register::default(),
         }];
+        let mut register = Register::default();
+        let _ = register.add(
+            "Fix leaking steam traps",
+            crate::vocabulary::MeasureCategory::Housekeeping,
+            "energy",
+        );
+        full.register = register;
         full.device = DeviceSettings {
             workshop: true,
             idle_minutes: 5,

@@ -284,6 +284,46 @@ closed_set!(CostClass {
     MediumHigh => "medium_high",
 });
 
+/// The currency a plant counts its money in: chosen once for the register (and the cost of
+/// waste); yuan by default for a plant in mainland China or a Chinese-language response.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Currency {
+    /// Renminbi yuan (元).
+    #[default]
+    Cny,
+    /// Euro.
+    Eur,
+    /// US dollar.
+    Usd,
+}
+
+closed_set!(Currency {
+    Cny => "cny",
+    Eur => "eur",
+    Usd => "usd",
+});
+
+impl Currency {
+    /// The sign written before an amount.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Currency::Cny => "¥",
+            Currency::Eur => "€",
+            Currency::Usd => "$",
+        }
+    }
+
+    /// The currency to offer first: yuan for a plant in mainland China or, with no
+    /// location given, a Chinese-language response; else the US dollar.
+    pub fn default_for(location: Option<&str>, language: Language) -> Currency {
+        match (location, language) {
+            (Some("mainland_china"), _) | (None, Language::ZhCn) => Currency::Cny,
+            _ => Currency::Usd,
+        }
+    }
+}
+
 /// Industrial sectors the questionnaire offers, used to pick example measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -18,9 +18,12 @@ use super::assess::readiness::round_percent;
 use super::bank::Bank;
 use super::content::{Content, EngagementStage};
 use super::exchange::{decode_share, import_many, neutralize, ImportError, ResponseFile};
+use super::register::Register;
 use super::room_code::RoomCode;
 use super::spread::{figure, Ratings, Spread};
-use super::vocabulary::{closed_set, AuditStep, Driver, Language, MeasureCategory, Sector};
+use super::vocabulary::{
+    closed_set, AuditStep, Currency, Driver, Language, MeasureCategory, Sector,
+};
 
 /// Size bands of enterprises, by headcount; where the limits lie depends on the
 /// [`SizeScheme`] of the plant's location.
@@ -146,6 +149,9 @@ pub struct Participant {
     pub room: Option<RoomCode>,
     /// The answers, checked against the bank.
     pub answers: Answers,
+    /// The option register the response carries (files only; share links have none).
+    #[serde(default)]
+    pub register: Register,
 }
 
 /// A file or link that could not be added, with the reason.
@@ -233,6 +239,7 @@ impl Room {
             source: source.to_owned(),
             room: file.room,
             answers: file.answers,
+            register: file.register,
         });
     }
 
@@ -256,6 +263,7 @@ impl Room {
                 source: source.to_owned(),
                 room: shared.room,
                 answers: shared.answers,
+                register: Register::default(),
             }),
             Err(error) => self.refuse(source, error),
         }
@@ -411,6 +419,27 @@ pub struct Aggregate {
     pub readiness_spread: Vec<(AuditStep, Option<Spread>)>,
     /// How those who rated each driver rated it (1–5), in [`Driver::ALL`] order.
     pub ratings: Vec<(Driver, Ratings)>,
+    /// The options the participants put in their registers.
+    pub options: GroupRegister,
+}
+
+/// The room's option register: the options participants put in their registers, counted
+/// by category and screening bin, and the savings the selected ones are estimated to bring.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GroupRegister {
+    /// Participants with at least one option.
+    pub participants: usize,
+    /// Options in all.
+    pub options: usize,
+    /// All eight categories in [`MeasureCategory::ALL`] order, with their options per bin:
+    /// not screened, do now, feasibility study, rejected.
+    pub by_category: Vec<(MeasureCategory, [usize; 4])>,
+    /// Options neither rejected nor dropped ([`crate::register::CpOption::is_selected`]).
+    pub selected: usize,
+    /// The annual savings estimated for the selected options, summed per currency (in
+    /// [`Currency::ALL`] order, only currencies present); a register without a currency
+    /// counts in its plant's default ([`Currency::default_for`]).
+    pub estimated: Vec<(Currency, f64)>,
 }
 
 /// Adds one to the count of `key` in `counts`.
@@ -455,8 +484,44 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
     // The values behind the spreads: known step scores per step, ratings per driver.
     let mut step_scores: Vec<Vec<f64>> = vec![Vec::new(); AuditStep::ALL.len()];
     let mut driver_ratings: Vec<Vec<u8>> = vec![Vec::new(); Driver::ALL.len()];
+    let mut options = GroupRegister {
+        by_category: MeasureCategory::ALL.iter().map(|&c| (c, [0; 4])).collect(),
+        ..GroupRegister::default()
+    };
+    let mut estimated = [0.0; 3];
+    let mut currencies: Vec<Currency> = Vec::new();
+    let language = Language::from_id(&bank.language).unwrap_or_default();
 
     for p in participants {
+        if !p.register.is_empty() {
+            options.participants += 1;
+            let location = p.answers.choice(bank, "plant_location");
+            let currency = p
+                .register
+                .currency_or(Currency::default_for(location, language));
+            let summary = p.register.summary("");
+            let slot = Currency::ALL
+                .iter()
+                .position(|&c| c == currency)
+                .unwrap_or(0);
+            estimated[slot] += summary.estimated;
+            if !currencies.contains(&currency) {
+                currencies.push(currency);
+            }
+            for o in &p.register.options {
+                options.options += 1;
+                if o.is_selected() {
+                    options.selected += 1;
+                }
+                if let Some((_, bins)) = options
+                    .by_category
+                    .iter_mut()
+                    .find(|(c, _)| *c == o.category)
+                {
+                    bins[o.bin.index()] += 1;
+                }
+            }
+        }
         let a = assess(content, &p.answers);
         bump(&mut stages, &a.engagement);
         for s in &a.readiness.steps {
@@ -539,6 +604,15 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
             .zip(driver_ratings)
             .map(|(&driver, values)| (driver, Ratings::of(&values)))
             .collect(),
+        options: GroupRegister {
+            estimated: Currency::ALL
+                .iter()
+                .zip(estimated)
+                .filter(|(c, _)| currencies.contains(c))
+                .map(|(&c, sum)| (c, sum))
+                .collect(),
+            ..options
+        },
     }
 }
 
@@ -547,7 +621,7 @@ pub const AGGREGATE_CSV_HEADER: [&str; 5] = ["section", "id", "name", "count", "
 
 /// The aggregate as Excel-safe CSV: UTF-8 BOM, CRLF, every text cell through
 /// exchange::neutralize; header `section,id,name,count,detail`; rows, in this order
-/// (69 in all):
+/// (84 in all, and one per currency the registers use):
 ///
 /// | section | id | name | count | detail |
 /// |---|---|---|---|---|
@@ -560,6 +634,8 @@ pub const AGGREGATE_CSV_HEADER: [&str; 5] = ["section", "id", "name", "count", "
 /// | `size` (5) | band id, empty for not answered | staff range ("10–49") | participants | `not_answered` on the last row |
 /// | `readiness_spread` (7) | step number 1–7 | step name | participants with a known score | `min:a q1:b median:c q3:d max:e` (values empty when nobody's is known) |
 /// | `importance_spread` (11) | driver id | driver name | participants who rated it | `1:a 2:b 3:c 4:d 5:e min:… q1:… median:… q3:… max:…` (how many rated 1…5; values empty when nobody rated it) |
+/// | `options` (8) | category id | category name | options in it | `not_screened:a do_now:b feasibility_study:c rejected:d` |
+/// | `options_savings` (0–3) | currency id | | selected options, all currencies | the summed annual savings estimated for them, in that currency |
 ///
 /// The spreads' values are [`crate::spread::figure`]s: at most two decimals, a decimal
 /// point in every language; the quartiles are [`crate::spread::quantile`]'s, which
@@ -668,6 +744,23 @@ pub fn aggregate_csv(content: &Content, aggregate: &Aggregate) -> String {
             content.driver_name(*driver),
             &ratings.rated().to_string(),
             &detail,
+        ]);
+    }
+    for (category, bins) in &aggregate.options.by_category {
+        let name = content.category(*category).map_or("", |c| c.name.as_str());
+        let [a, b, c, d] = bins;
+        let detail = format!("not_screened:{a} do_now:{b} feasibility_study:{c} rejected:{d}");
+        let n: usize = bins.iter().sum();
+        row(["options", category.as_str(), name, &n.to_string(), &detail]);
+    }
+    for (currency, sum) in &aggregate.options.estimated {
+        let selected = aggregate.options.selected.to_string();
+        row([
+            "options_savings",
+            currency.as_str(),
+            "",
+            &selected,
+            &figure(*sum),
         ]);
     }
     crate::exchange::csv::excel_csv(AGGREGATE_CSV_HEADER, &rows).unwrap_or_default()

@@ -7,7 +7,7 @@ use cp_assessment::register::{
     Bin, CpOption, Feasibility, FeasibilityError, InvestmentClass, Register, RegisterError,
     Savings, Status, MAX_OPTIONS,
 };
-use cp_assessment::vocabulary::MeasureCategory;
+use cp_assessment::vocabulary::{Currency, MeasureCategory};
 
 fn option(id: u32, title: &str) -> CpOption {
     CpOption {
@@ -36,6 +36,7 @@ fn heat_recovery() -> Feasibility {
         one_off: 20_000.0,
         life_years: 8,
         rate_percent: 6.0,
+        class: None,
     }
 }
 
@@ -59,8 +60,50 @@ fn a_feasibility_study_gives_payback_npv_npvr_and_irr() {
     }
     // A medium-cost option (100,000 to 1,000,000 yuan) should pay back within 3 years.
     assert_eq!(InvestmentClass::of(280_000.0), InvestmentClass::Medium);
-    let v = figures.decision(6.0);
-    assert!(v.payback_ok && v.npv_ok && v.irr_ok == Some(true), "{v:?}");
+    assert_eq!(f.class_in(Currency::Cny), Some(InvestmentClass::Medium));
+    let v = figures.decision(6.0, f.class_in(Currency::Cny));
+    assert!(
+        v.payback_ok == Some(true) && v.npv_ok && v.irr_ok == Some(true),
+        "{v:?}"
+    );
+    // In euros the yuan thresholds do not apply: without a chosen class the payback is not
+    // judged; chosen, it is.
+    assert_eq!(f.class_in(Currency::Eur), None);
+    assert_eq!(figures.decision(6.0, None).payback_ok, None);
+    let chosen = Feasibility {
+        class: Some(InvestmentClass::Higher),
+        ..f
+    };
+    assert_eq!(
+        chosen.class_in(Currency::Eur),
+        Some(InvestmentClass::Higher)
+    );
+}
+
+#[test]
+fn each_cost_class_has_its_payback_norm() {
+    // Medium cost at most 3 years, higher cost under 5, high cost under 10
+    // (cp-china-economics §3); no/low cost has none.
+    use InvestmentClass::*;
+    let cases = [
+        (Low, 40.0, true),
+        (Medium, 3.0, true),
+        (Medium, 3.01, false),
+        (Higher, 4.99, true),
+        (Higher, 5.0, false),
+        (High, 9.99, true),
+        (High, 10.0, false),
+    ];
+    for (class, years, ok) in cases {
+        assert_eq!(class.accepts(years), ok, "{class:?} {years}");
+    }
+    assert_eq!(Low.payback_norm(), None);
+    assert_eq!(
+        [Medium, Higher, High].map(|c| c.payback_norm()),
+        [Some(3.0), Some(5.0), Some(10.0)]
+    );
+    assert_eq!(InvestmentClass::of(99_999.0), Low);
+    assert_eq!(InvestmentClass::of(1_000_001.0), High);
 }
 
 #[test]
@@ -76,15 +119,16 @@ fn the_decision_rules_say_no_where_the_numbers_do() {
         one_off: 0.0,
         life_years: 10,
         rate_percent: 8.0,
+        class: None,
     };
     let figures = f.figures().unwrap_or_else(|| panic!("valid inputs"));
     assert_eq!(
         figures.payback_years, None,
         "10 years of 200,000 never repay 2.5 million"
     );
-    let v = figures.decision(8.0);
+    let v = figures.decision(8.0, f.class_in(Currency::Cny));
     assert!(
-        !v.payback_ok && !v.npv_ok && v.irr_ok == Some(false),
+        v.payback_ok == Some(false) && !v.npv_ok && v.irr_ok == Some(false),
         "{v:?}"
     );
     // A no/low-cost option has no payback norm but still needs a positive NPV.
@@ -97,9 +141,15 @@ fn the_decision_rules_say_no_where_the_numbers_do() {
         one_off: 0.0,
         life_years: 3,
         rate_percent: 8.0,
+        class: None,
     };
-    let v = cheap.figures().map(|f| f.decision(8.0));
-    assert_eq!(v.map(|v| (v.payback_ok, v.npv_ok)), Some((true, true)));
+    let v = cheap
+        .figures()
+        .map(|f| f.decision(8.0, cheap.class_in(Currency::Cny)));
+    assert_eq!(
+        v.map(|v| (v.payback_ok, v.npv_ok)),
+        Some((Some(true), true))
+    );
     // Savings that do not cover running costs: no IRR, never paid back.
     let losing = Feasibility {
         savings: Savings {
@@ -111,7 +161,10 @@ fn the_decision_rules_say_no_where_the_numbers_do() {
     let figures = losing.figures().unwrap_or_else(|| panic!("valid inputs"));
     assert_eq!(figures.irr, Irr::NoRate);
     assert_eq!(figures.payback_years, None);
-    assert_eq!(figures.decision(8.0).irr_ok, None);
+    assert_eq!(
+        figures.decision(8.0, Some(InvestmentClass::Low)).irr_ok,
+        None
+    );
 }
 
 #[test]
@@ -180,6 +233,7 @@ fn the_summary_counts_bins_statuses_savings_and_overdue_options() {
         one_off: 0.0,
         life_years: 5,
         rate_percent: 6.0,
+        class: None,
     });
     r.options.push(a);
     let mut b = option(r.next_id(), "Heat recovery from hot effluent");
@@ -242,10 +296,12 @@ fn the_register_refuses_what_it_cannot_keep() {
     measured.status = Status::Done(Some(f64::NAN));
     assert_eq!(measured.check(), Err(RegisterError::BadMeasured));
     let twice = Register {
+        currency: None,
         options: vec![option(3, "a"), option(3, "b")],
     };
     assert_eq!(twice.check(), Err(RegisterError::BadRegister));
     let full = Register {
+        currency: None,
         options: (0..=MAX_OPTIONS as u32).map(|i| option(i, "x")).collect(),
     };
     assert_eq!(full.check(), Err(RegisterError::BadRegister));
@@ -254,6 +310,7 @@ fn the_register_refuses_what_it_cannot_keep() {
 #[test]
 fn a_register_of_200_options_round_trips_through_json() {
     let r = Register {
+        currency: None,
         options: (1..=200)
             .map(|i| {
                 let mut o = option(i, &format!("Option {i}"));
@@ -281,4 +338,52 @@ fn a_register_of_200_options_round_trips_through_json() {
         "{}",
         &json[..400]
     );
+}
+
+#[test]
+fn options_are_added_found_replaced_and_removed_and_the_chart_takes_those_studied() {
+    let mut r = Register::default();
+    assert!(r.is_empty());
+    assert_eq!(r.currency_or(Currency::Cny), Currency::Cny);
+    let a = r
+        .add(
+            "  Fix leaking steam traps ",
+            MeasureCategory::Housekeeping,
+            "energy",
+        )
+        .unwrap_or_default();
+    let b = r
+        .add("Heat recovery", MeasureCategory::Recovery, "")
+        .unwrap_or_default();
+    assert_eq!((a, b), (1, 2));
+    assert!(r.has_title("fix leaking steam traps"));
+    assert_eq!(
+        r.add("   ", MeasureCategory::Housekeeping, ""),
+        Err(RegisterError::BadTitle)
+    );
+    assert_eq!(r.options.len(), 2, "a refused option is not added");
+    let mut studied = r.option(b).cloned().unwrap_or_else(|| option(0, "missing"));
+    studied.feasibility = Some(heat_recovery());
+    assert_eq!(r.replace(studied.clone()), Ok(()));
+    let mut bad = studied.clone();
+    bad.deadline = "31/12/2026".to_owned();
+    assert_eq!(r.replace(bad), Err(RegisterError::BadDeadline));
+    assert_eq!(
+        r.option(b),
+        Some(&studied),
+        "a refused edit changes nothing"
+    );
+    let points = r.chart_points();
+    assert_eq!(points.len(), 1);
+    assert_eq!(
+        (
+            points[0].number,
+            points[0].net_investment,
+            points[0].payback_years
+        ),
+        (2, 280_000.0, Some(2.8))
+    );
+    r.remove(a);
+    assert_eq!(r.chart_points()[0].number, 1);
+    assert_eq!(r.next_id(), 3, "a new id is above every id in use");
 }

@@ -28,7 +28,13 @@ fn code(text: &str) -> RoomCode {
 fn response(bank: &Bank, id: &str, updated: &str, answers: &Answers) -> ResponseFile {
     let mut identity = Identity::new(id.to_owned(), "2026-12-01T09:00:00Z".to_owned());
     identity.updated = updated.to_owned();
-    identity.export(bank, Language::En, answers, Some(code("K7PQ")))
+    identity.export(
+        bank,
+        Language::En,
+        answers,
+        &cp_assessment::register::Register::default(),
+        Some(code("K7PQ")),
+    )
 }
 
 /// The three ways a response reaches the facilitator.

@@ -14,12 +14,13 @@ use cp_assessment::content::{Content, EngagementStage};
 use cp_assessment::exchange::{
     new_response, to_json, ImportError, MAX_IMPORT_BYTES, SHARE_PREFIX_V1,
 };
+use cp_assessment::register::{Bin, Feasibility, Register, Savings, Status};
 use cp_assessment::room_record::RoomRecord;
 use cp_assessment::spread::{Ratings, Spread};
-use cp_assessment::vocabulary::{AuditStep, Driver, Language, MeasureCategory, Sector};
+use cp_assessment::vocabulary::{AuditStep, Currency, Driver, Language, MeasureCategory, Sector};
 use cp_assessment::workshop::{
-    aggregate, aggregate_csv, Aggregate, Participant, ReasonCount, Room, SizeBand, SizeScheme,
-    StepDistribution,
+    aggregate, aggregate_csv, Aggregate, GroupRegister, Participant, ReasonCount, Room, SizeBand,
+    SizeScheme, StepDistribution,
 };
 use serde_json::{json, Value};
 
@@ -358,6 +359,11 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
                 (*d, r)
             })
             .collect(),
+        // These participants carry no register; the room of registers is counted below.
+        options: GroupRegister {
+            by_category: MeasureCategory::ALL.iter().map(|&c| (c, [0; 4])).collect(),
+            ..GroupRegister::default()
+        },
     }
 }
 
@@ -613,6 +619,7 @@ fn aggregate_csv_is_excel_safe_and_complete() {
             source: format!("=cmd|' /C calc'!A{i}"),
             room: None,
             answers: random_answers(bank, &mut rng),
+            register: Register::default(),
         })
         .collect();
     let agg = aggregate(&content, &participants);
@@ -632,7 +639,7 @@ fn aggregate_csv_is_excel_safe_and_complete() {
         .records()
         .collect::<Result<_, _>>()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(rows.len(), 1 + 8 + 7 + 11 + 8 + 18 + 5 + 7 + 11);
+    assert_eq!(rows.len(), 1 + 8 + 7 + 11 + 8 + 18 + 5 + 7 + 11 + 8);
     let section = |s: &str| -> Vec<&csv::StringRecord> {
         rows.iter().filter(|r| r.get(0) == Some(s)).collect()
     };
@@ -646,11 +653,12 @@ fn aggregate_csv_is_excel_safe_and_complete() {
         "size",
         "readiness_spread",
         "importance_spread",
+        "options",
     ]
     .iter()
     .map(|s| section(s).len())
     .collect();
-    assert_eq!(sizes, [1, 8, 7, 11, 8, 18, 5, 7, 11]);
+    assert_eq!(sizes, [1, 8, 7, 11, 8, 18, 5, 7, 11, 8]);
     for cell in rows.iter().flat_map(|r| r.iter()) {
         assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
     }
@@ -776,6 +784,7 @@ fn persona_room() -> Vec<Participant> {
             source: format!("p{}.json", i + 1),
             room: None,
             answers,
+            register: Register::default(),
         })
         .collect()
 }
@@ -956,4 +965,96 @@ fn size_bands_follow_the_plants_country_on_their_boundaries() {
     assert_eq!(SizeScheme::fallback_for("en"), SizeScheme::Eu);
     assert_eq!(SizeScheme::China.staff_range(Small), "20\u{2013}299");
     assert_eq!(SizeScheme::Eu.staff_range(Large), ">=250");
+}
+
+/// A register of `n` options cycling through the categories and bins, each with a study
+/// saving `per_option` a year, the `dropped`-th dropped.
+fn register_of(n: u32, per_option: f64, dropped: u32, currency: Option<Currency>) -> Register {
+    let mut r = Register {
+        currency,
+        options: Vec::new(),
+    };
+    for i in 0..n {
+        let category = MeasureCategory::ALL[i as usize % MeasureCategory::ALL.len()];
+        let id = r
+            .add(&format!("Option {i}"), category, "")
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let mut o = r.option(id).cloned().unwrap_or_else(|| panic!("added"));
+        o.bin = match i % 4 {
+            0 => Bin::NotScreened,
+            1 => Bin::DoNow,
+            2 => Bin::FeasibilityStudy,
+            _ => Bin::Rejected("too dear".into()),
+        };
+        o.feasibility = Some(Feasibility {
+            investment: 1_000.0,
+            savings: Savings {
+                water: per_option,
+                ..Savings::default()
+            },
+            one_off: 0.0,
+            life_years: 5,
+            rate_percent: 6.0,
+            class: None,
+        });
+        if i == dropped {
+            o.status = Status::Dropped;
+        }
+        r.replace(o).unwrap_or_else(|e| panic!("{e:?}"));
+    }
+    r
+}
+
+#[test]
+fn the_room_counts_three_participants_registers_by_category_and_bin() {
+    let content = content();
+    let bank = &content.bank;
+    let registers = [
+        register_of(5, 1_000.0, 99, Some(Currency::Cny)),
+        register_of(9, 250.5, 4, Some(Currency::Cny)),
+        register_of(3, 40.0, 99, Some(Currency::Eur)),
+    ];
+    let mut room = Room::new();
+    for (i, register) in registers.iter().enumerate() {
+        let mut file = new_response(
+            bank,
+            &format!("00000000-0000-4000-8000-00000000000{i}"),
+            "2026-12-07T09:00:00Z",
+            Language::En,
+            persona("p1"),
+        );
+        file.register = register.clone();
+        room.add_file(&format!("p{i}.json"), to_json(&file).as_bytes(), bank);
+    }
+    assert_eq!(room.participants.len(), 3, "{:?}", room.refused);
+    let got = aggregate(&content, &room.participants).options;
+
+    // Counted by hand: option i is in category i mod 8 and bin i mod 4 (3 = rejected).
+    let mut by_category = vec![[0usize; 4]; 8];
+    for n in [5, 9, 3] {
+        for i in 0..n {
+            by_category[i % 8][i % 4] += 1;
+        }
+    }
+    // Selected: not rejected (i mod 4 = 3) and not dropped (option 4 of the second).
+    // First: options 0,1,2,4 → 4 × 1,000. Second: 0,1,2,5,6,8 → 6 × 250.5 (4 dropped,
+    // 3 and 7 rejected). Third: 0,1,2 → 3 × 40 euros.
+    assert_eq!(got.participants, 3);
+    assert_eq!(got.options, 17);
+    assert_eq!(got.selected, 4 + 6 + 3);
+    assert_eq!(
+        got.by_category,
+        MeasureCategory::ALL
+            .iter()
+            .copied()
+            .zip(by_category)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        got.estimated,
+        vec![(Currency::Cny, 4_000.0 + 1_503.0), (Currency::Eur, 120.0)]
+    );
+    let csv = aggregate_csv(&content, &aggregate(&content, &room.participants));
+    assert!(csv.contains("options_savings,cny,,13,5503\r\n"), "{csv}");
+    assert!(csv.contains("options,housekeeping,Good housekeeping,4,not_screened:4 do_now:0 feasibility_study:0 rejected:0"), "{csv}");
 }

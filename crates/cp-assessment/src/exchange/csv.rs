@@ -124,6 +124,88 @@ pub(crate) fn excel_csv<const N: usize>(
     Ok(String::from_utf8(out.into_inner()?)?)
 }
 
+/// The header row of [`register_csv`].
+pub const REGISTER_CSV_HEADER: [&str; 17] = [
+    "number",
+    "title",
+    "category_id",
+    "category",
+    "addresses",
+    "owner",
+    "deadline",
+    "bin",
+    "rejected_because",
+    "currency",
+    "net_investment",
+    "annual_savings",
+    "payback_years",
+    "npv",
+    "irr_percent",
+    "status",
+    "measured_savings",
+];
+
+/// The option register as Excel-safe CSV, the option summary table of an audit report
+/// (方案汇总表): one row per option in register order. `bin` and `status` are the stable
+/// ids of [`crate::register::Bin::id`] and [`crate::register::Status::id`]; text typed by
+/// people is neutralised ([`neutralize`]), figures are plain numbers; the figures
+/// are empty without a feasibility study, and `irr_percent` holds "none" or "several" when
+/// there is no single IRR. Amounts are in `currency` (its id on every row). Category
+/// names come from `content`.
+pub fn register_csv(
+    content: &Content,
+    register: &crate::register::Register,
+    currency: crate::vocabulary::Currency,
+) -> String {
+    use crate::finance::Irr;
+    use crate::register::{Bin, Status};
+    let number = |v: Option<f64>| v.map(crate::spread::figure).unwrap_or_default();
+    let rows: Vec<[String; 17]> = register
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let f = o.figures();
+            let irr = match f.as_ref().map(|f| &f.irr) {
+                Some(Irr::Rate(r)) => crate::spread::figure(r * 100.0),
+                Some(Irr::NoRate) => "none".to_owned(),
+                Some(Irr::Several(_)) => "several".to_owned(),
+                None => String::new(),
+            };
+            let reason = match &o.bin {
+                Bin::Rejected(r) => r.as_str(),
+                _ => "",
+            };
+            let measured = match o.status {
+                Status::Done(m) => number(m),
+                _ => String::new(),
+            };
+            // Text typed by people is neutralised; the figures are written here, so a
+            // negative NPV stays a number.
+            [
+                (i + 1).to_string(),
+                neutralize(&o.title),
+                o.category.as_str().to_owned(),
+                neutralize(content.category_name(o.category)),
+                neutralize(&o.addresses),
+                neutralize(&o.owner),
+                o.deadline.clone(),
+                o.bin.id().to_owned(),
+                neutralize(reason),
+                currency.as_str().to_owned(),
+                number(f.as_ref().map(|f| f.net_investment)),
+                number(f.as_ref().map(|f| f.annual)),
+                number(f.as_ref().and_then(|f| f.payback_years)),
+                number(f.as_ref().and_then(|f| f.npv)),
+                irr,
+                o.status.id().to_owned(),
+                measured,
+            ]
+        })
+        .collect();
+    excel_csv(REGISTER_CSV_HEADER, &rows).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

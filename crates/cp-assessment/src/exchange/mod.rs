@@ -14,7 +14,7 @@ pub mod csv;
 pub mod response;
 pub mod share;
 
-pub use self::csv::{neutralize, results_csv, CSV_HEADER};
+pub use self::csv::{neutralize, register_csv, results_csv, CSV_HEADER, REGISTER_CSV_HEADER};
 pub use self::response::{
     import, import_many, new_response, to_json, ImportError, Outbox, ResponseFile, MAX_DEPTH,
     MAX_IMPORT_BYTES, MAX_OUTBOX_BYTES, OUTBOX_FORMAT, OUTBOX_VERSION, RESPONSE_FORMAT,

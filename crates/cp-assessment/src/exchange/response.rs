@@ -1,12 +1,13 @@
-//! The JSON export of one response (`cp-self-assessment/response`, version 1) and its
-//! import, which checks the whole file before anything of it is used.
+//! The JSON export of one response (`cp-self-assessment/response`, version 2: the answers
+//! and the option register) and its import, which checks the whole file before anything of
+//! it is used. Version 1 files, without a register, still load.
 //!
 //! An export looks like:
 //!
 //! ```json
 //! {
 //!   "format": "cp-self-assessment/response",
-//!   "version": 1,
+//!   "version": 2,
 //!   "bank_id": "cp-self-assessment",
 //!   "bank_version": 1,
 //!   "response_id": "0b8f7c4e-2f6a-4c41-9d7e-3f1a2b5c6d7e",
@@ -14,7 +15,8 @@
 //!   "updated": "2026-11-29T09:00:00Z",
 //!   "language": "en",
 //!   "room": "K7PQ",
-//!   "answers": { "staff": { "type": "number", "value": 420.0 } }
+//!   "answers": { "staff": { "type": "number", "value": 420.0 } },
+//!   "register": { "currency": "cny", "options": [] }
 //! }
 //! ```
 //!
@@ -35,14 +37,16 @@ use uuid::Uuid;
 
 use crate::answers::{Answer, AnswerError, Answers};
 use crate::bank::Bank;
+use crate::register::Register;
 use crate::room_code::RoomCode;
 use crate::state::{STATE_FORMAT, STATE_VERSION};
 use crate::vocabulary::Language;
 
 /// Format name written into every export.
 pub const RESPONSE_FORMAT: &str = "cp-self-assessment/response";
-/// Current version of the export format.
-pub const RESPONSE_VERSION: u32 = 1;
+/// Current version of the export format: 2 added the option register, which a version-1
+/// reader would silently drop, so such a reader is told the file is newer instead.
+pub const RESPONSE_VERSION: u32 = 2;
 /// Largest file [`import`] reads, in bytes (512 KB; a full export is about 5 KB).
 pub const MAX_IMPORT_BYTES: usize = 512 * 1024;
 /// Format name of a shared device's outbox: the responses finished on it with "Next
@@ -82,6 +86,9 @@ pub struct ResponseFile {
     pub room: Option<RoomCode>,
     /// The answers to the questions shown to the respondent, by question id.
     pub answers: Answers,
+    /// The option register (version 2; empty in version 1 files and left out when empty).
+    #[serde(default, skip_serializing_if = "Register::is_empty_unpriced")]
+    pub register: Register,
 }
 
 impl ResponseFile {
@@ -115,6 +122,7 @@ pub fn new_response(
         language,
         room: None,
         answers,
+        register: Register::default(),
     }
 }
 
@@ -150,7 +158,8 @@ pub enum ImportError {
     /// The answers belong to another question bank; holds that bank's id.
     OtherQuestionnaire(String),
     /// A required field is missing or malformed; holds the field name ("response_id",
-    /// "created", "updated", "language", "bank_id", "bank_version", "room" or "answers").
+    /// "created", "updated", "language", "bank_id", "bank_version", "room", "answers" or
+    /// "register").
     BadField(&'static str),
     /// Answers to question ids the bank does not have; all of them, sorted.
     UnknownQuestions(Vec<String>),
@@ -170,7 +179,7 @@ pub enum ImportError {
 }
 
 /// The field names [`ImportError::BadField`] holds.
-const FIELDS: [&str; 8] = [
+const FIELDS: [&str; 9] = [
     "response_id",
     "created",
     "updated",
@@ -179,6 +188,7 @@ const FIELDS: [&str; 8] = [
     "bank_version",
     "room",
     "answers",
+    "register",
 ];
 
 impl ImportError {
@@ -377,7 +387,11 @@ fn import_object(
             Some(_) => language(&file)?,
         };
         let answers = check_answers(answers, bank)?;
-        return Ok(new_response(bank, "", "", language, answers));
+        let register = register(file.remove("register"))?;
+        return Ok(ResponseFile {
+            register,
+            ..new_response(bank, "", "", language, answers)
+        });
     }
     let bank_id = field(&file, "bank_id")?;
     if bank_id != bank.id {
@@ -397,12 +411,14 @@ fn import_object(
     let language = language(&file)?;
     let room = room(&file)?;
     let answers = check_answers(answers, bank)?;
+    let register = register(file.remove("register"))?;
     Ok(ResponseFile {
         bank_version,
         response_id,
         created,
         updated,
         room,
+        register,
         ..new_response(bank, "", "", language, answers)
     })
 }
@@ -514,6 +530,19 @@ fn timestamp(file: &Map<String, Value>, name: &'static str) -> Result<String, Im
     let raw = field(file, name)?;
     OffsetDateTime::parse(raw, &Rfc3339).map_err(|_| ImportError::BadField(name))?;
     Ok(raw.to_owned())
+}
+
+/// The option register in the optional field "register", whole and checked
+/// ([`Register::check`]): an option that does not fit refuses the file, so nothing of it
+/// is half-loaded.
+fn register(value: Option<Value>) -> Result<Register, ImportError> {
+    match value {
+        None | Some(Value::Null) => Ok(Register::default()),
+        Some(v) => serde_json::from_value::<Register>(v)
+            .ok()
+            .filter(|r| r.check().is_ok())
+            .ok_or(ImportError::BadField("register")),
+    }
 }
 
 /// The room code in the optional field "room".
