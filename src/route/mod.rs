@@ -20,6 +20,8 @@ pub enum Route {
     Review,
     /// `/results`: the assessment.
     Results,
+    /// `/register`: the option register, from screening to follow-up.
+    Register,
     /// `/facilitator`: the workshop facilitator's room.
     Facilitator,
     /// `/facilitator/guide`: the facilitator's guide to running a workshop.
@@ -39,6 +41,7 @@ impl Route {
             Route::Part(part) => format!("/part/{}", part.number()),
             Route::Review => "/review".to_owned(),
             Route::Results => "/results".to_owned(),
+            Route::Register => "/register".to_owned(),
             Route::Facilitator => "/facilitator".to_owned(),
             Route::FacilitatorGuide => "/facilitator/guide".to_owned(),
         }
@@ -61,6 +64,7 @@ impl Route {
             "/" => Some(Route::Welcome),
             "/review" => Some(Route::Review),
             "/results" => Some(Route::Results),
+            "/register" => Some(Route::Register),
             "/facilitator" => Some(Route::Facilitator),
             "/facilitator/guide" => Some(Route::FacilitatorGuide),
             _ => {
@@ -104,6 +108,7 @@ impl Route {
         all.extend([
             Route::Review,
             Route::Results,
+            Route::Register,
             Route::Facilitator,
             Route::FacilitatorGuide,
         ]);
@@ -119,16 +124,17 @@ impl Route {
             Route::Part(_)
             | Route::Review
             | Route::Results
+            | Route::Register
             | Route::Facilitator
             | Route::FacilitatorGuide => true,
         }
     }
 
     /// Whether "continue where you left off" may return to it: the questionnaire, the
-    /// review and the results.
+    /// review, the results and the register.
     pub fn is_resumable(self) -> bool {
         match self {
-            Route::Part(_) | Route::Review | Route::Results => true,
+            Route::Part(_) | Route::Review | Route::Results | Route::Register => true,
             Route::Welcome | Route::Facilitator | Route::FacilitatorGuide => false,
         }
     }
@@ -147,6 +153,7 @@ mod tests {
                 | Route::Part(_)
                 | Route::Review
                 | Route::Results
+                | Route::Register
                 | Route::Facilitator
                 | Route::FacilitatorGuide => {}
             }

@@ -25,7 +25,8 @@ use crate::i18n::{t, t_string, use_i18n};
 use crate::load_error::LoadError;
 use crate::pages::{
     facilitator::guide::FacilitatorGuide, facilitator::Facilitator, not_found::NotFound,
-    part::QuestionnairePart, results::Results, review::Review, welcome::Welcome,
+    part::QuestionnairePart, register::OptionRegister, results::Results, review::Review,
+    welcome::Welcome,
 };
 use crate::state::AppState;
 
@@ -40,6 +41,7 @@ pub fn AppRoutes() -> impl IntoView {
             <RouteView path=path!("/part/:n") view={Lazy::<PartRoute>::new()} />
             <RouteView path=path!("/review") view={Lazy::<ReviewRoute>::new()} />
             <RouteView path=path!("/results") view={Lazy::<ResultsRoute>::new()} />
+            <RouteView path=path!("/register") view={Lazy::<RegisterRoute>::new()} />
             <RouteView path=path!("/facilitator") view={Lazy::<FacilitatorRoute>::new()} />
             <RouteView path=path!("/facilitator/guide") view={Lazy::<FacilitatorGuideRoute>::new()} />
         </Routes>
@@ -78,9 +80,15 @@ fn questionnaire_page(review: bool) -> Result<AnyView, SplitLoaderError> {
     })
 }
 
+/// The results and the option register: one wasm file, as the register is filled from the
+/// results' examples and shares their code.
 #[wasm_split(results_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_results_page))]
-fn results_page() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Results /> }.into_any())
+fn results_page(register: bool) -> Result<AnyView, SplitLoaderError> {
+    Ok(if register {
+        view! { <OptionRegister /> }.into_any()
+    } else {
+        view! { <Results /> }.into_any()
+    })
 }
 
 /// The facilitator's page and its guide: one wasm file, as the guide is opened from the
@@ -147,7 +155,11 @@ split_route!(
 );
 split_route!(
     /// `/results`: the assessment.
-    ResultsRoute, results_page(), preload_results_page
+    ResultsRoute, results_page(false), preload_results_page
+);
+split_route!(
+    /// `/register`: the option register.
+    RegisterRoute, results_page(true), preload_results_page
 );
 split_route!(
     /// `/facilitator`: the workshop facilitator's page.
@@ -165,7 +177,7 @@ split_route!(
 pub async fn preload(route: Route) {
     match route {
         Route::Part(_) | Route::Review => PartRoute::preload().await,
-        Route::Results => ResultsRoute::preload().await,
+        Route::Results | Route::Register => ResultsRoute::preload().await,
         Route::Facilitator | Route::FacilitatorGuide => FacilitatorRoute::preload().await,
         Route::Welcome => {}
     }

@@ -39,7 +39,7 @@ test('P3: export JSON, start over, import it, and see the same results', async (
   await download.saveAs(file);
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
   expect(exported.format).toBe('cp-self-assessment/response');
-  expect(exported.version).toBe(1);
+  expect(exported.version).toBe(2);
   expect(exported.response_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   expect(Date.parse(exported.created)).not.toBeNaN();
   expect(exported.answers).toEqual(persona('p3'));

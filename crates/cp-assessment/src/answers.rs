@@ -123,15 +123,38 @@ pub fn parse_number(raw: &str) -> Result<f64, AnswerError> {
 /// [`AnswerError::NotANumber`] as [`parse_number`].
 fn parse_whole_number(raw: &str) -> Result<f64, AnswerError> {
     let t = raw.trim();
-    let body = t.strip_prefix('-').unwrap_or(t);
+    if is_grouped(t) {
+        parse_number(&t.replace(',', ""))
+    } else {
+        parse_number(t)
+    }
+}
+
+/// Whether `digits` (an optional minus, then digits) groups thousands with commas:
+/// "1,200", "12,000,000".
+fn is_grouped(digits: &str) -> bool {
+    let body = digits.strip_prefix('-').unwrap_or(digits);
     let mut groups = body.split(',');
-    let grouped = body.contains(',')
+    body.contains(',')
         && groups
             .next()
             .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
-        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
-    if grouped {
-        parse_number(&t.replace(',', ""))
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Reads an amount of money as a manager types it: full-width digits and punctuation are
+/// folded first ("２８０，０００"); commas grouping thousands are read as such, with or
+/// without decimals after a point ("280,000", "1,200.50"); otherwise as [`parse_number`]
+/// reads a number, so a single decimal comma stays one ("2,5").
+///
+/// # Errors
+/// [`AnswerError::NotANumber`] as [`parse_number`].
+pub fn parse_amount(raw: &str) -> Result<f64, AnswerError> {
+    let folded = fold_full_width(raw);
+    let t = folded.trim();
+    let (whole, decimals) = t.split_at(t.find('.').unwrap_or(t.len()));
+    if is_grouped(whole) {
+        parse_number(&format!("{}{decimals}", whole.replace(',', "")))
     } else {
         parse_number(t)
     }

@@ -16,6 +16,32 @@ pub const MAX_TEXT: usize = 200;
 /// Most options one register holds.
 pub const MAX_OPTIONS: usize = 500;
 
+/// An amount as the register shows it: the currency's sign, thousands grouped with commas,
+/// at most two decimals ("¥280,000", "€1,250.5", "−$3,000").
+pub fn money(value: f64, currency: Currency) -> String {
+    let text = crate::spread::figure(value.abs());
+    let (whole, decimals) = text.split_at(text.find('.').unwrap_or(text.len()));
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if value < 0.0 && text != "0" {
+        "\u{2212}"
+    } else {
+        ""
+    };
+    format!("{sign}{}{grouped}{decimals}", currency.symbol())
+}
+
+/// Years with one decimal, "2.8"; a whole number without it, "3".
+pub fn years(value: f64) -> String {
+    let text = format!("{value:.1}");
+    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
+}
+
 /// Where screening put an option.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "bin", content = "reason", rename_all = "snake_case")]

@@ -387,3 +387,36 @@ fn options_are_added_found_replaced_and_removed_and_the_chart_takes_those_studie
     assert_eq!(r.chart_points()[0].number, 1);
     assert_eq!(r.next_id(), 3, "a new id is above every id in use");
 }
+
+#[test]
+fn amounts_are_read_as_managers_type_them_and_shown_grouped() {
+    use cp_assessment::answers::parse_amount;
+    use cp_assessment::register::{money, years};
+    let read = [
+        ("280000", Some(280_000.0)),
+        ("280,000", Some(280_000.0)),
+        ("1,200.50", Some(1_200.5)),
+        ("２８０，０００", Some(280_000.0)),
+        ("１２．５", Some(12.5)),
+        ("2,5", Some(2.5)),
+        (" -3,000 ", Some(-3_000.0)),
+        ("12 500", None),
+        ("1.2.3", None),
+        ("abc", None),
+        ("", None),
+        ("1e9", None),
+    ];
+    for (typed, value) in read {
+        assert_eq!(parse_amount(typed).ok(), value, "{typed:?}");
+    }
+    assert_eq!(money(280_000.0, Currency::Cny), "¥280,000");
+    assert_eq!(money(1_250.5, Currency::Eur), "€1,250.5");
+    assert_eq!(money(-3_000.0, Currency::Usd), "\u{2212}$3,000");
+    assert_eq!(money(999.999, Currency::Cny), "¥1,000");
+    assert_eq!(money(0.0, Currency::Cny), "¥0");
+    assert_eq!(money(-0.001, Currency::Cny), "¥0");
+    assert_eq!(
+        (years(2.8), years(3.0), years(12.345)),
+        ("2.8".into(), "3".into(), "12.3".into())
+    );
+}

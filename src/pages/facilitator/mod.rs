@@ -10,6 +10,7 @@
 
 mod charts;
 pub mod guide;
+mod options;
 mod outbox;
 mod reasons;
 mod room;

@@ -8,6 +8,7 @@ use cp_assessment::vocabulary::Sector;
 use cp_assessment::workshop::{Aggregate, SizeBand, SizeScheme};
 
 use super::charts::{count_bar, count_chart};
+use super::options::options_section;
 use super::reasons::reasons_section;
 use super::spread::readiness_spread;
 use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
@@ -22,6 +23,7 @@ pub fn results_view(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView {
         {reasons_section(i18n, c, a)}
         {top3_section(i18n, c, a)}
         {profile_section(i18n, c, a)}
+        {options_section(i18n, c, a)}
     }
 }
 

@@ -6,10 +6,14 @@ use leptos::prelude::*;
 use cp_assessment::assess::{Assessment, MeasureFit, Reason, ACTION_PLAN_MIN_FIT};
 use cp_assessment::content::Content;
 use cp_assessment::labels::Joiner;
-use cp_assessment::vocabulary::CostClass;
+use cp_assessment::vocabulary::{CostClass, MeasureCategory};
+use leptos_router::components::A;
 
 use super::charts::measures_chart;
 use crate::i18n::t_string;
+use crate::pages::register::add_option;
+use crate::route::Route;
+use crate::state::use_app;
 use crate::I18n;
 
 /// How many measure categories are shown open; the rest are folded.
@@ -82,7 +86,7 @@ fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit) -> impl IntoView {
     let examples = m
         .examples
         .iter()
-        .map(|e| view! { <li>{e.clone()}</li> })
+        .map(|e| example_item(i18n, e, m.category))
         .collect_view();
     let raised = (!m.raised_by.is_empty()).then(|| {
         view! {
@@ -125,6 +129,61 @@ fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit) -> impl IntoView {
     }
 }
 
+/// A sector example with the button that puts it in the option register (once: when it is
+/// there, the button says so and does nothing more).
+fn example_item(i18n: I18n, example: &str, category: MeasureCategory) -> impl IntoView {
+    let app = use_app();
+    let title = example.to_owned();
+    let inside = {
+        let title = title.clone();
+        move || app.register.with(|r| r.has_title(&title))
+    };
+    let add = {
+        let inside = inside.clone();
+        move |_| {
+            if !inside() {
+                // A full register is said on the register page; here the button stays.
+                let _ = add_option(app, &title, category);
+            }
+        }
+    };
+    let text = {
+        let inside = inside.clone();
+        move || {
+            if inside() {
+                format!("✓ {}", t_string!(i18n, register.added))
+            } else {
+                t_string!(i18n, register.add_example).to_string()
+            }
+        }
+    };
+    view! {
+        <li class="example">
+            {example.to_owned()}
+            " "
+            <button type="button" class="secondary no-print" data-testid="add-example" aria-disabled=move || inside().then_some("true") on:click=add>
+                {text}
+                <span class="visually-hidden">{format!(": {example}")}</span>
+            </button>
+        </li>
+    }
+}
+
+/// The link to the option register, with how many options it holds.
+pub fn register_link(i18n: I18n) -> impl IntoView {
+    let app = use_app();
+    let count = move || app.register.with(|r| r.options.len());
+    view! {
+        <p class="no-print">
+            {t_string!(i18n, register.open_intro).to_string()}
+            " "
+            <A href=Route::Register.href() attr:data-testid="register-link">
+                {move || t_string!(i18n, register.open_link, count = count()).to_string()}
+            </A>
+        </p>
+    }
+}
+
 /// "Do now" and "needs a feasibility study", as CP audits split the options.
 pub fn action_plan_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
     let (now, study) = a.action_plan();
@@ -155,6 +214,7 @@ pub fn action_plan_section(i18n: I18n, c: &Content, a: &Assessment) -> impl Into
             {list(now)}
             <h3>{t_string!(i18n, results.action_study).to_string()}</h3>
             {list(study)}
+            {register_link(i18n)}
         </section>
     }
 }

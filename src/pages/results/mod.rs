@@ -150,6 +150,9 @@ pub fn Results() -> impl IntoView {
             <A href=Route::Review.href() attr:class="button secondary">
                 {move || t_string!(i18n, results.review_link).to_string()}
             </A>
+            <A href=Route::Register.href() attr:class="button secondary">
+                {move || t_string!(i18n, register.title).to_string()}
+            </A>
         </nav>
     }
 }
