@@ -13,7 +13,18 @@ async function violations(page: Page) {
 
 for (const lang of ['en', 'zh-CN'] as Lang[]) {
   test(`no WCAG 2.2 A/AA violations on any page (${lang})`, async ({ page }) => {
-    const state = { format: 'cp-self-assessment/state', version: 1, answers: persona('p1', lang), language: lang };
+    // A register with a studied option, a rejected one and one done, so that every part of
+    // the register page is scanned.
+    const register = {
+      currency: 'cny',
+      options: [
+        { id: 1, title: 'Heat recovery', category: 'recovery', bin: { bin: 'feasibility_study' }, status: { status: 'planned' }, deadline: '2020-01-31',
+          feasibility: { investment: 300000, savings: { material: 0, energy: 95000, water: 5000, treatment_disposal: 0, other: 0 }, one_off: 20000, life_years: 8, rate_percent: 6 } },
+        { id: 2, title: 'New dye machines', category: 'technology', bin: { bin: 'rejected', reason: 'Too dear' }, status: { status: 'planned' } },
+        { id: 3, title: 'Fix steam traps', category: 'housekeeping', bin: { bin: 'do_now' }, status: { status: 'done', measured_savings: 42000 } },
+      ],
+    };
+    const state = { format: 'cp-self-assessment/state', version: 1, answers: persona('p1', lang), language: lang, register };
     await page.addInitScript((s) => {
       if (!sessionStorage.getItem('seeded')) {
         localStorage.setItem('cp-self-assessment', s);
@@ -21,7 +32,7 @@ for (const lang of ['en', 'zh-CN'] as Lang[]) {
       }
     }, JSON.stringify(state));
     const found: Record<string, string[]> = {};
-    for (const path of ['/', '/part/1', '/part/2', '/part/3', '/part/4', '/part/5', '/review', '/results', '/nowhere']) {
+    for (const path of ['/', '/part/1', '/part/2', '/part/3', '/part/4', '/part/5', '/review', '/results', '/register', '/nowhere']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       // The welcome page's lower part (kept responses, import, workshop settings) comes a
@@ -43,6 +54,17 @@ for (const lang of ['en', 'zh-CN'] as Lang[]) {
     await page.emulateMedia({ media: 'print' });
     const p = await violations(page);
     if (p.length) found['/results (print)'] = p;
+    // The register with a refused number, and as printed.
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto('/register');
+    await page.locator('#opt-1-investment').fill('12abc');
+    await page.locator('#opt-1-investment').press('Tab');
+    await expect(page.locator('#opt-1-investment')).toHaveAttribute('aria-invalid', 'true');
+    const r = await violations(page);
+    if (r.length) found['/register (error)'] = r;
+    await page.emulateMedia({ media: 'print' });
+    const rp = await violations(page);
+    if (rp.length) found['/register (print)'] = rp;
     expect(found).toEqual({});
   });
 }
