@@ -131,3 +131,36 @@ fn bank_version_2_states_exports_and_links_load_into_version_3() {
         Some("foreign_invested")
     );
 }
+
+/// The option register as the register page writes it (format 2, 2026-12-07), written out
+/// by hand from docs/format.md: the export and the saved state, with a kept response
+/// carrying its own register, load with every option, figure and status.
+#[test]
+fn a_register_written_as_documented_loads_whole() {
+    use cp_assessment::finance::Irr;
+    use cp_assessment::register::{Bin, InvestmentClass, Status};
+    use cp_assessment::vocabulary::Currency;
+    let c = content();
+    let text = fixture("p1-export-2026-12-07-register.json");
+    let file = import(text.as_bytes(), &c.bank).unwrap_or_else(|e| panic!("{e}"));
+    let r = &file.register;
+    assert_eq!(r.currency, Some(Currency::Cny));
+    assert_eq!(r.options.len(), 3);
+    assert_eq!(r.options[0].status, Status::Done(Some(42_000.0)));
+    assert_eq!(r.options[2].bin, Bin::Rejected("无处安放水箱".into()));
+    let study = r.options[1]
+        .feasibility
+        .unwrap_or_else(|| panic!("a study"));
+    assert_eq!(study.class, Some(InvestmentClass::Medium));
+    let figures = r.options[1].figures().unwrap_or_else(|| panic!("figures"));
+    assert_eq!(figures.payback_years, Some(2.8));
+    assert!(matches!(figures.irr, Irr::Rate(_)));
+    assert_eq!(r.next_id(), 5, "ids need not be consecutive");
+    assert_eq!(as_json(&file.answers), stored_answers(&text));
+
+    let state = parse_state(&fixture("p1-state-2026-12-07-register.json"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(&state.register, r);
+    assert_eq!(state.kept[0].register.currency, Some(Currency::Eur));
+    assert_eq!(state.kept[0].register.options[0].title, "Kept option");
+}
