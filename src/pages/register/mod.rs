@@ -14,12 +14,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use cp_assessment::exchange::register_csv;
-use cp_assessment::register::{money, years, Status};
+use cp_assessment::register::{money, years, ChartPoint, Status};
 use cp_assessment::vocabulary::{Currency, MeasureCategory};
 
 use self::edit::currency;
 use self::fields::{refusal, select};
-use self::option::OptionEditor;
+use self::option::{OptionEditor, OPEN_UP_TO};
 use crate::browser;
 use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
 use crate::components::heading::PageHeading;
@@ -35,6 +35,9 @@ pub fn OptionRegister() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let heading = Signal::derive(move || t_string!(i18n, register.title).to_string());
+    // Memos, so that an edit redraws the chart only when its figures change.
+    let shown = Memo::new(move |_| currency(app));
+    let points = Memo::new(move |_| app.register.with(|r| r.chart_points()));
     let ids = move || {
         app.register.with(|r| {
             r.options
@@ -53,7 +56,8 @@ pub fn OptionRegister() -> impl IntoView {
                 <For each=ids key=|(id, _)| *id let:((id, _))>
                     <OptionEditor
                         id=id
-                        number=Signal::derive(move || ids().iter().find(|(i, _)| *i == id).map_or(0, |(_, n)| *n))
+                        number=Memo::new(move |_| app.register.with(|r| r.options.iter().position(|o| o.id == id).map_or(0, |i| i + 1)))
+                        open=app.register.with_untracked(|r| r.options.len() <= OPEN_UP_TO)
                     />
                 </For>
             </ol>
@@ -64,11 +68,11 @@ pub fn OptionRegister() -> impl IntoView {
         <PageHeading text=heading />
         <p class="no-print">{move || t_string!(i18n, register.intro).to_string()}</p>
         {move || summary_view(i18n, app)}
-        {move || currency_view(i18n, app)}
+        {currency_view(i18n, app)}
         {editors}
         {add_own_view(i18n, app)}
-        {move || chart_view(i18n, app)}
-        {move || table_view(i18n, app)}
+        {move || chart_view(i18n, points.get(), shown.get())}
+        {table_view(i18n, app, shown)}
         {actions_view(i18n, app)}
         <nav class="step-nav no-print" aria-label=move || t_string!(i18n, nav_label).to_string()>
             <A href=Route::Results.href() attr:class="button secondary">
@@ -205,8 +209,7 @@ fn short(title: &str) -> String {
 }
 
 /// The effort × payback chart over the options with a study, with its data table.
-fn chart_view(i18n: I18n, app: AppState) -> AnyView {
-    let points = app.register.with(|r| r.chart_points());
+fn chart_view(i18n: I18n, points: Vec<ChartPoint>, c: Currency) -> AnyView {
     if points.is_empty() {
         return view! {
             <section aria-labelledby="register-chart-h">
@@ -216,10 +219,7 @@ fn chart_view(i18n: I18n, app: AppState) -> AnyView {
         }
         .into_any();
     }
-    let c = currency(app);
-    let most = |f: fn(&cp_assessment::register::ChartPoint) -> f64| {
-        points.iter().map(f).fold(0.0_f64, f64::max)
-    };
+    let most = |f: fn(&ChartPoint) -> f64| points.iter().map(f).fold(0.0_f64, f64::max);
     let max_investment = most(|p| p.net_investment).max(1.0);
     let max_payback = most(|p| p.payback_years.unwrap_or(0.0)).max(10.0);
     let never = t_string!(i18n, register.never).to_string();
@@ -269,75 +269,82 @@ fn chart_view(i18n: I18n, app: AppState) -> AnyView {
     .into_any()
 }
 
-/// The option summary table of an audit report (方案汇总表): every option, one row.
-fn table_view(i18n: I18n, app: AppState) -> AnyView {
-    let c = currency(app);
-    let rows = app.register.with(|r| {
-        r.options
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                let f = o.figures();
-                let category = app
-                    .with_content(|content| content.category_name(o.category).to_owned())
-                    .unwrap_or_default();
-                let bin = bin_label(i18n, o.bin.id());
-                let status = match o.status {
-                    Status::Done(Some(m)) => {
-                        format!("{} ({})", status_label(i18n, o.status.id()), money(m, c))
-                    }
-                    _ => status_label(i18n, o.status.id()),
-                };
-                let payback = f.as_ref().map(|f| {
-                    f.payback_years.map_or_else(
-                        || t_string!(i18n, register.never).to_string(),
-                        |y| t_string!(i18n, register.years, years = years(y)).to_string(),
-                    )
-                });
-                view! {
-                    <tr>
-                        <td>{i + 1}</td>
-                        <td>{o.title.clone()}</td>
-                        <td>{category}</td>
-                        <td>{bin}</td>
-                        <td>{f.as_ref().map(|f| money(f.net_investment, c))}</td>
-                        <td>{f.as_ref().map(|f| money(f.annual, c))}</td>
-                        <td>{payback}</td>
-                        <td>{o.owner.clone()}</td>
-                        <td>{o.deadline.clone()}</td>
-                        <td>{status}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
+/// The option summary table of an audit report (方案汇总表): every option, one row; a
+/// row is redrawn only when what it shows changes.
+fn table_view(i18n: I18n, app: AppState, shown: Memo<Currency>) -> impl IntoView {
+    let rows = Memo::new(move |_| {
+        let c = shown.get();
+        app.register.with(|r| {
+            r.options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let f = o.figures();
+                    let category = app
+                        .with_content(|content| content.category_name(o.category).to_owned())
+                        .unwrap_or_default();
+                    let status = match o.status {
+                        Status::Done(Some(m)) => {
+                            format!("{} ({})", status_label(i18n, o.status.id()), money(m, c))
+                        }
+                        _ => status_label(i18n, o.status.id()),
+                    };
+                    let payback = f.as_ref().map(|f| {
+                        f.payback_years.map_or_else(
+                            || t_string!(i18n, register.never).to_string(),
+                            |y| t_string!(i18n, register.years, years = years(y)).to_string(),
+                        )
+                    });
+                    [
+                        (i + 1).to_string(),
+                        o.title.clone(),
+                        category,
+                        bin_label(i18n, o.bin.id()),
+                        f.as_ref()
+                            .map(|f| money(f.net_investment, c))
+                            .unwrap_or_default(),
+                        f.as_ref().map(|f| money(f.annual, c)).unwrap_or_default(),
+                        payback.unwrap_or_default(),
+                        o.owner.clone(),
+                        o.deadline.clone(),
+                        status,
+                    ]
+                })
+                .collect::<Vec<_>>()
+        })
     });
-    let head = [
-        t_string!(i18n, register.col_number).to_string(),
-        t_string!(i18n, register.col_option).to_string(),
-        t_string!(i18n, register.category).to_string(),
-        t_string!(i18n, register.bin).to_string(),
-        t_string!(i18n, register.net_investment).to_string(),
-        t_string!(i18n, register.annual).to_string(),
-        t_string!(i18n, register.payback).to_string(),
-        t_string!(i18n, register.owner).to_string(),
-        t_string!(i18n, register.deadline).to_string(),
-        t_string!(i18n, register.status).to_string(),
-    ]
-    .into_iter()
-    .map(|h| view! { <th scope="col">{h}</th> })
-    .collect_view();
+    let head = move || {
+        [
+            t_string!(i18n, register.col_number).to_string(),
+            t_string!(i18n, register.col_option).to_string(),
+            t_string!(i18n, register.category).to_string(),
+            t_string!(i18n, register.bin).to_string(),
+            t_string!(i18n, register.net_investment).to_string(),
+            t_string!(i18n, register.annual).to_string(),
+            t_string!(i18n, register.payback).to_string(),
+            t_string!(i18n, register.owner).to_string(),
+            t_string!(i18n, register.deadline).to_string(),
+            t_string!(i18n, register.status).to_string(),
+        ]
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h}</th> })
+        .collect_view()
+    };
     view! {
         <section aria-labelledby="register-table-h" class="register-table">
-            <h2 id="register-table-h">{t_string!(i18n, register.table_heading).to_string()}</h2>
+            <h2 id="register-table-h">{move || t_string!(i18n, register.table_heading).to_string()}</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="register-table-h">
                 <table data-testid="register-table">
                     <thead><tr>{head}</tr></thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>
+                        <For each=move || rows.get() key=|row| row.clone() let:row>
+                            <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr>
+                        </For>
+                    </tbody>
                 </table>
             </div>
         </section>
     }
-    .into_any()
 }
 
 /// A screening bin's name.

@@ -2,6 +2,7 @@
 //! where screening put it, its feasibility study and where it stands.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use cp_assessment::register::{Bin, CpOption, RegisterError, Status};
 use cp_assessment::spread::figure;
@@ -13,12 +14,52 @@ use super::study::feasibility_view;
 use crate::i18n::{t_string, use_i18n};
 use crate::state::use_app;
 
-/// The editor of option `id`, numbered `number` in the register.
+/// Registers up to this size show every option's editor open; larger ones show each
+/// option folded, its editor made only when opened, so that a long register stays quick.
+pub const OPEN_UP_TO: usize = 12;
+
+/// Option `id`, numbered `number` in the register: its heading, and its editor, folded
+/// unless `open`.
 #[component]
-pub fn OptionEditor(id: u32, #[prop(into)] number: Signal<usize>) -> impl IntoView {
+pub fn OptionEditor(id: u32, #[prop(into)] number: Signal<usize>, open: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let option = Memo::new(move |_| app.register.with(|r| r.option(id).cloned()));
+    let open = RwSignal::new(open);
+    let heading = move || {
+        let title = option.with(|o| o.as_ref().map(|o| o.title.clone()).unwrap_or_default());
+        t_string!(
+            i18n,
+            register.option_heading,
+            number = number.get(),
+            title = title
+        )
+        .to_string()
+    };
+    let toggle = move |ev: leptos::ev::Event| {
+        let details = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+        if let Some(details) = details {
+            open.set(details.open());
+        }
+    };
+    view! {
+        <li class="option-editor" data-testid=format!("option-{id}")>
+            <details open=open.get_untracked() on:toggle=toggle>
+                <summary><h3 class="inline">{heading}</h3></summary>
+                {move || open.get().then(|| view! { <OptionFields id=id number=number option=option /> })}
+            </details>
+        </li>
+    }
+}
+
+/// The fields of option `id`: what it is, who does it by when, screening, its study and
+/// where it stands.
+#[component]
+fn OptionFields(id: u32, number: Signal<usize>, option: Memo<Option<CpOption>>) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let option = Memo::new(move |_| app.register.with(|r| r.option(id).cloned()));
     let text = move |get: fn(&CpOption) -> String| {
         Signal::derive(move || option.with(|o| o.as_ref().map(get).unwrap_or_default()))
     };
@@ -198,24 +239,12 @@ pub fn OptionEditor(id: u32, #[prop(into)] number: Signal<usize>) -> impl IntoVi
             .with(|o| o.as_ref().is_some_and(|o| o.is_overdue(&today)))
             .then(|| view! { <p class="notice-inline" data-testid="overdue">{t_string!(i18n, register.overdue).to_string()}</p> })
     };
-    let heading = move || {
-        let title = option.with(|o| o.as_ref().map(|o| o.title.clone()).unwrap_or_default());
-        t_string!(
-            i18n,
-            register.option_heading,
-            number = number.get(),
-            title = title
-        )
-        .to_string()
-    };
     let remove = move |_| {
         app.register.update(|r| r.remove(id));
         app.identity
             .update(|i| i.updated = crate::browser::now_rfc3339());
     };
     view! {
-        <li class="option-editor" data-testid=format!("option-{id}")>
-            <h3>{heading}</h3>
             {overdue}
             <div class="option-fields">
                 {title}
@@ -232,6 +261,5 @@ pub fn OptionEditor(id: u32, #[prop(into)] number: Signal<usize>) -> impl IntoVi
             <button type="button" class="secondary" on:click=remove>
                 {move || t_string!(i18n, register.remove, number = number.get()).to_string()}
             </button>
-        </li>
     }
 }

@@ -40,6 +40,8 @@ pub fn feasibility_view(id: u32, option: Memo<Option<CpOption>>) -> impl IntoVie
     let app = use_app();
     let i18n = use_i18n();
     let study = move || option.with(|o| o.as_ref().and_then(|o| o.feasibility));
+    // A memo, so that editing another option does not redraw this one's figures.
+    let in_currency = Memo::new(move |_| currency(app));
     let key = move |name: &str| format!("opt-{id}-{name}");
     // Writes one figure of the study (starting one if there is none).
     let set = move |apply: fn(&mut Feasibility, f64)| {
@@ -141,7 +143,7 @@ pub fn feasibility_view(id: u32, option: Memo<Option<CpOption>>) -> impl IntoVie
                 {field("other", |i| t_string!(i, register.saving_other).to_string(), |f| f.savings.other, |f, v| f.savings.other = v)}
             </fieldset>
             <div class="option-fields">{life}{rate}{class}</div>
-            {move || figures_view(i18n, study(), currency(app))}
+            {move || figures_view(i18n, study(), in_currency.get())}
         </details>
     }
 }
