@@ -206,6 +206,7 @@ fn content_has_the_same_structure_in_both_languages() {
         "measures.json",
         "assessment.json",
         "regulation.json",
+        "figures.json",
     ] {
         let en = json(&format!("content/en/{file}"));
         let zh = json(&format!("content/zh-CN/{file}"));
@@ -223,6 +224,7 @@ fn chinese_texts_contain_no_english_words() {
         "measures.json",
         "assessment.json",
         "regulation.json",
+        "figures.json",
     ] {
         texts(&json(&format!("content/zh-CN/{file}")), false, &mut all);
     }

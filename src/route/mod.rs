@@ -169,7 +169,7 @@ mod tests {
     fn unknown_addresses_are_no_route() {
         for path in [
             "/part/0",
-            "/part/6",
+            "/part/7",
             "/part/x",
             "/facilitator/guides",
             "/guide",

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::vocabulary::{AuditStep, Driver};
 
-/// The five parts of the questionnaire, in order.
+/// The six parts of the questionnaire, in order; the sixth, the plant's figures, is
+/// optional.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PartId {
@@ -25,19 +26,23 @@ pub enum PartId {
     Motivation,
     /// 5. Constraints and capacities.
     Constraints,
+    /// 6. Last year's figures (optional): turnover, output, water, energy, materials,
+    /// treatment and disposal, for the cost of waste and the sector's CP levels.
+    Figures,
 }
 
 impl PartId {
     /// Every part, in questionnaire order.
-    pub const ALL: [PartId; 5] = [
+    pub const ALL: [PartId; 6] = [
         PartId::Profile,
         PartId::Practice,
         PartId::Readiness,
         PartId::Motivation,
         PartId::Constraints,
+        PartId::Figures,
     ];
 
-    /// The part's number in the questionnaire, 1–5 (used in URLs: `/part/3`).
+    /// The part's number in the questionnaire, 1–6 (used in URLs: `/part/3`).
     pub fn number(self) -> usize {
         match self {
             PartId::Profile => 1,
@@ -45,10 +50,11 @@ impl PartId {
             PartId::Readiness => 3,
             PartId::Motivation => 4,
             PartId::Constraints => 5,
+            PartId::Figures => 6,
         }
     }
 
-    /// The part with number `n` (1–5); `None` outside that range.
+    /// The part with number `n` (1–6); `None` outside that range.
     pub fn from_number(n: usize) -> Option<PartId> {
         PartId::ALL.get(n.checked_sub(1)?).copied()
     }

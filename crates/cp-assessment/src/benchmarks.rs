@@ -106,6 +106,18 @@ pub struct Indicator {
     pub status: SourceStatus,
     /// Where it was read and what is not confirmed.
     pub note: String,
+    /// Which of the plant's figures gives its value, if one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<FromFigures>,
+}
+
+/// How a plant's figures give an indicator's value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FromFigures {
+    /// The computed figure: "water_per_unit" (fresh water m³ per unit of output).
+    pub figure: String,
+    /// The output unit (`output_unit` option id) the indicator counts per.
+    pub output_unit: String,
 }
 
 /// A level of an indicator system.

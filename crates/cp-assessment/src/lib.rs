@@ -11,6 +11,7 @@ pub mod benchmarks;
 pub mod content;
 pub mod cost;
 pub mod exchange;
+pub mod figures;
 pub mod finance;
 pub mod identity;
 pub mod labels;

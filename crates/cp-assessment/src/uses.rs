@@ -9,6 +9,7 @@ use crate::assess::duty::DUTY_QUESTIONS;
 use crate::assess::engagement::ENGAGEMENT_QUESTIONS;
 use crate::assess::NOTE_QUESTIONS;
 use crate::content::Content;
+use crate::figures::FIGURE_QUESTIONS;
 use crate::labels::PROFILE_QUESTIONS;
 use crate::vocabulary::{AuditStep, Driver};
 
@@ -31,6 +32,8 @@ pub enum Use {
     SectorExamples,
     /// Repeated in the report's notes.
     Note,
+    /// Read for the cost of waste, the intensities and the sector's levels.
+    Figures,
 }
 
 /// Every question of the bank with its uses, by question id; a question used nowhere has
@@ -74,6 +77,9 @@ pub fn uses(content: &Content) -> BTreeMap<String, Vec<Use>> {
     add("sector", Use::SectorExamples);
     for id in NOTE_QUESTIONS {
         add(id, Use::Note);
+    }
+    for id in FIGURE_QUESTIONS {
+        add(id, Use::Figures);
     }
     uses
 }

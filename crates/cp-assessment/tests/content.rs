@@ -10,9 +10,14 @@ fn content() -> Content {
 }
 
 #[test]
-fn the_bank_has_at_least_forty_questions_in_five_parts() {
+fn the_bank_has_at_least_forty_questions_in_six_parts_the_figures_optional() {
     let c = content();
-    assert_eq!(c.bank.parts.len(), 5);
+    assert_eq!(c.bank.parts.len(), 6);
+    let figures = c.bank.part(PartId::Figures).map(|p| &p.questions);
+    assert!(
+        figures.is_some_and(|q| q.len() >= 20 && q.iter().all(|q| q.optional)),
+        "every figure may be skipped"
+    );
     let n = c.bank.questions().count();
     assert!(n >= 40, "only {n} questions");
     for part in &c.bank.parts {
