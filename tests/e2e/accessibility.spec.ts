@@ -32,7 +32,7 @@ for (const lang of ['en', 'zh-CN'] as Lang[]) {
       }
     }, JSON.stringify(state));
     const found: Record<string, string[]> = {};
-    for (const path of ['/', '/part/1', '/part/2', '/part/3', '/part/4', '/part/5', '/review', '/results', '/register', '/nowhere']) {
+    for (const path of ['/', '/part/1', '/part/2', '/part/3', '/part/4', '/part/5', '/part/6', '/review', '/results', '/register', '/nowhere']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       // The welcome page's lower part (kept responses, import, workshop settings) comes a
@@ -137,11 +137,11 @@ test('keyboard alone completes the questionnaire: Tab, arrows, Space, Enter; foc
   };
   await tabThroughTo('Start the self-assessment');
   await page.keyboard.press('Enter');
-  for (let part = 1; part <= 5; part++) {
+  for (let part = 1; part <= 6; part++) {
     const h1 = page.getByRole('heading', { level: 1 });
-    await expect(h1).toHaveText(new RegExp(`^Part ${part} of 5`));
+    await expect(h1).toHaveText(new RegExp(`^Part ${part} of 6`));
     await expect(h1).toBeFocused();
-    await tabThroughTo(part < 5 ? 'Next part' : 'Review your answers');
+    await tabThroughTo(part < 6 ? 'Next part' : 'Review your answers');
     await page.keyboard.press('Enter');
   }
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();

@@ -215,7 +215,7 @@ export class Questionnaire {
 
   /** The heading of part i (0-based). */
   partHeading(i: number): string {
-    return fmt(this.ui.part.heading, { n: i + 1, count: 5, title: this.bank.parts[i].title });
+    return fmt(this.ui.part.heading, { n: i + 1, count: this.bank.parts.length, title: this.bank.parts[i].title });
   }
 
   async screenshot(name: string) {

@@ -51,7 +51,7 @@ for (const lang of ['en', 'zh-CN'] as Lang[]) {
       const q = new Questionnaire(page, testInfo, lang);
       const pages: [string, string][] = [
         ['/', ui[lang].app_title],
-        ...[0, 1, 2, 3, 4].map((i): [string, string] => [`/part/${i + 1}`, q.partHeading(i)]),
+        ...[0, 1, 2, 3, 4, 5].map((i): [string, string] => [`/part/${i + 1}`, q.partHeading(i)]),
         ['/review', ui[lang].review.title],
         ['/results', ui[lang].results.title],
         ['/nowhere', ui[lang].not_found.title],

@@ -146,7 +146,7 @@ test('a full journey makes no request to any origin but the app\'s own', async (
     if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) foreign.push(r.url());
   });
   await seedOnce(page, JSON.stringify({ format: 'cp-self-assessment/state', version: 1, answers: persona('p5'), language: 'en' }));
-  for (const path of ['/', '/part/1', '/part/2', '/part/3', '/part/4', '/part/5', '/review', '/results']) {
+  for (const path of ['/', '/part/1', '/part/2', '/part/3', '/part/4', '/part/5', '/part/6', '/review', '/results']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }

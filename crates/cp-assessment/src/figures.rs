@@ -390,7 +390,10 @@ impl PlantFigures {
             &[("amount", &amount)],
         );
         if let Some(share) = cost.share_of_turnover {
-            total.push(' ');
+            // Chinese sentences follow each other without a space.
+            if language == Language::En {
+                total.push(' ');
+            }
             total.push_str(&texts.get("share", &[("share", &figure(share * 100.0))]));
         }
         let reference = {

@@ -213,3 +213,28 @@ fn every_text_of_the_section_is_there_in_both_languages() {
         FigureTexts::load(language).unwrap_or_else(|e| panic!("{language:?}: {e}"));
     }
 }
+
+#[test]
+fn chinese_sentences_are_joined_without_a_space() {
+    let zh = Content::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
+    let texts = FigureTexts::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
+    let f = plant_figures(
+        &zh.bank,
+        &benchmarks(),
+        &steel_plant(),
+        Some(Sector::Metallurgy),
+        Language::ZhCn,
+    )
+    .unwrap_or_else(|| panic!("figures"));
+    let r = f.report(
+        &texts,
+        &zh.bank,
+        &benchmarks(),
+        Some(Sector::Metallurgy),
+        Language::ZhCn,
+    );
+    assert_eq!(
+        r.total,
+        "废物每年让工厂损失约 ¥1,200,000。相当于营业收入的 2%。"
+    );
+}

@@ -9,15 +9,21 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::state::AppState;
 
-/// The currency of the register's amounts: the one chosen, else the plant's default.
+/// The currency of the register's amounts: the one chosen for the register, else the one
+/// the figures' part names, else the plant's default.
 pub fn currency(app: AppState) -> Currency {
-    let location = app
+    let (answered, location) = app
         .with_content(|c| {
-            app.answers
-                .with(|a| a.choice(&c.bank, "plant_location").map(str::to_owned))
+            app.answers.with(|a| {
+                (
+                    a.choice(&c.bank, "currency").and_then(Currency::from_id),
+                    a.choice(&c.bank, "plant_location").map(str::to_owned),
+                )
+            })
         })
-        .flatten();
-    let default = Currency::default_for(location.as_deref(), app.language.get());
+        .unwrap_or_default();
+    let default =
+        answered.unwrap_or_else(|| Currency::default_for(location.as_deref(), app.language.get()));
     app.register.with(|r| r.currency_or(default))
 }
 

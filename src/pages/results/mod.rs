@@ -5,6 +5,7 @@
 
 mod charts;
 mod duty;
+mod figures;
 mod measures;
 mod standing;
 mod summary;
@@ -14,8 +15,11 @@ use leptos_router::components::A;
 
 use cp_assessment::answers::Answers;
 use cp_assessment::assess::Assessment;
+use cp_assessment::benchmarks::Benchmarks;
 use cp_assessment::content::Content;
+use cp_assessment::figures::FigureTexts;
 use cp_assessment::regulation::Regulation;
+use cp_assessment::vocabulary::Language;
 
 use crate::components::export::ExportPanel;
 use crate::components::heading::PageHeading;
@@ -31,6 +35,8 @@ enum Section {
     ReportHeader,
     /// Where the enterprise stands, the best fits and the next step, in one box.
     InShort,
+    /// What waste costs the plant and where it stands against its sector's levels.
+    Figures,
     /// The eight option categories ranked, with reasons, examples, cost class, first step.
     Measures,
     /// "Do now" and "needs a feasibility study".
@@ -51,9 +57,10 @@ enum Section {
 }
 
 /// Every section, in page order.
-const SECTIONS: [Section; 10] = [
+const SECTIONS: [Section; 11] = [
     Section::ReportHeader,
     Section::InShort,
+    Section::Figures,
     Section::Measures,
     Section::ActionPlan,
     Section::Duty,
@@ -86,6 +93,11 @@ pub fn Results() -> impl IntoView {
         app.with_content(|c| Regulation::load(&c.bank).ok())
             .flatten()
     });
+    // The sectors' levels and the figures' words, likewise only this page's.
+    let facts = Memo::new(move |_| {
+        let texts = FigureTexts::load(app.language.get()).ok()?;
+        Some((Benchmarks::load().ok()?, texts))
+    });
     let answered = Memo::new(move |_| !app.answers.with(Answers::is_empty));
     let shown = RwSignal::new(FIRST_PAINT_SECTIONS);
     leptos::task::spawn_local(async move {
@@ -115,8 +127,20 @@ pub fn Results() -> impl IntoView {
             assessment.with(|a| {
                 let a = a.as_ref()?;
                 rules.with(|rules| {
-                    app.answers.with(|answers| {
-                        app.with_content(|c| section_view(i18n, c, rules.as_ref(), a, answers, s))
+                    facts.with(|facts| {
+                        app.answers.with(|answers| {
+                            app.with_content(|c| {
+                                let input = Input {
+                                    c,
+                                    rules: rules.as_ref(),
+                                    facts: facts.as_ref(),
+                                    a,
+                                    answers,
+                                    language: app.language.get(),
+                                };
+                                section_view(i18n, &input, s)
+                            })
+                        })
                     })
                 })
             })
@@ -157,15 +181,27 @@ pub fn Results() -> impl IntoView {
     }
 }
 
+/// What the sections are made from.
+struct Input<'a> {
+    c: &'a Content,
+    /// China's audit rules; `None` if they could not be read.
+    rules: Option<&'a Regulation>,
+    /// The sectors' levels and the figures' words; `None` if they could not be read.
+    facts: Option<&'a (Benchmarks, FigureTexts)>,
+    a: &'a Assessment,
+    answers: &'a Answers,
+    language: Language,
+}
+
 /// One section of the results.
-fn section_view(
-    i18n: I18n,
-    c: &Content,
-    rules: Option<&Regulation>,
-    a: &Assessment,
-    answers: &Answers,
-    section: Section,
-) -> AnyView {
+fn section_view(i18n: I18n, input: &Input, section: Section) -> AnyView {
+    let Input {
+        c,
+        rules,
+        a,
+        answers,
+        ..
+    } = *input;
     match section {
         Section::ReportHeader => {
             let p = a.progress;
@@ -183,6 +219,10 @@ fn section_view(
             view! { {summary::report_header(i18n, c, answers)} {provisional} }.into_any()
         }
         Section::InShort => summary::in_short(i18n, c, rules, a, answers).into_any(),
+        Section::Figures => input
+            .facts
+            .map(|(b, t)| figures::figures_section(c, b, t, answers, a, input.language))
+            .into_any(),
         Section::Measures => measures::measures_section(i18n, c, a).into_any(),
         Section::ActionPlan => measures::action_plan_section(i18n, c, a).into_any(),
         Section::Engagement => standing::engagement_section(i18n, c, a).into_any(),
