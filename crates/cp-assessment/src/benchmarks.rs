@@ -67,6 +67,8 @@ pub struct Reference {
     pub unit: String,
     /// Who says so.
     pub source: String,
+    /// The source as a reader cites it, in both languages.
+    pub cite: Name,
     /// Where.
     pub url: String,
     /// Verified or indicative.
@@ -92,6 +94,8 @@ pub struct Indicator {
     pub name: Name,
     /// The unit of the value.
     pub unit: String,
+    /// The unit as each language writes it.
+    pub unit_name: Name,
     /// What the value is per.
     pub per: String,
     /// Which way it improves.
@@ -174,6 +178,9 @@ pub struct System {
     pub title: Name,
     /// Who issued it.
     pub issuer: String,
+    /// The issuer as each language names it, where written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer_name: Option<Name>,
     /// Its number, where known.
     pub number: String,
     /// Its year, where known.

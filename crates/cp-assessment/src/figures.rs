@@ -129,7 +129,7 @@ impl FigureTexts {
         )?;
         for key in KEYS
             .iter()
-            .chain(&["status_verified", "status_indicative", "units"])
+            .chain(&["status_verified", "status_indicative", "units", "year"])
         {
             if !t.texts.contains_key(*key) {
                 return Err(ContentError::Inconsistent(format!(
@@ -406,8 +406,8 @@ impl PlantFigures {
                 "reference",
                 &[
                     ("share", &a.map(|r| figure(r.value)).unwrap_or_default()),
-                    ("source", a.map_or("", |r| r.source.as_str())),
-                    ("source2", b.map_or("", |r| r.source.as_str())),
+                    ("source", a.map_or("", |r| r.cite.of(language))),
+                    ("source2", b.map_or("", |r| r.cite.of(language))),
                 ],
             )
         };
@@ -494,8 +494,10 @@ impl PlantFigures {
                     } else {
                         name.to_owned()
                     },
-                    yours: format!("{} {}", figure(s.value), i.unit),
-                    levels: i.levels.map(|l| format!("{} {}", figure(l), i.unit)),
+                    yours: format!("{} {}", figure(s.value), i.unit_name.of(language)),
+                    levels: i
+                        .levels
+                        .map(|l| format!("{} {}", figure(l), i.unit_name.of(language))),
                     level: level_name(s.level),
                     lagging: s.level >= Level::III,
                 }
@@ -551,11 +553,18 @@ impl PlantFigures {
                 "source",
                 &[
                     ("title", s.map_or("", |s| s.title.of(language))),
-                    ("issuer", s.map_or("", |s| s.issuer.as_str())),
+                    (
+                        "issuer",
+                        s.map_or("", |s| {
+                            s.issuer_name
+                                .as_ref()
+                                .map_or(s.issuer.as_str(), |n| n.of(language))
+                        }),
+                    ),
                     (
                         "year",
                         &s.and_then(|s| s.year)
-                            .map(|y| y.to_string())
+                            .map(|y| texts.get("year", &[("year", &y.to_string())]))
                             .unwrap_or_default(),
                     ),
                     ("status", &texts.get(status, &[])),
