@@ -114,3 +114,24 @@ test('en: without figures the results say how to give them; the register offers 
   await page.goto('/register');
   await expect(page.getByLabel(ui.en.register.currency, { exact: true })).toHaveValue('eur');
 });
+
+test('the facilitator sums what waste costs the room\'s plants and shows how it is spread', async ({ page }) => {
+  const { exportFile, jsonFile, uuid } = await import('./fixtures');
+  const fac = ui.en.facilitator;
+  // Three plants in mainland China that gave only their water bill: each cost of waste is
+  // that bill (a lower bound, partial), counted here by hand.
+  const bills = [1000, 6000, 2000];
+  const files = bills.map((bill, i) => jsonFile(`plant${i}.json`, exportFile({
+    ...persona('p1'),
+    plant_location: { type: 'choice', value: 'mainland_china' },
+    water_cost: { type: 'number', value: bill },
+  }, uuid(i + 70), '2026-12-07T10:00:00Z')));
+  await page.goto('/facilitator');
+  await page.getByLabel(fac.choose).setInputFiles(files);
+  const section = page.getByTestId('room-costs');
+  const sorted = [...bills].sort((a, b) => a - b);
+  const yuan = (v: number) => `¥${v.toLocaleString('en-US')}`;
+  await expect(section).toContainText(`3 plants gave figures in yuan: together their waste costs ${yuan(bills.reduce((a, b) => a + b, 0))} a year; half cost less than ${yuan(sorted[1])}, and the range runs from ${yuan(sorted[0])} to ${yuan(sorted[2])}.`);
+  await expect(section).toContainText('For 3 of them some figures are missing');
+  await expect(section.getByTestId('room-costs-table').locator('tbody tr')).toHaveCount(1);
+});

@@ -127,10 +127,16 @@ impl FigureTexts {
                 Language::ZhCn => ZH_CN,
             },
         )?;
-        for key in KEYS
-            .iter()
-            .chain(&["status_verified", "status_indicative", "units", "year"])
-        {
+        for key in KEYS.iter().chain(&[
+            "status_verified",
+            "status_indicative",
+            "units",
+            "year",
+            "room_heading",
+            "room_line",
+            "room_partial",
+            "room_none",
+        ]) {
             if !t.texts.contains_key(*key) {
                 return Err(ContentError::Inconsistent(format!(
                     "figures.json: no {key}"

@@ -421,6 +421,22 @@ pub struct Aggregate {
     pub ratings: Vec<(Driver, Ratings)>,
     /// The options the participants put in their registers.
     pub options: GroupRegister,
+    /// What waste costs the participants' plants a year, per currency, from the figures
+    /// they gave (in [`Currency::ALL`] order, only currencies present).
+    pub cost_of_waste: Vec<CostOfWasteSpread>,
+}
+
+/// The cost of waste in one currency across the room.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostOfWasteSpread {
+    /// The currency.
+    pub currency: Currency,
+    /// The sum of the plants' costs of waste (partial ones as given: a lower bound).
+    pub total: f64,
+    /// How the plants' costs are spread.
+    pub spread: Spread,
+    /// Plants whose cost is partial (some figure missing).
+    pub partial: usize,
 }
 
 /// The room's option register: the options participants put in their registers, counted
@@ -491,8 +507,18 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
     let mut estimated = [0.0; 3];
     let mut currencies: Vec<Currency> = Vec::new();
     let language = Language::from_id(&bank.language).unwrap_or_default();
+    // The conversion factors ship with the app; without them no cost is counted.
+    let benchmarks = crate::benchmarks::Benchmarks::load().ok();
+    let mut costs: Vec<(Currency, f64, bool)> = Vec::new();
 
     for p in participants {
+        let sector = p.answers.choice(bank, "sector").and_then(Sector::from_id);
+        let figures = benchmarks
+            .as_ref()
+            .and_then(|b| crate::figures::plant_figures(bank, b, &p.answers, sector, language));
+        if let Some(f) = figures.filter(|f| f.cost.total > 0.0) {
+            costs.push((f.currency, f.cost.total, f.cost.partial));
+        }
         if !p.register.is_empty() {
             options.participants += 1;
             let location = p.answers.choice(bank, "plant_location");
@@ -604,6 +630,20 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
             .zip(driver_ratings)
             .map(|(&driver, values)| (driver, Ratings::of(&values)))
             .collect(),
+        cost_of_waste: Currency::ALL
+            .iter()
+            .filter_map(|&currency| {
+                let mine: Vec<&(Currency, f64, bool)> =
+                    costs.iter().filter(|(c, _, _)| *c == currency).collect();
+                Some(CostOfWasteSpread {
+                    currency,
+                    // To the cent, so that the order of the sum does not show.
+                    total: (mine.iter().map(|(_, v, _)| v).sum::<f64>() * 100.0).round() / 100.0,
+                    spread: Spread::of(mine.iter().map(|(_, v, _)| *v))?,
+                    partial: mine.iter().filter(|(_, _, p)| *p).count(),
+                })
+            })
+            .collect(),
         options: GroupRegister {
             estimated: Currency::ALL
                 .iter()
@@ -636,6 +676,7 @@ pub const AGGREGATE_CSV_HEADER: [&str; 5] = ["section", "id", "name", "count", "
 /// | `importance_spread` (11) | driver id | driver name | participants who rated it | `1:a 2:b 3:c 4:d 5:e min:… q1:… median:… q3:… max:…` (how many rated 1…5; values empty when nobody rated it) |
 /// | `options` (8) | category id | category name | options in it | `not_screened:a do_now:b feasibility_study:c rejected:d` |
 /// | `options_savings` (0–3) | currency id | | selected options, all currencies | the summed annual savings estimated for them, in that currency |
+/// | `cost_of_waste` (0–3) | currency id | | plants that gave figures in it | `total:… partial:… min:… q1:… median:… q3:… max:…` |
 ///
 /// The spreads' values are [`crate::spread::figure`]s: at most two decimals, a decimal
 /// point in every language; the quartiles are [`crate::spread::quantile`]'s, which
@@ -761,6 +802,21 @@ pub fn aggregate_csv(content: &Content, aggregate: &Aggregate) -> String {
             "",
             &selected,
             &figure(*sum),
+        ]);
+    }
+    for c in &aggregate.cost_of_waste {
+        let detail = format!(
+            "total:{} partial:{} {}",
+            figure(c.total),
+            c.partial,
+            summary(&Some(c.spread))
+        );
+        row([
+            "cost_of_waste",
+            c.currency.as_str(),
+            "",
+            &c.spread.n.to_string(),
+            &detail,
         ]);
     }
     crate::exchange::csv::excel_csv(AGGREGATE_CSV_HEADER, &rows).unwrap_or_default()

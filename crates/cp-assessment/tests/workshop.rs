@@ -10,17 +10,19 @@ use common::{content, persona};
 use cp_assessment::answers::{Answer, Answers, NONE_OPTION};
 use cp_assessment::assess::assess;
 use cp_assessment::bank::{Bank, QuestionKind};
+use cp_assessment::benchmarks::Benchmarks;
 use cp_assessment::content::{Content, EngagementStage};
 use cp_assessment::exchange::{
     new_response, to_json, ImportError, MAX_IMPORT_BYTES, SHARE_PREFIX_V1,
 };
+use cp_assessment::figures::plant_figures;
 use cp_assessment::register::{Bin, Feasibility, Register, Savings, Status};
 use cp_assessment::room_record::RoomRecord;
 use cp_assessment::spread::{Ratings, Spread};
 use cp_assessment::vocabulary::{AuditStep, Currency, Driver, Language, MeasureCategory, Sector};
 use cp_assessment::workshop::{
-    aggregate, aggregate_csv, Aggregate, GroupRegister, Participant, ReasonCount, Room, SizeBand,
-    SizeScheme, StepDistribution,
+    aggregate, aggregate_csv, Aggregate, CostOfWasteSpread, GroupRegister, Participant,
+    ReasonCount, Room, SizeBand, SizeScheme, StepDistribution,
 };
 use serde_json::{json, Value};
 
@@ -359,12 +361,44 @@ fn expected_aggregate(content: &Content, all: &[&Answers]) -> Aggregate {
                 (*d, r)
             })
             .collect(),
+        cost_of_waste: expected_costs(content, all),
         // These participants carry no register; the room of registers is counted below.
         options: GroupRegister {
             by_category: MeasureCategory::ALL.iter().map(|&c| (c, [0; 4])).collect(),
             ..GroupRegister::default()
         },
     }
+}
+
+/// The cost of waste per currency, counted here from each plant's own figures: the sum,
+/// the spread (by `expected_spread`) and how many are partial.
+fn expected_costs(content: &Content, all: &[&Answers]) -> Vec<CostOfWasteSpread> {
+    let benchmarks = Benchmarks::load().unwrap_or_else(|e| panic!("{e}"));
+    let bank = &content.bank;
+    let mut by: BTreeMap<&'static str, (Vec<f64>, usize)> = BTreeMap::new();
+    for answers in all {
+        let sector = answers.choice(bank, "sector").and_then(Sector::from_id);
+        let Some(f) = plant_figures(bank, &benchmarks, answers, sector, Language::En) else {
+            continue;
+        };
+        if f.cost.total > 0.0 {
+            let entry = by.entry(f.currency.as_str()).or_default();
+            entry.0.push(f.cost.total);
+            entry.1 += usize::from(f.cost.partial);
+        }
+    }
+    Currency::ALL
+        .iter()
+        .filter_map(|c| {
+            let (values, partial) = by.get(c.as_str())?;
+            Some(CostOfWasteSpread {
+                currency: *c,
+                total: (values.iter().sum::<f64>() * 100.0).round() / 100.0,
+                spread: expected_spread(values)?,
+                partial: *partial,
+            })
+        })
+        .collect()
 }
 
 /// Five files that must be refused, with the code each gets.
@@ -639,7 +673,10 @@ fn aggregate_csv_is_excel_safe_and_complete() {
         .records()
         .collect::<Result<_, _>>()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(rows.len(), 1 + 8 + 7 + 11 + 8 + 18 + 5 + 7 + 11 + 8);
+    assert_eq!(
+        rows.len(),
+        1 + 8 + 7 + 11 + 8 + 18 + 5 + 7 + 11 + 8 + agg.cost_of_waste.len()
+    );
     let section = |s: &str| -> Vec<&csv::StringRecord> {
         rows.iter().filter(|r| r.get(0) == Some(s)).collect()
     };

@@ -9,6 +9,7 @@
 //! outbox is opened here ([`outbox`]). The counting is `cp_assessment::workshop`.
 
 mod charts;
+mod costs;
 pub mod guide;
 mod options;
 mod outbox;

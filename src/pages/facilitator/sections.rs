@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 
 use cp_assessment::content::Content;
-use cp_assessment::vocabulary::Sector;
+use cp_assessment::figures::FigureTexts;
+use cp_assessment::vocabulary::{Language, Sector};
 use cp_assessment::workshop::{Aggregate, SizeBand, SizeScheme};
 
 use super::charts::{count_bar, count_chart};
+use super::costs::costs_section;
 use super::options::options_section;
 use super::reasons::reasons_section;
 use super::spread::readiness_spread;
@@ -24,6 +26,9 @@ pub fn results_view(i18n: I18n, c: &Content, a: &Aggregate) -> impl IntoView {
         {top3_section(i18n, c, a)}
         {profile_section(i18n, c, a)}
         {options_section(i18n, c, a)}
+        {Language::from_id(&c.bank.language)
+            .and_then(|l| FigureTexts::load(l).ok())
+            .map(|texts| costs_section(&texts, a))}
     }
 }
 
