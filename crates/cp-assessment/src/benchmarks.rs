@@ -227,6 +227,13 @@ impl Benchmarks {
         parse("benchmarks.json", BENCHMARKS)
     }
 
+    /// The benchmarks compiled into the app, parsed once for the whole run; `None` if
+    /// the file is malformed (ruled out by the tests).
+    pub fn shared() -> Option<&'static Benchmarks> {
+        static PARSED: std::sync::OnceLock<Option<Benchmarks>> = std::sync::OnceLock::new();
+        PARSED.get_or_init(|| Benchmarks::load().ok()).as_ref()
+    }
+
     /// The conversion factor of a carrier.
     pub fn conversion(&self, carrier: &str) -> Option<&Conversion> {
         self.conversion.iter().find(|c| c.carrier == carrier)

@@ -101,6 +101,27 @@ pub struct FitRule {
     pub source: Vec<String>,
 }
 
+/// A rule that raises a category when the plant's figures put it at level Ⅲ or below on
+/// its sector's indicator for `figure`: the audit's preliminary assessment compares the
+/// plant with its sector's indicator system and makes the indicators where it lags the
+/// audit's focus [CN-AUDIT] (docs/scoring.md, "Level rules").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRule {
+    /// Stable id, for tests and translations.
+    pub id: String,
+    /// The figure whose indicator it reads: "water_per_unit".
+    pub figure: String,
+    /// The category whose fit it moves.
+    pub category: MeasureCategory,
+    /// Direction and strength.
+    pub effect: Effect,
+    /// Shown to the user, in plain words.
+    pub reason: String,
+    /// Source keys from cp-reference.md.
+    pub source: Vec<String>,
+}
+
 /// Where the respondent stands on the seed study's path of responses to an audit
 /// requirement. Source: [SEED] (cp-reference §5).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -185,6 +206,8 @@ pub struct Names {
 pub struct AssessmentTexts {
     /// Fit rules for the eight categories.
     pub rules: Vec<FitRule>,
+    /// Rules on the sector's levels the plant's figures reach.
+    pub level_rules: Vec<LevelRule>,
     /// One text per engagement stage.
     pub stages: Vec<StageText>,
     /// One advice per audit step.

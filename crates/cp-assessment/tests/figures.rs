@@ -238,3 +238,51 @@ fn chinese_sentences_are_joined_without_a_space() {
         "废物每年让工厂损失约 ¥1,200,000。相当于营业收入的 2%。"
     );
 }
+
+#[test]
+fn a_level_iii_or_worse_raises_the_categories_that_close_the_gap_and_says_why() {
+    use cp_assessment::assess::assess;
+    use cp_assessment::vocabulary::MeasureCategory;
+    let c = content();
+    let reasons = |a: &Answers, category: MeasureCategory| -> Vec<String> {
+        assess(&c, a)
+            .measures
+            .iter()
+            .find(|m| m.category == category)
+            .map(|m| m.raised_by.iter().map(|r| r.rule_id.clone()).collect())
+            .unwrap_or_default()
+    };
+    let lagging = steel_plant();
+    assert!(reasons(&lagging, MeasureCategory::Housekeeping)
+        .contains(&"lv_water_housekeeping".to_owned()));
+    assert!(reasons(&lagging, MeasureCategory::Recovery).contains(&"lv_water_recovery".to_owned()));
+    let evidence = assess(&c, &lagging)
+        .measures
+        .iter()
+        .flat_map(|m| m.raised_by.clone())
+        .find(|r| r.rule_id == "lv_water_recovery")
+        .map(|r| r.evidence[0].answer.clone());
+    assert_eq!(
+        evidence.as_deref(),
+        Some("4.5 m³/t steel (Ⅰ: 3.5 m³/t steel)")
+    );
+    // At level Ⅰ (3.0 m³/t) no level rule fires, and the fit is what the answers alone give.
+    let mut leading = steel_plant();
+    leading.set("water_m3", Answer::Number(3_000_000.0));
+    assert!(!reasons(&leading, MeasureCategory::Recovery)
+        .iter()
+        .any(|r| r.starts_with("lv_")));
+    let mut without = steel_plant();
+    for id in FIGURE_QUESTIONS {
+        without.clear(id);
+    }
+    let points = |a: &Answers| {
+        assess(&c, a)
+            .measures
+            .iter()
+            .find(|m| m.category == MeasureCategory::Recovery)
+            .map_or(0, |m| m.points)
+    };
+    assert_eq!(points(&leading), points(&without));
+    assert_eq!(points(&lagging), points(&without) + 12);
+}

@@ -10,8 +10,10 @@
 
 use crate::answers::{Answer, Answers};
 use crate::bank::{Bank, Question};
-use crate::content::{Content, Effect, FitRule, RuleCondition};
-use crate::vocabulary::{CostClass, MeasureCategory, Sector};
+use crate::benchmarks::Level;
+use crate::content::{Content, Effect, FitRule, LevelRule, RuleCondition};
+use crate::figures::Standing;
+use crate::vocabulary::{CostClass, Language, MeasureCategory, Sector};
 
 /// Points of a strong effect: one answer that on its own makes a category clearly fit or
 /// unfit (e.g. a steady residue for by-products, a buyer-fixed specification for product
@@ -172,13 +174,45 @@ pub fn apply_rule(bank: &Bank, answers: &Answers, rule: &FitRule) -> Option<Reas
     })
 }
 
+/// The reason a level rule gives, if the plant's figures put it at level Ⅲ or below on an
+/// indicator computed from the rule's figure. The evidence is the figure itself, e.g.
+/// "4.5 m³/t steel (below Ⅲ; Ⅰ is 3.5)".
+pub fn apply_level_rule(bank: &Bank, standings: &[Standing], rule: &LevelRule) -> Option<Reason> {
+    let s = standings.iter().find(|s| {
+        s.level >= Level::III
+            && s.indicator
+                .from
+                .as_ref()
+                .is_some_and(|f| f.figure == rule.figure)
+    })?;
+    let language = Language::from_id(&bank.language).unwrap_or_default();
+    let q = bank.question("water_m3")?;
+    let unit = s.indicator.unit_name.of(language);
+    let shown = format!(
+        "{} {unit} (Ⅰ: {} {unit})",
+        crate::spread::figure(s.value),
+        crate::spread::figure(s.indicator.levels[0])
+    );
+    Some(Reason {
+        rule_id: rule.id.clone(),
+        text: rule.reason.clone(),
+        points: points(rule.effect),
+        evidence: vec![Evidence::new(q, shown)],
+        source: rule.source.clone(),
+    })
+}
+
 /// Ranks all eight categories by fit.
 pub fn measures(content: &Content, answers: &Answers) -> Vec<MeasureFit> {
     let bank = &content.bank;
-    let sector = answers
-        .choice(bank, "sector")
-        .and_then(Sector::from_id)
-        .unwrap_or(Sector::Other);
+    let answered_sector = answers.choice(bank, "sector").and_then(Sector::from_id);
+    let sector = answered_sector.unwrap_or(Sector::Other);
+    // Where the figures of the optional part reach the sector's levels.
+    let language = Language::from_id(&bank.language).unwrap_or_default();
+    let standings = crate::benchmarks::Benchmarks::shared()
+        .and_then(|b| crate::figures::plant_figures(bank, b, answers, answered_sector, language))
+        .map(|f| f.standings)
+        .unwrap_or_default();
     let mut fits: Vec<MeasureFit> = MeasureCategory::ALL
         .iter()
         .map(|&category| {
@@ -188,6 +222,14 @@ pub fn measures(content: &Content, answers: &Answers) -> Vec<MeasureFit> {
                 .iter()
                 .filter(|r| r.category == category)
                 .filter_map(|r| apply_rule(bank, answers, r))
+                .chain(
+                    content
+                        .texts
+                        .level_rules
+                        .iter()
+                        .filter(|r| r.category == category)
+                        .filter_map(|r| apply_level_rule(bank, &standings, r)),
+                )
                 .collect();
             let total = base_fit(category) + reasons.iter().map(|r| r.points).sum::<i32>();
             let (mut raised_by, mut lowered_by): (Vec<Reason>, Vec<Reason>) =
