@@ -10,6 +10,18 @@ pub fn now_rfc3339() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
+/// Today's date on this device's clock, YYYY-MM-DD (the local date, as a report is
+/// dated where it is printed).
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
 /// `N` random bytes from the browser's cryptographic random numbers (Math.random where
 /// there is no crypto object).
 pub fn random_bytes<const N: usize>() -> [u8; N] {

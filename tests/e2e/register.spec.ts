@@ -70,18 +70,34 @@ for (const lang of ['en', 'zh-CN'] as Lang[]) {
     // The feasibility study: 300,000 (full-width digits and comma), 20,000 subsidy,
     // 95,000 energy and 5,000 water a year, 8 years at 6 %. numpy-financial 1.0.0:
     // npv(0.06, [-280000] + [100000] * 8) = 340,979.38; irr(...) = 0.3179 → 31.79 %.
-    await enter(two, t.investment, '３００，０００');
-    await enter(two, t.one_off, '20,000');
-    await enter(two, t.saving_energy, '95000');
-    await enter(two, t.saving_water, '5000');
-    await enter(two, t.life, '8');
-    await enter(two, t.rate, '6');
+    // Typed as a person types, field after field with Tab: each value is saved when the
+    // field is left, and the cursor stays in the form, so nothing typed is lost.
+    await two.getByLabel(t.investment, { exact: true }).click();
+    for (const value of ['３００，０００', '20,000']) {
+      await page.keyboard.type(value);
+      await page.keyboard.press('Tab');
+    }
+    await two.getByLabel(t.saving_energy, { exact: true }).click();
+    for (const value of ['95000', '5000']) {
+      await page.keyboard.type(value);
+      await page.keyboard.press('Tab');
+    }
+    await two.getByLabel(t.life, { exact: true }).click();
+    for (const value of ['8', '6']) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(value);
+      await page.keyboard.press('Tab');
+    }
+    await expect(two.getByLabel(t.one_off, { exact: true })).toHaveValue('20000');
+    await expect(two.getByLabel(t.rate, { exact: true })).toHaveValue('6');
     await expect(two.getByTestId('payback')).toHaveText(fmt(t.years, { years: '2.8' }));
     await expect(two.getByTestId('npv')).toHaveText('¥340,979.38');
     await expect(two.getByTestId('irr')).toHaveText('31.79 %');
     // ¥280,000 net is a medium-cost option by the indicative amounts: 2.8 ≤ 3 years.
-    await expect(two.getByTestId('checks')).toContainText(`${t.check_payback}: ✓ ${t.meets}`);
-    await expect(two.getByTestId('checks')).toContainText(`${t.check_npv}: ✓ ${t.meets}`);
+    const colon = lang === 'en' ? ': ' : '：';
+    await expect(two.getByTestId('checks')).toContainText(`${t.check_payback}${colon}✓ ${t.meets}`);
+    await expect(two.getByTestId('checks')).toContainText(t.class_medium);
+    await expect(two.getByTestId('checks')).toContainText(`${t.check_npv}${colon}✓ ${t.meets}`);
 
     // A bad number: a clear message, and nothing stored.
     await enter(two, t.saving_other, '12abc');
@@ -92,6 +108,12 @@ for (const lang of ['en', 'zh-CN'] as Lang[]) {
     await one.getByLabel(t.status, { exact: true }).selectOption('done');
     await enter(one, t.measured, '４２，０００');
     await expect(page.getByTestId('register-savings')).toContainText('¥42,000');
+    // A rejected option has no status to set.
+    await expect(three.getByLabel(t.status, { exact: true })).toHaveCount(0);
+    // Removing asks first; "Cancel" keeps the option.
+    await three.getByRole('button', { name: fmt(t.remove, { number: 3 }) }).click();
+    await three.getByRole('button', { name: ui[lang].cancel }).click();
+    await expect(options).toHaveCount(3);
 
     const check = async (p: Page) => {
       await expect(p.locator('li.option-editor')).toHaveCount(3);

@@ -144,14 +144,21 @@ fn is_grouped(digits: &str) -> bool {
 
 /// Reads an amount of money as a manager types it: full-width digits and punctuation are
 /// folded first ("２８０，０００"); commas grouping thousands are read as such, with or
-/// without decimals after a point ("280,000", "1,200.50"); otherwise as [`parse_number`]
-/// reads a number, so a single decimal comma stays one ("2,5").
+/// without decimals after a point ("280,000", "1,200.50"); 万 and 亿 multiply by 10⁴ and
+/// 10⁸ ("30万"); otherwise as [`parse_number`] reads a number, so a single decimal comma
+/// stays one ("2,5").
 ///
 /// # Errors
 /// [`AnswerError::NotANumber`] as [`parse_number`].
 pub fn parse_amount(raw: &str) -> Result<f64, AnswerError> {
     let folded = fold_full_width(raw);
     let t = folded.trim();
+    // "30万", "1.5亿": the units Chinese managers count money in.
+    for (unit, factor) in [('万', 1e4), ('亿', 1e8)] {
+        if let Some(number) = t.strip_suffix(unit) {
+            return parse_amount(number).map(|v| v * factor);
+        }
+    }
     let (whole, decimals) = t.split_at(t.find('.').unwrap_or(t.len()));
     if is_grouped(whole) {
         parse_number(&format!("{}{decimals}", whole.replace(',', "")))

@@ -160,6 +160,8 @@ pub enum FeasibilityError {
     BadLife,
     /// The rate is not between −50 % and 100 %.
     BadRate,
+    /// The one-off savings or subsidies are more than the investment.
+    OneOffAboveInvestment,
 }
 
 impl std::fmt::Display for FeasibilityError {
@@ -170,6 +172,9 @@ impl std::fmt::Display for FeasibilityError {
             }
             FeasibilityError::BadLife => write!(f, "The life must be 1 to {MAX_YEARS} years."),
             FeasibilityError::BadRate => f.write_str("The discount rate must be −50 % to 100 %."),
+            FeasibilityError::OneOffAboveInvestment => {
+                f.write_str("One-off savings or subsidies cannot be more than the investment.")
+            }
         }
     }
 }
@@ -216,6 +221,9 @@ impl Feasibility {
         }
         if !(self.rate_percent.is_finite() && (-50.0..=100.0).contains(&self.rate_percent)) {
             return Err(FeasibilityError::BadRate);
+        }
+        if self.one_off > self.investment {
+            return Err(FeasibilityError::OneOffAboveInvestment);
         }
         Ok(())
     }
@@ -427,10 +435,11 @@ impl CpOption {
         !matches!(self.bin, Bin::Rejected(_)) && self.status != Status::Dropped
     }
 
-    /// Whether its deadline has passed on `today` (YYYY-MM-DD) without it being done or
-    /// dropped.
+    /// Whether its deadline has passed on `today` (YYYY-MM-DD) without it being done,
+    /// dropped or rejected.
     pub fn is_overdue(&self, today: &str) -> bool {
-        !self.deadline.is_empty()
+        !matches!(self.bin, Bin::Rejected(_))
+            && !self.deadline.is_empty()
             && self.deadline.as_str() < today
             && !matches!(self.status, Status::Done(_) | Status::Dropped)
     }
@@ -481,7 +490,7 @@ pub struct ChartPoint {
 pub struct Summary {
     /// Options per bin: not screened, do now, feasibility study, rejected.
     pub by_bin: [usize; 4],
-    /// Options per status: planned, in progress, done, dropped.
+    /// Options per status (rejected ones left out): planned, in progress, done, dropped.
     pub by_status: [usize; 4],
     /// Annual savings estimated in the feasibility studies of the selected options.
     pub estimated: f64,
@@ -632,7 +641,11 @@ impl Register {
         let mut s = Summary::default();
         for o in &self.options {
             s.by_bin[o.bin.index()] += 1;
-            s.by_status[o.status.index()] += 1;
+            // A rejected option is not carried out: its status does not count.
+            let rejected = matches!(o.bin, Bin::Rejected(_));
+            if !rejected {
+                s.by_status[o.status.index()] += 1;
+            }
             let estimate = o
                 .feasibility
                 .filter(|f| f.check().is_ok())
@@ -640,7 +653,7 @@ impl Register {
             if o.is_selected() {
                 s.estimated += estimate;
             }
-            if let Status::Done(measured) = o.status {
+            if let (false, &Status::Done(measured)) = (rejected, &o.status) {
                 s.estimated_done += estimate;
                 s.measured += measured.unwrap_or(0.0);
             }

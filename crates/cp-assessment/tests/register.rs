@@ -173,6 +173,13 @@ fn bad_feasibility_inputs_are_refused_with_a_reason() {
     let cases = [
         (
             Feasibility {
+                one_off: 300_001.0,
+                ..f
+            },
+            FeasibilityError::OneOffAboveInvestment,
+        ),
+        (
+            Feasibility {
                 investment: -1.0,
                 ..f
             },
@@ -255,14 +262,15 @@ fn the_summary_counts_bins_statuses_savings_and_overdue_options() {
 
     let s = r.summary("2026-12-07");
     assert_eq!(s.by_bin, [1, 1, 1, 1]);
-    assert_eq!(s.by_status, [2, 1, 1, 0]);
+    // A rejected option is not carried out: its status is not counted.
+    assert_eq!(s.by_status, [1, 1, 1, 0]);
     // Only selected options count: the rejected one's estimate is left out.
     assert_eq!(s.estimated, 40_000.0 + 100_000.0);
     assert_eq!(s.estimated_done, 40_000.0);
     assert_eq!(s.measured, 42_000.0);
-    // The heat recovery is late and in progress; the rejected option is late but
-    // planned (still counts: it is neither done nor dropped); training is not due yet.
-    assert_eq!(s.overdue, 2);
+    // The heat recovery is late and in progress; the rejected option's deadline has passed
+    // but it will not be done, so it is not late; training is not due yet.
+    assert_eq!(s.overdue, 1);
 }
 
 #[test]
@@ -405,6 +413,10 @@ fn amounts_are_read_as_managers_type_them_and_shown_grouped() {
         ("abc", None),
         ("", None),
         ("1e9", None),
+        ("30万", Some(300_000.0)),
+        ("１．５万", Some(15_000.0)),
+        ("2亿", Some(200_000_000.0)),
+        ("万", None),
     ];
     for (typed, value) in read {
         assert_eq!(parse_amount(typed).ok(), value, "{typed:?}");

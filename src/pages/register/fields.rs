@@ -35,6 +35,9 @@ pub fn refusal(i18n: I18n, error: &RegisterError) -> String {
         RegisterError::Feasibility(FeasibilityError::BadRate) => {
             t_string!(i18n, register.bad_rate).to_string()
         }
+        RegisterError::Feasibility(FeasibilityError::OneOffAboveInvestment) => {
+            t_string!(i18n, register.bad_one_off).to_string()
+        }
         RegisterError::BadMeasured => t_string!(i18n, register.bad_number, value = "").to_string(),
         RegisterError::BadRegister => t_string!(i18n, register.full).to_string(),
     }

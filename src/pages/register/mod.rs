@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use cp_assessment::exchange::register_csv;
-use cp_assessment::register::{money, years, ChartPoint, Status};
-use cp_assessment::vocabulary::{Currency, MeasureCategory};
+use cp_assessment::register::{money, years, Bin, ChartPoint, Status};
+use cp_assessment::vocabulary::{Currency, Language, MeasureCategory};
 
 use self::edit::currency;
 use self::fields::{refusal, select};
@@ -47,8 +47,11 @@ pub fn OptionRegister() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // A memo, so that the list is drawn again only when it empties or fills, never on an
+    // edit (which would take the cursor out of the field being typed in).
+    let empty = Memo::new(move |_| app.register.with(|r| r.is_empty()));
     let editors = move || {
-        if app.register.with(|r| r.is_empty()) {
+        if empty.get() {
             return view! { <p data-testid="register-empty">{t_string!(i18n, register.empty).to_string()}</p> }.into_any();
         }
         view! {
@@ -66,6 +69,13 @@ pub fn OptionRegister() -> impl IntoView {
     };
     view! {
         <PageHeading text=heading />
+        // Who and when, for the printed table.
+        <p class="report-date">{move || t_string!(i18n, results.report_meta, date = browser::today()).to_string()}</p>
+        {move || {
+            app.with_content(|c| app.answers.with(|a| c.profile_line(a)))
+                .flatten()
+                .map(|line| view! { <p class="profile">{t_string!(i18n, results.profile, profile = line).to_string()}</p> })
+        }}
         <p class="no-print">{move || t_string!(i18n, register.intro).to_string()}</p>
         {move || summary_view(i18n, app)}
         {currency_view(i18n, app)}
@@ -84,7 +94,7 @@ pub fn OptionRegister() -> impl IntoView {
 
 /// Where the options stand: bins, statuses, savings estimated and measured.
 fn summary_view(i18n: I18n, app: AppState) -> impl IntoView {
-    let today: String = browser::now_rfc3339().chars().take(10).collect();
+    let today = browser::today();
     let s = app.register.with(|r| r.summary(&today));
     let total: usize = s.by_bin.iter().sum();
     let c = currency(app);
@@ -274,6 +284,7 @@ fn chart_view(i18n: I18n, points: Vec<ChartPoint>, c: Currency) -> AnyView {
 fn table_view(i18n: I18n, app: AppState, shown: Memo<Currency>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let c = shown.get();
+        let language = app.language.get();
         app.register.with(|r| {
             r.options
                 .iter()
@@ -284,6 +295,9 @@ fn table_view(i18n: I18n, app: AppState, shown: Memo<Currency>) -> impl IntoView
                         .with_content(|content| content.category_name(o.category).to_owned())
                         .unwrap_or_default();
                     let status = match o.status {
+                        Status::Done(Some(m)) if language == Language::ZhCn => {
+                            format!("{}（{}）", status_label(i18n, o.status.id()), money(m, c))
+                        }
                         Status::Done(Some(m)) => {
                             format!("{} ({})", status_label(i18n, o.status.id()), money(m, c))
                         }
@@ -299,7 +313,12 @@ fn table_view(i18n: I18n, app: AppState, shown: Memo<Currency>) -> impl IntoView
                         (i + 1).to_string(),
                         o.title.clone(),
                         category,
-                        bin_label(i18n, o.bin.id()),
+                        match &o.bin {
+                            Bin::Rejected(reason) if !reason.is_empty() => {
+                                format!("{} — {reason}", before_colon(&bin_label(i18n, o.bin.id())))
+                            }
+                            _ => before_colon(&bin_label(i18n, o.bin.id())),
+                        },
                         f.as_ref()
                             .map(|f| money(f.net_investment, c))
                             .unwrap_or_default(),
@@ -347,6 +366,16 @@ fn table_view(i18n: I18n, app: AppState, shown: Memo<Currency>) -> impl IntoView
     }
 }
 
+/// A label's short form for the table: the words before its colon ("Do now").
+fn before_colon(label: &str) -> String {
+    label
+        .split([':', '：'])
+        .next()
+        .unwrap_or(label)
+        .trim()
+        .to_owned()
+}
+
 /// A screening bin's name.
 fn bin_label(i18n: I18n, id: &str) -> String {
     match id {
@@ -384,7 +413,7 @@ fn actions_view(i18n: I18n, app: AppState) -> impl IntoView {
         );
     };
     view! {
-        <div class="actions no-print">
+        <div class="button-row no-print">
             <button type="button" class="secondary" on:click=download>
                 {move || t_string!(i18n, register.download_csv).to_string()}
             </button>

@@ -152,14 +152,16 @@ fn OptionFields(id: u32, number: Signal<usize>, option: Memo<Option<CpOption>>) 
             });
         },
     );
-    let rejected = move || {
+    // Memos: the fields they show or hide are made again only when the bin or the status
+    // changes, not on every edit (which would lose what is being typed).
+    let rejected = Memo::new(move |_| {
         option.with(|o| {
             o.as_ref()
                 .is_some_and(|o| matches!(o.bin, Bin::Rejected(_)))
         })
-    };
+    });
     let reason = move || {
-        rejected().then(|| {
+        rejected.get().then(|| {
             input(
                 key("reason"),
                 label(|i| t_string!(i, register.reason).to_string()),
@@ -191,33 +193,39 @@ fn OptionFields(id: u32, number: Signal<usize>, option: Memo<Option<CpOption>>) 
             ),
         ]
     });
-    let status = select(
-        key("status"),
-        label(|i| t_string!(i, register.status).to_string()),
-        statuses,
-        Signal::derive(move || option.with(|o| o.as_ref().map_or("", |o| o.status.id()))),
-        move |v| {
-            let _ = commit(app, id, |o| {
-                o.status = match v.as_str() {
-                    "in_progress" => Status::InProgress,
-                    "done" => match o.status {
-                        Status::Done(m) => Status::Done(m),
-                        _ => Status::Done(None),
-                    },
-                    "dropped" => Status::Dropped,
-                    _ => Status::Planned,
-                }
-            });
-        },
-    );
-    let done = move || {
-        option.with(|o| {
-            o.as_ref()
-                .is_some_and(|o| matches!(o.status, Status::Done(_)))
+    // A rejected option is not carried out, so it has no status.
+    let status = move || {
+        (!rejected.get()).then(|| {
+            select(
+                key("status"),
+                label(|i| t_string!(i, register.status).to_string()),
+                statuses,
+                Signal::derive(move || option.with(|o| o.as_ref().map_or("", |o| o.status.id()))),
+                move |v| {
+                    let _ = commit(app, id, |o| {
+                        o.status = match v.as_str() {
+                            "in_progress" => Status::InProgress,
+                            "done" => match o.status {
+                                Status::Done(m) => Status::Done(m),
+                                _ => Status::Done(None),
+                            },
+                            "dropped" => Status::Dropped,
+                            _ => Status::Planned,
+                        }
+                    });
+                },
+            )
         })
     };
+    let done = Memo::new(move |_| {
+        option.with(|o| {
+            o.as_ref().is_some_and(|o| {
+                matches!(o.status, Status::Done(_)) && !matches!(o.bin, Bin::Rejected(_))
+            })
+        })
+    });
     let measured = move || {
-        done().then(|| {
+        done.get().then(|| {
             input(
                 key("measured"),
                 label(|i| t_string!(i, register.measured).to_string()),
@@ -234,15 +242,36 @@ fn OptionFields(id: u32, number: Signal<usize>, option: Memo<Option<CpOption>>) 
         })
     };
     let overdue = move || {
-        let today: String = crate::browser::now_rfc3339().chars().take(10).collect();
+        let today = crate::browser::today();
         option
             .with(|o| o.as_ref().is_some_and(|o| o.is_overdue(&today)))
             .then(|| view! { <p class="notice-inline" data-testid="overdue">{t_string!(i18n, register.overdue).to_string()}</p> })
     };
+    // Removing asks first: it takes the option's study and follow-up with it.
+    let confirming = RwSignal::new(false);
     let remove = move |_| {
         app.register.update(|r| r.remove(id));
         app.identity
             .update(|i| i.updated = crate::browser::now_rfc3339());
+    };
+    let removal = move || {
+        if confirming.get() {
+            view! {
+                <div class="notice-inline confirm" role="group">
+                    <p>{t_string!(i18n, register.remove_confirm, number = number.get()).to_string()}</p>
+                    <button type="button" class="danger" on:click=remove>{t_string!(i18n, register.remove_yes).to_string()}</button>
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t_string!(i18n, cancel).to_string()}</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
+                    {t_string!(i18n, register.remove, number = number.get()).to_string()}
+                </button>
+            }
+            .into_any()
+        }
     };
     view! {
             {overdue}
@@ -258,8 +287,6 @@ fn OptionFields(id: u32, number: Signal<usize>, option: Memo<Option<CpOption>>) 
                 {measured}
             </div>
             {feasibility_view(id, option)}
-            <button type="button" class="secondary" on:click=remove>
-                {move || t_string!(i18n, register.remove, number = number.get()).to_string()}
-            </button>
+            {removal}
     }
 }

@@ -9,7 +9,7 @@ use cp_assessment::register::{
     money, years, CpOption, Feasibility, FeasibilityError, InvestmentClass, RegisterError, Savings,
 };
 use cp_assessment::spread::figure;
-use cp_assessment::vocabulary::Currency;
+use cp_assessment::vocabulary::{Currency, Language};
 
 use super::edit::{commit, currency};
 use super::fields::{amount, input, refusal, select, Kind};
@@ -122,13 +122,17 @@ pub fn feasibility_view(id: u32, option: Memo<Option<CpOption>>) -> impl IntoVie
             });
         },
     );
-    let open = option.with_untracked(|o| {
-        o.as_ref().is_some_and(|o| {
-            o.feasibility.is_some() || o.bin == cp_assessment::register::Bin::FeasibilityStudy
+    // Open once a study is begun or the option is screened as needing one; a memo, so that
+    // it opens when that happens and otherwise stays as the manager left it.
+    let open = Memo::new(move |_| {
+        option.with(|o| {
+            o.as_ref().is_some_and(|o| {
+                o.feasibility.is_some() || o.bin == cp_assessment::register::Bin::FeasibilityStudy
+            })
         })
     });
     view! {
-        <details class="feasibility" open=open>
+        <details class="feasibility" prop:open=open>
             <summary>{move || t_string!(i18n, register.feasibility).to_string()}</summary>
             <div class="option-fields">
                 {field("investment", |i| t_string!(i, register.investment).to_string(), |f| f.investment, |f, v| f.investment = v)}
@@ -143,13 +147,23 @@ pub fn feasibility_view(id: u32, option: Memo<Option<CpOption>>) -> impl IntoVie
                 {field("other", |i| t_string!(i, register.saving_other).to_string(), |f| f.savings.other, |f, v| f.savings.other = v)}
             </fieldset>
             <div class="option-fields">{life}{rate}{class}</div>
-            {move || figures_view(i18n, study(), in_currency.get())}
+            {move || figures_view(i18n, study(), in_currency.get(), app.language.get())}
         </details>
     }
 }
 
 /// The study's figures and how they meet the norms; a hint while there is no study.
-fn figures_view(i18n: I18n, study: Option<Feasibility>, currency: Currency) -> AnyView {
+fn figures_view(
+    i18n: I18n,
+    study: Option<Feasibility>,
+    currency: Currency,
+    language: Language,
+) -> AnyView {
+    let colon = if language == Language::ZhCn {
+        "："
+    } else {
+        ": "
+    };
     let Some((f, figures)) = study.and_then(|f| Some((f, f.figures()?))) else {
         return view! { <p class="hint">{t_string!(i18n, register.study_missing).to_string()}</p> }
             .into_any();
@@ -171,7 +185,20 @@ fn figures_view(i18n: I18n, study: Option<Feasibility>, currency: Currency) -> A
         }
     };
     let rate = figure(f.rate_percent);
-    let decision = figures.decision(f.rate_percent, f.class_in(currency));
+    let class = f.class_in(currency);
+    let decision = figures.decision(f.rate_percent, class);
+    // The class the payback is judged by, chosen or suggested, is named with the verdict.
+    let class_name = class.map(|c| match c {
+        InvestmentClass::Low => t_string!(i18n, register.class_low).to_string(),
+        InvestmentClass::Medium => t_string!(i18n, register.class_medium).to_string(),
+        InvestmentClass::Higher => t_string!(i18n, register.class_higher).to_string(),
+        InvestmentClass::High => t_string!(i18n, register.class_high).to_string(),
+    });
+    let (open, close) = if language == Language::ZhCn {
+        ("（", "）")
+    } else {
+        (" (", ")")
+    };
     let verdict = |ok: bool| {
         if ok {
             format!("✓ {}", t_string!(i18n, register.meets))
@@ -181,18 +208,23 @@ fn figures_view(i18n: I18n, study: Option<Feasibility>, currency: Currency) -> A
     };
     let payback_check = match decision.payback_ok {
         Some(ok) => format!(
-            "{}: {}",
+            "{}{colon}{}{open}{}{close}",
             t_string!(i18n, register.check_payback),
-            verdict(ok)
+            verdict(ok),
+            class_name.unwrap_or_default()
         ),
         None => t_string!(i18n, register.check_payback_unknown).to_string(),
     };
     let irr_check = match decision.irr_ok {
-        Some(ok) => format!("{}: {}", t_string!(i18n, register.check_irr), verdict(ok)),
+        Some(ok) => format!(
+            "{}{colon}{}",
+            t_string!(i18n, register.check_irr),
+            verdict(ok)
+        ),
         None => t_string!(i18n, register.check_irr_none).to_string(),
     };
     let npv_check = format!(
-        "{}: {}",
+        "{}{colon}{}",
         t_string!(i18n, register.check_npv),
         verdict(decision.npv_ok)
     );

@@ -14,23 +14,10 @@ use crate::components::print::PrintButton;
 use crate::i18n::t_string;
 use crate::I18n;
 
-/// Today's local date in ISO 8601's calendar form, `YYYY-MM-DD` (e.g. "2026-11-29"),
-/// which readers of both languages know; not `toLocaleDateString`, whose first use loads
-/// the browser's locale data (docs/performance.md).
-fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
-}
-
 /// Date, profile line, what the respondent added in their own words, and the print
 /// button, at the top of the results (and of the report).
 pub fn report_header(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoView {
-    let date = t_string!(i18n, results.report_meta, date = today()).to_string();
+    let date = t_string!(i18n, results.report_meta, date = crate::browser::today()).to_string();
     let profile = c.profile_line(answers).map(|line| {
         let text = t_string!(i18n, results.profile, profile = line).to_string();
         view! { <p class="profile" data-testid="profile">{text}</p> }
