@@ -33,7 +33,7 @@ async function workerReachesServer(context: BrowserContext): Promise<boolean> {
 
 test('with the network gone, reloads and deep routes open the app with the saved answers', async ({ page, context, baseURL }) => {
   await page.goto('part/1');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Part 1 of 5/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Part 1 of 6/);
   const textile = page.getByRole('group', { name: SECTOR }).getByRole('radio', { name: TEXTILE });
   await textile.check();
   // The worker's scope is the app's base path, wherever the app is served from.
@@ -44,13 +44,13 @@ test('with the network gone, reloads and deep routes open the app with the saved
   expect(await workerReachesServer(context), 'the network is really gone').toBe(false);
 
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Part 1 of 5/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Part 1 of 6/);
   await expect(textile).toBeChecked();
   for (const [path, heading] of [
     ['results', en.results.title],
     ['review', en.review.title],
     ['facilitator', en.facilitator.title],
-    ['part/3', /^Part 3 of 5/],
+    ['part/3', /^Part 3 of 6/],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
@@ -59,7 +59,7 @@ test('with the network gone, reloads and deep routes open the app with the saved
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.app_title);
   await page.getByRole('link', { name: en.welcome.resume }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Part 3 of 5/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Part 3 of 6/);
   await page.getByRole('link', { name: en.part.previous }).click();
   await page.getByRole('link', { name: en.part.previous }).click();
   await expect(textile).toBeChecked();

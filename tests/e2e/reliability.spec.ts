@@ -107,7 +107,7 @@ for (const order of ['stale tab answers last', 'fresh tab answers last']) {
     // Both tabs have started (goto returns at the load event, before the wasm app has
     // read storage): otherwise the later tab may simply read the other's answer at
     // start-up, with nothing to take over.
-    for (const tab of [a, b]) await expect(tab.getByRole('heading', { level: 1 })).toHaveText(/^Part 1 of 5/);
+    for (const tab of [a, b]) await expect(tab.getByRole('heading', { level: 1 })).toHaveText(/^Part 1 of 6/);
     const [first, second] = order === 'stale tab answers last' ? [b, a] : [a, b];
     await answerSector(first, 'Textile dyeing and finishing');
     // The other tab shows the change and says so.
@@ -170,7 +170,7 @@ test('Enter in a text field (also while an IME is composing) never leaves the pa
   await staff.pressSequentially('12');
   await page.keyboard.press('Enter');
   await staff.dispatchEvent('compositionend');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Part 1 of 5/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Part 1 of 6/);
   expect(await page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{}').answers.main_products, KEY))
     .toEqual({ type: 'text', value: '针织布\n' });
 });

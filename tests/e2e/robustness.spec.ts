@@ -39,7 +39,7 @@ test('results with nothing answered offer the way in, not a ranking of defaults'
   await expect(page.getByTestId('no-answers')).toContainText(ui.en.results.no_answers);
   await expect(page.getByTestId('measure-rank-1')).toHaveCount(0);
   await page.getByRole('link', { name: ui.en.welcome.start }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 5: Enterprise profile');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 6: Enterprise profile');
 });
 
 test('answers to questions that no longer exist are ignored, not fatal, and kept', async ({ page }) => {
@@ -270,7 +270,7 @@ test.describe('the Chinese texts cannot be fetched (connection lost before they 
     await expect(notice).toBeVisible();
     await expect(notice).toContainText('could not be loaded');
     await expect(notice).toContainText('中文内容未能加载');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 5: Enterprise profile');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 6: Enterprise profile');
     await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
     expect(await storedAnswers(page)).toEqual(saved);
     expectOnlyFetchErrors(errors, chinese);
@@ -311,7 +311,7 @@ test.describe('the questions cannot be fetched on a first visit (connection lost
 
     await page.unroute(english);
     await page.getByRole('button', { name: 'Try again' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 5: Enterprise profile');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 6: Enterprise profile');
     await page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio').first().check();
     expect((await storedAnswers(page)).sector).toBeDefined();
   });
@@ -359,7 +359,7 @@ test.describe('the saved answers\' reader cannot be fetched (connection lost aft
 
     await page.unroute(reader);
     await page.getByRole('button', { name: 'Try again' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 5: Enterprise profile');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 6: Enterprise profile');
     await expect(page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio', { checked: true })).toHaveCount(1);
     expect(await storedAnswers(page)).toEqual(saved);
   });
@@ -369,7 +369,7 @@ test.describe('the saved answers\' reader cannot be fetched (connection lost aft
     const reader = await cutOff(page, 'saved_answers');
     await page.goto('/');
     await page.getByRole('link', { name: 'Start the self-assessment' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 5: Enterprise profile');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Part 1 of 6: Enterprise profile');
     await page.getByRole('group', { name: 'Which sector is your plant in?' }).getByRole('radio').first().check();
     await expect(page.getByTestId('saving-unavailable')).toHaveText(ui.en.saving_unavailable);
     expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
@@ -378,7 +378,7 @@ test.describe('the saved answers\' reader cannot be fetched (connection lost aft
     // The next page asks again.
     await page.unroute(reader);
     await page.getByRole('link', { name: ui.en.part.next }).first().click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Part 2 of 5/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Part 2 of 6/);
     await expect(page.getByTestId('saving-unavailable')).toHaveCount(0);
     await expect.poll(async () => (await storedAnswers(page))?.sector).toBeDefined();
     await page.reload();

@@ -31,7 +31,7 @@ test('files, links, reloads, share links and the QR code stay under /cp/', async
   await expect(page).toHaveURL(`${app}part/2`);
   // A deep route reloads from the server (index.html for an unknown path).
   await page.reload();
-  await expect(h1).toHaveText(/^Part 2 of 5/);
+  await expect(h1).toHaveText(/^Part 2 of 6/);
   // The header's link to the start page.
   await page.getByRole('banner').getByRole('link', { name: en.brand }).click();
   await expect(h1).toHaveText(en.app_title);
