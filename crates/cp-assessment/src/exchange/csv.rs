@@ -11,6 +11,7 @@
 //! | `readiness` (7) | step number 1–7 | step id | step name | readiness 0–100, empty when unknown | | `current` on the step to work on now |
 //! | `motivation` (11) | driver number 1–11 in the seed's order | driver id | driver name | importance 1–5, empty when not rated | | family name |
 //! | `stage` (1) | | stage code ("B1-a"…) | stage title | | | |
+//! | `cost` (0 or 5, when figures were given) | 1–5 | `material`, `energy`, `water`, `waste_management`, `total` | | the amount a year, empty when not known | currency id | on `total`: `partial` when some figure is missing, and `share_percent:` the share of turnover when known |
 
 use crate::assess::Assessment;
 use crate::content::Content;
@@ -44,6 +45,7 @@ pub fn neutralize(cell: &str) -> String {
 pub fn results_csv(
     content: &Content,
     assessment: &Assessment,
+    figures: Option<&crate::figures::PlantFigures>,
     response_id: &str,
     language: Language,
 ) -> String {
@@ -101,6 +103,35 @@ pub fn results_csv(
     let stage = content.stage(assessment.engagement);
     let (code, title) = stage.map_or(("", ""), |s| (s.code.as_str(), s.title.as_str()));
     row(["stage", "", code, title, "", "", ""]);
+    if let Some(f) = figures {
+        let c = &f.cost;
+        let amount = |v: Option<f64>| v.map(crate::spread::figure).unwrap_or_default();
+        let mut detail = if c.partial {
+            "partial".to_owned()
+        } else {
+            String::new()
+        };
+        if let Some(share) = c.share_of_turnover {
+            detail = format!(
+                "{detail} share_percent:{}",
+                crate::spread::figure(share * 100.0)
+            );
+        }
+        let currency = f.currency.as_str();
+        let parts = [
+            ("material", c.material),
+            ("energy", c.energy),
+            ("water", c.water),
+            ("waste_management", c.waste_management),
+            ("total", Some(c.total)),
+        ];
+        for (i, (id, value)) in parts.into_iter().enumerate() {
+            let rank = (i + 1).to_string();
+            let text = amount(value);
+            let detail = if id == "total" { detail.trim() } else { "" };
+            row(["cost", &rank, id, "", &text, currency, detail]);
+        }
+    }
 
     excel_csv(CSV_HEADER, &rows).unwrap_or_default()
 }
@@ -233,6 +264,7 @@ mod tests {
         let text = results_csv(
             &content,
             &a,
+            None,
             "0b8f7c4e-2f6a-4c41-9d7e-3f1a2b5c6d7e",
             Language::En,
         );
