@@ -13,6 +13,22 @@ fn benchmarks() -> Benchmarks {
     Benchmarks::load().unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The steel plant's figures section, in Chinese.
+fn steel_plant_in_chinese() -> cp_assessment::figures::FiguresReport {
+    let zh = Content::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
+    let texts = FigureTexts::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
+    let sector = Some(Sector::Metallurgy);
+    plant_figures(
+        &zh.bank,
+        &benchmarks(),
+        &steel_plant(),
+        sector,
+        Language::ZhCn,
+    )
+    .unwrap_or_else(|| panic!("figures"))
+    .report(&texts, &zh.bank, &benchmarks(), sector, Language::ZhCn)
+}
+
 /// A steel plant in mainland China with every figure given.
 fn steel_plant() -> Answers {
     let mut a = persona("p1");
@@ -182,23 +198,7 @@ fn no_figure_or_only_i_dont_know_gives_no_section_and_never_nan() {
         None
     );
     // In Chinese, with a figure given: every text is filled, none says NaN or inf.
-    let zh = Content::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
-    let texts = FigureTexts::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
-    let f = plant_figures(
-        &zh.bank,
-        &benchmarks(),
-        &steel_plant(),
-        Some(Sector::Metallurgy),
-        Language::ZhCn,
-    )
-    .unwrap_or_else(|| panic!("figures"));
-    let r = f.report(
-        &texts,
-        &zh.bank,
-        &benchmarks(),
-        Some(Sector::Metallurgy),
-        Language::ZhCn,
-    );
+    let r = steel_plant_in_chinese();
     let all = format!("{r:?}");
     assert!(
         !all.contains("NaN") && !all.contains("inf") && !all.contains("{{"),
@@ -216,23 +216,7 @@ fn every_text_of_the_section_is_there_in_both_languages() {
 
 #[test]
 fn chinese_sentences_are_joined_without_a_space() {
-    let zh = Content::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
-    let texts = FigureTexts::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
-    let f = plant_figures(
-        &zh.bank,
-        &benchmarks(),
-        &steel_plant(),
-        Some(Sector::Metallurgy),
-        Language::ZhCn,
-    )
-    .unwrap_or_else(|| panic!("figures"));
-    let r = f.report(
-        &texts,
-        &zh.bank,
-        &benchmarks(),
-        Some(Sector::Metallurgy),
-        Language::ZhCn,
-    );
+    let r = steel_plant_in_chinese();
     assert_eq!(
         r.total,
         "废物每年让工厂损失约 ¥1,200,000。相当于营业收入的 2%。"

@@ -10,17 +10,7 @@ use cp_assessment::register::{
 use cp_assessment::vocabulary::{Currency, MeasureCategory};
 
 fn option(id: u32, title: &str) -> CpOption {
-    CpOption {
-        id,
-        title: title.to_owned(),
-        category: MeasureCategory::Housekeeping,
-        addresses: String::new(),
-        owner: String::new(),
-        deadline: String::new(),
-        bin: Bin::NotScreened,
-        feasibility: None,
-        status: Status::Planned,
-    }
+    CpOption::new(id, title, MeasureCategory::Housekeeping)
 }
 
 /// A heat exchanger on the dye-house effluent: 300,000 yuan, a 20,000 subsidy, 95,000 of

@@ -5,9 +5,25 @@ use leptos::prelude::*;
 
 use cp_assessment::answers::parse_amount;
 use cp_assessment::register::{FeasibilityError, RegisterError};
+use cp_assessment::vocabulary::MeasureCategory;
 
 use crate::i18n::t_string;
+use crate::state::AppState;
 use crate::I18n;
+
+/// The eight measure categories as a select offers them: (id, name in the page's
+/// language).
+pub fn category_choices(app: AppState) -> Signal<Vec<(&'static str, String)>> {
+    Signal::derive(move || {
+        app.with_content(|c| {
+            MeasureCategory::ALL
+                .iter()
+                .map(|&m| (m.as_str(), c.category_name(m).to_owned()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    })
+}
 
 /// What kind of value an input takes.
 #[derive(Clone, Copy, PartialEq, Eq)]

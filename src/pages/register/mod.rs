@@ -19,7 +19,7 @@ use cp_assessment::register::{money, years, ChartPoint};
 use cp_assessment::vocabulary::{Currency, MeasureCategory};
 
 use self::edit::currency;
-use self::fields::{refusal, select};
+use self::fields::{category_choices, refusal, select};
 use self::option::{OptionEditor, OPEN_UP_TO};
 use self::table::table_view;
 use crate::browser;
@@ -145,15 +145,7 @@ fn add_own_view(i18n: I18n, app: AppState) -> impl IntoView {
     let category = RwSignal::new(MeasureCategory::Housekeeping);
     let error = RwSignal::new(None::<String>);
     let added = RwSignal::new(None::<String>);
-    let categories = Signal::derive(move || {
-        app.with_content(|c| {
-            MeasureCategory::ALL
-                .iter()
-                .map(|&m| (m.as_str(), c.category_name(m).to_owned()))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
-    });
+    let categories = category_choices(app);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = title.get_untracked();

@@ -9,7 +9,7 @@ use cp_assessment::spread::figure;
 use cp_assessment::vocabulary::MeasureCategory;
 
 use super::edit::commit;
-use super::fields::{amount, input, refusal, select, Kind};
+use super::fields::{amount, category_choices, input, refusal, select, Kind};
 use super::study::feasibility_view;
 use crate::i18n::{t_string, use_i18n};
 use crate::state::use_app;
@@ -74,15 +74,7 @@ fn OptionFields(id: u32, number: Signal<usize>, option: Memo<Option<CpOption>>) 
         text(|o| o.title.clone()),
         move |v| commit(app, id, |o| o.title = v.trim().to_owned()).map_err(refuse),
     );
-    let categories = Signal::derive(move || {
-        app.with_content(|c| {
-            MeasureCategory::ALL
-                .iter()
-                .map(|&m| (m.as_str(), c.category_name(m).to_owned()))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
-    });
+    let categories = category_choices(app);
     let category = select(
         key("category"),
         label(|i| t_string!(i, register.category).to_string()),
