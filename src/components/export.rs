@@ -61,17 +61,9 @@ pub fn ExportPanel() -> impl IntoView {
         let id = app.identity.get_untracked();
         let csv = app.with_content_untracked(|c| {
             app.answers.with_untracked(|answers| {
-                let language = app.language.get_untracked();
-                let sector = answers
-                    .choice(&c.bank, "sector")
-                    .and_then(cp_assessment::vocabulary::Sector::from_id);
-                let figures = cp_assessment::benchmarks::Benchmarks::shared().and_then(|b| {
-                    cp_assessment::figures::plant_figures(&c.bank, b, answers, sector, language)
-                });
                 results_csv(
                     c,
                     &assess(c, answers),
-                    figures.as_ref(),
                     &id.response_id,
                     app.language.get_untracked(),
                 )

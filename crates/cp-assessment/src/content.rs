@@ -418,6 +418,14 @@ impl Content {
                 "sector options {sector_ids:?} differ from {expected:?}"
             ));
         }
+        for rule in &self.texts.level_rules {
+            if crate::figures::figure_question(&rule.figure).is_none() {
+                return fail(format!(
+                    "level rule {} reads unknown figure {}",
+                    rule.id, rule.figure
+                ));
+            }
+        }
         for rule in &self.texts.rules {
             if rule.when.is_empty() {
                 return fail(format!("rule {} has no condition", rule.id));

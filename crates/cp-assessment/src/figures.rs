@@ -46,6 +46,22 @@ pub const FIGURE_QUESTIONS: [&str; 22] = [
     "disposal_cost",
 ];
 
+/// The figures an indicator's value can be computed from (`from.figure` in
+/// `benchmarks.json`, `figure` of a level rule), each with the question that gives it.
+pub const COMPUTED_FIGURES: [(&str, &str); 1] = [
+    // Fresh water m³ per unit of output.
+    ("water_per_unit", "water_m3"),
+];
+
+/// The question a computed figure is read from; `None` for a name not in
+/// [`COMPUTED_FIGURES`].
+pub fn figure_question(figure: &str) -> Option<&'static str> {
+    COMPUTED_FIGURES
+        .iter()
+        .find(|(name, _)| *name == figure)
+        .map(|(_, question)| *question)
+}
+
 /// Each energy carrier the part asks about: its option id, the conversion factor's carrier
 /// in `benchmarks.json` and how many of that factor's units one unit asked is (a tonne of
 /// coal is 1,000 kg). Steam has no factor there (its coal equivalent depends on its
@@ -70,8 +86,8 @@ pub struct FigureTexts {
 const EN: &str = include_str!("../../../content/en/figures.json");
 const ZH_CN: &str = include_str!("../../../content/zh-CN/figures.json");
 
-/// The keys [`FigureTexts`] must have.
-const KEYS: [&str; 40] = [
+/// The keys [`FigureTexts`] must have: every text the results and the room read.
+const KEYS: [&str; 59] = [
     "heading",
     "intro",
     "nothing_given",
@@ -112,6 +128,25 @@ const KEYS: [&str; 40] = [
     "no_levels_unit",
     "no_sector",
     "source",
+    "status_verified",
+    "status_indicative",
+    "units",
+    "year",
+    "room_heading",
+    "room_line",
+    "room_partial",
+    "room_none",
+    "room_col_currency",
+    "room_col_plants",
+    "room_col_total",
+    "room_col_min",
+    "room_col_q1",
+    "room_col_median",
+    "room_col_q3",
+    "room_col_max",
+    "currency_cny",
+    "currency_eur",
+    "currency_usd",
 ];
 
 impl FigureTexts {
@@ -127,17 +162,8 @@ impl FigureTexts {
                 Language::ZhCn => ZH_CN,
             },
         )?;
-        for key in KEYS.iter().chain(&[
-            "status_verified",
-            "status_indicative",
-            "units",
-            "year",
-            "room_heading",
-            "room_line",
-            "room_partial",
-            "room_none",
-        ]) {
-            if !t.texts.contains_key(*key) {
+        for key in KEYS {
+            if !t.texts.contains_key(key) {
                 return Err(ContentError::Inconsistent(format!(
                     "figures.json: no {key}"
                 )));
@@ -203,6 +229,18 @@ pub struct PlantFigures {
     pub material_yield: Option<f64>,
     /// The indicators of the sector the figures give a value for.
     pub standings: Vec<Standing>,
+    /// The plant is outside mainland China: China's levels are only a reference to it.
+    pub outside_china: bool,
+}
+
+/// The currency a response counts in: the one its figures' part names, else yuan for a
+/// plant in mainland China or a Chinese-language response, else the US dollar
+/// ([`Currency::default_for`]).
+pub fn answered_currency(bank: &Bank, answers: &Answers, language: Language) -> Currency {
+    answers
+        .choice(bank, "currency")
+        .and_then(Currency::from_id)
+        .unwrap_or_else(|| Currency::default_for(answers.choice(bank, "plant_location"), language))
 }
 
 /// A number answer of the sixth part; `None` when not given or "I don't know".
@@ -226,11 +264,7 @@ pub fn plant_figures(
     if !given {
         return None;
     }
-    let location = answers.choice(bank, "plant_location");
-    let currency = answers
-        .choice(bank, "currency")
-        .and_then(Currency::from_id)
-        .unwrap_or_else(|| Currency::default_for(location, language));
+    let currency = answered_currency(bank, answers, language);
     let carriers = answers.choices(bank, "energy_carriers").unwrap_or_default();
     let energy_cost = carriers
         .iter()
@@ -295,6 +329,7 @@ pub fn plant_figures(
         material_yield: inputs.loss_share.filter(|s| *s <= 1.0).map(|s| 1.0 - s),
         output,
         standings,
+        outside_china: answers.choice(bank, "plant_location") == Some("elsewhere"),
     })
 }
 
@@ -431,11 +466,8 @@ impl PlantFigures {
             text: amount.map_or_else(|| not_known.clone(), |a| money(a, c)),
         })
         .collect();
-        let separator = if language == Language::ZhCn {
-            "、"
-        } else {
-            ", "
-        };
+        // Lists are joined as the bank's language joins them ("a, b" / "甲、乙").
+        let separator = bank.words.list_separator.as_str();
         let question = |id: &str| {
             bank.question(id).map_or(id.to_owned(), |q| {
                 q.text.trim_end_matches(['?', '？']).to_owned()
@@ -461,9 +493,11 @@ impl PlantFigures {
                         .map_or(id.clone(), |o| o.label.clone())
                 })
                 .collect();
-            let partial = (!left.is_empty())
-                .then(|| texts.get("energy_partial", &[("list", &left.join(separator))]))
-                .unwrap_or_default();
+            let partial = if left.is_empty() {
+                String::new()
+            } else {
+                texts.get("energy_partial", &[("list", &left.join(separator))])
+            };
             if let (Some((_, output)), Some(u)) = (&self.output, &unit) {
                 let per = texts.get(
                     "energy_per_unit",

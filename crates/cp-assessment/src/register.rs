@@ -296,21 +296,18 @@ impl InvestmentClass {
         match self {
             InvestmentClass::Low => None,
             InvestmentClass::Medium => Some(3.0),
-            InvestmentClass::Higher | InvestmentClass::High => Some(match self {
-                InvestmentClass::Higher => 5.0,
-                _ => 10.0,
-            }),
+            InvestmentClass::Higher => Some(5.0),
+            InvestmentClass::High => Some(10.0),
         }
     }
 
-    /// Whether a payback of `years` meets the norm: at most 3 years for medium cost, under
-    /// 5 and under 10 for the higher classes, anything for no/low cost.
+    /// Whether a payback of `years` meets the norm: at most 3 years for medium cost ("2–3
+    /// years"), under 5 and under 10 for the higher classes, anything for no/low cost.
     pub fn accepts(self, years: f64) -> bool {
-        match self {
-            InvestmentClass::Low => true,
-            InvestmentClass::Medium => years <= 3.0,
-            InvestmentClass::Higher => years < 5.0,
-            InvestmentClass::High => years < 10.0,
+        match (self, self.payback_norm()) {
+            (_, None) => true,
+            (InvestmentClass::Medium, Some(norm)) => years <= norm,
+            (_, Some(norm)) => years < norm,
         }
     }
 }

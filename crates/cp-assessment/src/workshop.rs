@@ -454,7 +454,7 @@ pub struct GroupRegister {
     pub selected: usize,
     /// The annual savings estimated for the selected options, summed per currency (in
     /// [`Currency::ALL`] order, only currencies present); a register without a currency
-    /// counts in its plant's default ([`Currency::default_for`]).
+    /// counts in the response's ([`crate::figures::answered_currency`]).
     pub estimated: Vec<(Currency, f64)>,
 }
 
@@ -507,24 +507,18 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
     let mut estimated = [0.0; 3];
     let mut currencies: Vec<Currency> = Vec::new();
     let language = Language::from_id(&bank.language).unwrap_or_default();
-    // The conversion factors ship with the app; without them no cost is counted.
-    let benchmarks = crate::benchmarks::Benchmarks::load().ok();
     let mut costs: Vec<(Currency, f64, bool)> = Vec::new();
 
     for p in participants {
-        let sector = p.answers.choice(bank, "sector").and_then(Sector::from_id);
-        let figures = benchmarks
-            .as_ref()
-            .and_then(|b| crate::figures::plant_figures(bank, b, &p.answers, sector, language));
-        if let Some(f) = figures.filter(|f| f.cost.total > 0.0) {
+        let a = assess(content, &p.answers);
+        if let Some(f) = a.figures.as_ref().filter(|f| f.cost.total > 0.0) {
             costs.push((f.currency, f.cost.total, f.cost.partial));
         }
         if !p.register.is_empty() {
             options.participants += 1;
-            let location = p.answers.choice(bank, "plant_location");
-            let currency = p
-                .register
-                .currency_or(Currency::default_for(location, language));
+            let currency = p.register.currency_or(crate::figures::answered_currency(
+                bank, &p.answers, language,
+            ));
             let summary = p.register.summary("");
             let slot = Currency::ALL
                 .iter()
@@ -548,7 +542,6 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
                 }
             }
         }
-        let a = assess(content, &p.answers);
         bump(&mut stages, &a.engagement);
         for s in &a.readiness.steps {
             let Some(slot) = AuditStep::ALL.iter().position(|&x| x == s.step) else {

@@ -194,3 +194,33 @@ fn docs_list_every_value_with_its_source() {
         }
     }
 }
+
+#[test]
+fn every_indicator_computed_from_the_figures_names_a_figure_and_unit_the_app_has() {
+    let bank = cp_assessment::content::Content::english()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .bank;
+    let units = bank
+        .question("output_unit")
+        .unwrap_or_else(|| panic!("no output_unit"));
+    let b = cp_assessment::benchmarks::Benchmarks::load().unwrap_or_else(|e| panic!("{e}"));
+    let computed: Vec<_> = b
+        .sectors
+        .iter()
+        .flat_map(|s| &s.indicators)
+        .filter_map(|i| i.from.as_ref().map(|f| (&i.id, f)))
+        .collect();
+    assert!(!computed.is_empty());
+    for (id, from) in computed {
+        assert!(
+            cp_assessment::figures::figure_question(&from.figure).is_some(),
+            "{id}: unknown figure {}",
+            from.figure
+        );
+        assert!(
+            units.option(&from.output_unit).is_some(),
+            "{id}: unknown unit {}",
+            from.output_unit
+        );
+    }
+}

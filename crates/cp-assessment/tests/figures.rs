@@ -277,20 +277,13 @@ fn the_results_csv_carries_the_cost_of_waste() {
     use cp_assessment::exchange::results_csv;
     let c = content();
     let answers = steel_plant();
-    let f = plant_figures(
-        &c.bank,
-        &benchmarks(),
-        &answers,
-        Some(Sector::Metallurgy),
-        Language::En,
-    );
-    let text = results_csv(&c, &assess(&c, &answers), f.as_ref(), "id", Language::En);
+    let text = results_csv(&c, &assess(&c, &answers), "id", Language::En);
     assert!(text.contains("cost,1,material,,500000,cny,\r\n"), "{text}");
     assert!(
         text.contains("cost,5,total,,1200000,cny,share_percent:2\r\n"),
         "{text}"
     );
     // Without figures, no cost rows.
-    let none = results_csv(&c, &assess(&c, &persona("p1")), None, "id", Language::En);
+    let none = results_csv(&c, &assess(&c, &persona("p1")), "id", Language::En);
     assert!(!none.contains("\r\ncost,"));
 }

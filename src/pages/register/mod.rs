@@ -131,7 +131,10 @@ fn currency_view(i18n: I18n, app: AppState) -> impl IntoView {
                 Signal::derive(move || currency(app).as_str()),
                 move |v| {
                     if let Some(c) = Currency::from_id(&v) {
-                        app.register.update(|r| r.currency = Some(c));
+                        let _ = edit::change(app, |r| {
+                            r.currency = Some(c);
+                            Ok(())
+                        });
                     }
                 },
             )}

@@ -8,7 +8,7 @@ use cp_assessment::register::{Bin, CpOption, RegisterError, Status};
 use cp_assessment::spread::figure;
 use cp_assessment::vocabulary::MeasureCategory;
 
-use super::edit::commit;
+use super::edit::{change, commit};
 use super::fields::{amount, category_choices, input, refusal, select, Kind};
 use super::study::feasibility_view;
 use crate::i18n::{t_string, use_i18n};
@@ -242,9 +242,10 @@ fn OptionFields(id: u32, number: Signal<usize>, option: Memo<Option<CpOption>>) 
     // Removing asks first: it takes the option's study and follow-up with it.
     let confirming = RwSignal::new(false);
     let remove = move |_| {
-        app.register.update(|r| r.remove(id));
-        app.identity
-            .update(|i| i.updated = crate::browser::now_rfc3339());
+        let _ = change(app, |r| {
+            r.remove(id);
+            Ok(())
+        });
     };
     let removal = move || {
         if confirming.get() {

@@ -7,12 +7,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use cp_assessment::answers::Answers;
 use cp_assessment::assess::Assessment;
 use cp_assessment::bank::PartId;
 use cp_assessment::benchmarks::Benchmarks;
 use cp_assessment::content::Content;
-use cp_assessment::figures::{plant_figures, FigureTexts, FiguresReport};
+use cp_assessment::figures::{FigureTexts, FiguresReport};
 use cp_assessment::vocabulary::Language;
 
 use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
@@ -21,14 +20,12 @@ use crate::route::Route;
 /// The section, in `language`.
 pub fn figures_section(
     c: &Content,
-    benchmarks: &Benchmarks,
     texts: &FigureTexts,
-    answers: &Answers,
     a: &Assessment,
     language: Language,
 ) -> AnyView {
     let heading = texts.get("heading", &[]);
-    let Some(figures) = plant_figures(&c.bank, benchmarks, answers, a.sector, language) else {
+    let (Some(figures), Some(benchmarks)) = (&a.figures, Benchmarks::shared()) else {
         let give = texts.get("give_figures", &[]);
         return view! {
             <section aria-labelledby="figures-h" class="no-print" data-testid="figures-none">
@@ -40,7 +37,6 @@ pub fn figures_section(
         .into_any();
     };
     let r = figures.report(texts, &c.bank, benchmarks, a.sector, language);
-    let abroad = answers.choice(&c.bank, "plant_location") == Some("elsewhere");
     view! {
         <section aria-labelledby="figures-h" data-testid="figures">
             <h2 id="figures-h">{heading}</h2>
@@ -50,7 +46,7 @@ pub fn figures_section(
             {r.missing.clone().map(|m| view! { <p class="hint" data-testid="figures-missing">{m}</p> })}
             <p class="source">{r.reference.clone()}</p>
             {intensities(texts, &r)}
-            {levels(texts, &r, abroad)}
+            {levels(texts, &r, figures.outside_china)}
         </section>
     }
     .into_any()

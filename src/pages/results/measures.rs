@@ -134,34 +134,30 @@ fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit) -> impl IntoView {
 fn example_item(i18n: I18n, example: &str, category: MeasureCategory) -> impl IntoView {
     let app = use_app();
     let title = example.to_owned();
+    // A memo: every example's button reads it, and only a change of its own answer
+    // should redraw it.
     let inside = {
         let title = title.clone();
-        move || app.register.with(|r| r.has_title(&title))
+        Memo::new(move |_| app.register.with(|r| r.has_title(&title)))
     };
-    let add = {
-        let inside = inside.clone();
-        move |_| {
-            if !inside() {
-                // A full register is said on the register page; here the button stays.
-                let _ = add_option(app, &title, category);
-            }
+    let add = move |_| {
+        if !inside.get_untracked() {
+            // A full register is said on the register page; here the button stays.
+            let _ = add_option(app, &title, category);
         }
     };
-    let text = {
-        let inside = inside.clone();
-        move || {
-            if inside() {
-                format!("✓ {}", t_string!(i18n, register.added))
-            } else {
-                t_string!(i18n, register.add_example).to_string()
-            }
+    let text = move || {
+        if inside.get() {
+            format!("✓ {}", t_string!(i18n, register.added))
+        } else {
+            t_string!(i18n, register.add_example).to_string()
         }
     };
     view! {
         <li class="example">
             {example.to_owned()}
             " "
-            <button type="button" class="secondary no-print" data-testid="add-example" aria-disabled=move || inside().then_some("true") on:click=add>
+            <button type="button" class="secondary no-print" data-testid="add-example" aria-disabled=move || inside.get().then_some("true") on:click=add>
                 {text}
                 <span class="visually-hidden">{format!(": {example}")}</span>
             </button>

@@ -15,7 +15,6 @@ use leptos_router::components::A;
 
 use cp_assessment::answers::Answers;
 use cp_assessment::assess::Assessment;
-use cp_assessment::benchmarks::Benchmarks;
 use cp_assessment::content::Content;
 use cp_assessment::figures::FigureTexts;
 use cp_assessment::regulation::Regulation;
@@ -93,11 +92,8 @@ pub fn Results() -> impl IntoView {
         app.with_content(|c| Regulation::load(&c.bank).ok())
             .flatten()
     });
-    // The sectors' levels and the figures' words, likewise only this page's.
-    let facts = Memo::new(move |_| {
-        let texts = FigureTexts::load(app.language.get()).ok()?;
-        Some((Benchmarks::load().ok()?, texts))
-    });
+    // The figures' words, likewise only this page's.
+    let figure_texts = Memo::new(move |_| FigureTexts::load(app.language.get()).ok());
     let answered = Memo::new(move |_| !app.answers.with(Answers::is_empty));
     let shown = RwSignal::new(FIRST_PAINT_SECTIONS);
     leptos::task::spawn_local(async move {
@@ -127,13 +123,13 @@ pub fn Results() -> impl IntoView {
             assessment.with(|a| {
                 let a = a.as_ref()?;
                 rules.with(|rules| {
-                    facts.with(|facts| {
+                    figure_texts.with(|figure_texts| {
                         app.answers.with(|answers| {
                             app.with_content(|c| {
                                 let input = Input {
                                     c,
                                     rules: rules.as_ref(),
-                                    facts: facts.as_ref(),
+                                    figure_texts: figure_texts.as_ref(),
                                     a,
                                     answers,
                                     language: app.language.get(),
@@ -186,8 +182,8 @@ struct Input<'a> {
     c: &'a Content,
     /// China's audit rules; `None` if they could not be read.
     rules: Option<&'a Regulation>,
-    /// The sectors' levels and the figures' words; `None` if they could not be read.
-    facts: Option<&'a (Benchmarks, FigureTexts)>,
+    /// The figures' words; `None` if they could not be read.
+    figure_texts: Option<&'a FigureTexts>,
     a: &'a Assessment,
     answers: &'a Answers,
     language: Language,
@@ -220,8 +216,8 @@ fn section_view(i18n: I18n, input: &Input, section: Section) -> AnyView {
         }
         Section::InShort => summary::in_short(i18n, c, rules, a, answers).into_any(),
         Section::Figures => input
-            .facts
-            .map(|(b, t)| figures::figures_section(c, b, t, answers, a, input.language))
+            .figure_texts
+            .map(|t| figures::figures_section(c, t, a, input.language))
             .into_any(),
         Section::Measures => measures::measures_section(i18n, c, a).into_any(),
         Section::ActionPlan => measures::action_plan_section(i18n, c, a).into_any(),

@@ -186,7 +186,7 @@ pub fn apply_level_rule(bank: &Bank, standings: &[Standing], rule: &LevelRule) -
                 .is_some_and(|f| f.figure == rule.figure)
     })?;
     let language = Language::from_id(&bank.language).unwrap_or_default();
-    let q = bank.question("water_m3")?;
+    let q = bank.question(crate::figures::figure_question(&rule.figure)?)?;
     let unit = s.indicator.unit_name.of(language);
     let shown = format!(
         "{} {unit} (Ⅰ: {} {unit})",
@@ -202,17 +202,14 @@ pub fn apply_level_rule(bank: &Bank, standings: &[Standing], rule: &LevelRule) -
     })
 }
 
-/// Ranks all eight categories by fit.
-pub fn measures(content: &Content, answers: &Answers) -> Vec<MeasureFit> {
+/// Ranks all eight categories by fit; `standings` are where the plant's figures reach its
+/// sector's levels (none without figures), which the level rules read.
+pub fn measures(content: &Content, answers: &Answers, standings: &[Standing]) -> Vec<MeasureFit> {
     let bank = &content.bank;
-    let answered_sector = answers.choice(bank, "sector").and_then(Sector::from_id);
-    let sector = answered_sector.unwrap_or(Sector::Other);
-    // Where the figures of the optional part reach the sector's levels.
-    let language = Language::from_id(&bank.language).unwrap_or_default();
-    let standings = crate::benchmarks::Benchmarks::shared()
-        .and_then(|b| crate::figures::plant_figures(bank, b, answers, answered_sector, language))
-        .map(|f| f.standings)
-        .unwrap_or_default();
+    let sector = answers
+        .choice(bank, "sector")
+        .and_then(Sector::from_id)
+        .unwrap_or(Sector::Other);
     let mut fits: Vec<MeasureFit> = MeasureCategory::ALL
         .iter()
         .map(|&category| {
@@ -228,7 +225,7 @@ pub fn measures(content: &Content, answers: &Answers) -> Vec<MeasureFit> {
                         .level_rules
                         .iter()
                         .filter(|r| r.category == category)
-                        .filter_map(|r| apply_level_rule(bank, &standings, r)),
+                        .filter_map(|r| apply_level_rule(bank, standings, r)),
                 )
                 .collect();
             let total = base_fit(category) + reasons.iter().map(|r| r.points).sum::<i32>();

@@ -10,8 +10,10 @@ pub mod readiness;
 pub mod report;
 
 use super::answers::{Answers, Progress};
+use super::benchmarks::Benchmarks;
 use super::content::{Content, EngagementStage};
-use super::vocabulary::Sector;
+use super::figures::{plant_figures, PlantFigures};
+use super::vocabulary::{Language, Sector};
 
 pub use chapters::{chapter_gaps, ChapterGaps};
 pub use duty::{audit_duty, local_help, AuditDuty, ChinaDuty, DutyReport};
@@ -35,6 +37,9 @@ pub struct Assessment {
     pub sector: Option<Sector>,
     /// How much of the visible questionnaire is answered; results are provisional below 100.
     pub progress: Progress,
+    /// What the optional figures give (the cost of waste, intensities, the sector's levels);
+    /// `None` when no figure was given.
+    pub figures: Option<PlantFigures>,
 }
 
 /// A measure category goes into the action plan when its fit is at least this: past the
@@ -56,12 +61,19 @@ impl Assessment {
 /// Assesses the answers against the content. Only visible, valid, known answers count.
 pub fn assess(content: &Content, answers: &Answers) -> Assessment {
     let bank = &content.bank;
+    let sector = answers.choice(bank, "sector").and_then(Sector::from_id);
+    let language = Language::from_id(&bank.language).unwrap_or_default();
+    // Read once here: the ranking's level rules, the results and the room all use them.
+    let figures =
+        Benchmarks::shared().and_then(|b| plant_figures(bank, b, answers, sector, language));
+    let standings = figures.as_ref().map_or(&[][..], |f| f.standings.as_slice());
     Assessment {
         readiness: readiness::readiness(bank, answers),
         motivation: motivation::motivation(bank, answers),
         engagement: engagement::engagement(bank, answers),
-        measures: measures::measures(content, answers),
-        sector: answers.choice(bank, "sector").and_then(Sector::from_id),
+        measures: measures::measures(content, answers, standings),
+        sector,
         progress: answers.progress(bank),
+        figures,
     }
 }

@@ -45,7 +45,6 @@ pub fn neutralize(cell: &str) -> String {
 pub fn results_csv(
     content: &Content,
     assessment: &Assessment,
-    figures: Option<&crate::figures::PlantFigures>,
     response_id: &str,
     language: Language,
 ) -> String {
@@ -103,7 +102,7 @@ pub fn results_csv(
     let stage = content.stage(assessment.engagement);
     let (code, title) = stage.map_or(("", ""), |s| (s.code.as_str(), s.title.as_str()));
     row(["stage", "", code, title, "", "", ""]);
-    if let Some(f) = figures {
+    if let Some(f) = &assessment.figures {
         let c = &f.cost;
         let amount = |v: Option<f64>| v.map(crate::spread::figure).unwrap_or_default();
         let mut detail = if c.partial {
@@ -264,7 +263,6 @@ mod tests {
         let text = results_csv(
             &content,
             &a,
-            None,
             "0b8f7c4e-2f6a-4c41-9d7e-3f1a2b5c6d7e",
             Language::En,
         );
