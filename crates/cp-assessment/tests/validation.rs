@@ -7,7 +7,8 @@
 //! The target (issue 17): the implemented main category in the top three in at least 80 %
 //! of the cases, and no category a case shows unsuitable in any case's top three. The
 //! first is not met: 19 of 27 cases on 2026-12-06 (docs/validation.md says which and why),
-//! so the test holds the model at that level, and prints whether the target is met.
+//! so the test holds the model at that level, and prints whether the target is met. On
+//! 2026-12-07: 28 of 38, and 9 of the 11 cases held out (encoded after the rules last changed).
 
 mod common;
 use common::content;
@@ -28,6 +29,9 @@ struct Case {
     main: String,
     #[serde(default)]
     unsuitable: Vec<String>,
+    /// The day a later batch was encoded; the first 27 cases have none.
+    #[serde(default)]
+    batch: Option<String>,
     answers: Answers,
 }
 
@@ -64,6 +68,8 @@ fn published_cases_find_what_the_enterprises_implemented() {
     let cases = cases();
     assert!(cases.len() >= 15, "only {} cases", cases.len());
     let mut hits = 0;
+    // Hits and cases of the held-out batch, encoded after the rules last changed.
+    let mut held_out = (0, 0);
     let mut unsuitable_on_top = Vec::new();
     println!("| case | country | main | implemented | ranking (fit) | main's rank | in top 3 |");
     println!("|---|---|---|---|---|---|---|");
@@ -88,6 +94,10 @@ fn published_cases_find_what_the_enterprises_implemented() {
             .map_or(9, |m| m.rank);
         let hit = rank <= 3;
         hits += usize::from(hit);
+        if case.batch.is_some() {
+            held_out.0 += usize::from(hit);
+            held_out.1 += 1;
+        }
         let top3: Vec<MeasureCategory> = a.measures.iter().take(3).map(|m| m.category).collect();
         for u in &case.unsuitable {
             if top3.contains(&category(u, &case.id)) {
@@ -129,6 +139,10 @@ fn published_cases_find_what_the_enterprises_implemented() {
     println!(
         "\nmain category in the top three: {hits} of {} cases ({rate} %); target {TARGET_PERCENT} % {met}",
         cases.len()
+    );
+    println!(
+        "held out (encoded after the rules last changed): {} of {}",
+        held_out.0, held_out.1
     );
     assert!(
         unsuitable_on_top.is_empty(),
