@@ -207,6 +207,7 @@ fn content_has_the_same_structure_in_both_languages() {
         "assessment.json",
         "regulation.json",
         "figures.json",
+        "glance.json",
     ] {
         let en = json(&format!("content/en/{file}"));
         let zh = json(&format!("content/zh-CN/{file}"));
@@ -225,6 +226,7 @@ fn chinese_texts_contain_no_english_words() {
         "assessment.json",
         "regulation.json",
         "figures.json",
+        "glance.json",
     ] {
         texts(&json(&format!("content/zh-CN/{file}")), false, &mut all);
     }

@@ -4,6 +4,7 @@
 pub mod chapters;
 pub mod duty;
 pub mod engagement;
+pub mod glance;
 pub mod measures;
 pub mod motivation;
 pub mod readiness;
@@ -17,6 +18,7 @@ use super::vocabulary::{Language, Sector};
 
 pub use chapters::{chapter_gaps, ChapterGaps};
 pub use duty::{audit_duty, local_help, AuditDuty, ChinaDuty, DutyReport};
+pub use glance::{glance, next_step, Glance, GlanceTexts, NextStep};
 pub use measures::{Evidence, MeasureFit, Reason};
 pub use motivation::{DriverScore, FamilyScore, MotivationProfile};
 pub use readiness::{Readiness, StepReadiness};

@@ -39,8 +39,10 @@ pub struct MotivationProfile {
     pub drivers: Vec<DriverScore>,
     /// The three families, in the seed's order.
     pub families: Vec<FamilyScore>,
-    /// The family with the highest score (the earlier family wins a tie); `None` when no
-    /// driver is rated.
+    /// The family most of the strongest reasons belong to, so that the headline and the
+    /// list of [`Self::strong_drivers`] agree; a tie, or no driver rated
+    /// [`STRONG_MOTIVE`], goes to the higher family score, then the earlier family.
+    /// `None` when no driver is rated (docs/scoring.md §3).
     pub leading_family: Option<Family>,
     /// Drivers rated [`STRONG_MOTIVE`] or above, strongest first.
     pub strong_drivers: Vec<Driver>,
@@ -77,20 +79,31 @@ pub fn motivation(bank: &Bank, answers: &Answers) -> MotivationProfile {
             }
         })
         .collect();
-    let leading_family = families
-        .iter()
-        .filter_map(|f| f.score.map(|s| (f.family, s)))
-        .fold(None, |best: Option<(Family, u8)>, (fam, s)| match best {
-            Some((_, b)) if b >= s => best,
-            _ => Some((fam, s)),
-        })
-        .map(|(f, _)| f);
     let mut strong: Vec<&DriverScore> = drivers
         .iter()
         .filter(|d| d.importance.is_some_and(|v| v >= STRONG_MOTIVE))
         .collect();
     // Stable sort: equal importance keeps the seed's order.
     strong.sort_by(|a, b| b.importance.cmp(&a.importance));
+    // Strong reasons per family first, then the family's score: the headline names the
+    // family of most of the reasons listed under it.
+    let leading_family = families
+        .iter()
+        .filter_map(|f| {
+            let strong = strong
+                .iter()
+                .filter(|d| d.driver.family() == f.family)
+                .count();
+            f.score.map(|s| (f.family, (strong, s)))
+        })
+        .fold(
+            None,
+            |best: Option<(Family, (usize, u8))>, (fam, key)| match best {
+                Some((_, b)) if b >= key => best,
+                _ => Some((fam, key)),
+            },
+        )
+        .map(|(f, _)| f);
     MotivationProfile {
         strong_drivers: strong.iter().map(|d| d.driver).collect(),
         drivers,

@@ -45,7 +45,8 @@ pub struct Readiness {
     /// mature, since it cannot be claimed). When every step is mature this is
     /// Routinization, which never ends.
     pub current_step: AuditStep,
-    /// The step after the current one; `None` when the current step is the last.
+    /// The first step after the current one that is not in place (steps already mature
+    /// are skipped); `None` when there is none.
     pub next_step: Option<AuditStep>,
 }
 
@@ -93,10 +94,10 @@ pub fn readiness(bank: &Bank, answers: &Answers) -> Readiness {
         .iter()
         .find(|s| !s.is_mature())
         .map_or(AuditStep::Routinization, |s| s.step);
-    let next_step = AuditStep::ALL
+    let next_step = steps
         .iter()
-        .copied()
-        .find(|s| s.number() == current_step.number() + 1);
+        .find(|s| s.step.number() > current_step.number() && !s.is_mature())
+        .map(|s| s.step);
     Readiness {
         steps,
         overall,
