@@ -9,7 +9,8 @@ mod option;
 mod study;
 mod table;
 
-pub use self::edit::add_option;
+pub use self::edit::{add_option, currency};
+pub use self::table::table_view;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,10 +19,8 @@ use cp_assessment::exchange::register_csv;
 use cp_assessment::register::{money, years, ChartPoint};
 use cp_assessment::vocabulary::{Currency, MeasureCategory};
 
-use self::edit::currency;
 use self::fields::{category_choices, refusal, select};
 use self::option::{OptionEditor, OPEN_UP_TO};
-use self::table::table_view;
 use crate::browser;
 use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
 use crate::components::heading::PageHeading;

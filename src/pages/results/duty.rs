@@ -9,6 +9,9 @@ use cp_assessment::assess::{audit_duty, chapter_gaps};
 use cp_assessment::content::Content;
 use cp_assessment::regulation::{Regulation, SourceStatus};
 
+use cp_assessment::assess::GlanceTexts;
+
+use super::contents::detail;
 use crate::i18n::t_string;
 use crate::I18n;
 
@@ -25,6 +28,7 @@ pub fn duty_section(
     c: &Content,
     rules: &Regulation,
     answers: &Answers,
+    texts: &GlanceTexts,
 ) -> impl IntoView {
     let duty = audit_duty(c, rules, answers);
     let r = duty.report(rules, this_year());
@@ -71,11 +75,13 @@ pub fn duty_section(
             <ul class="sources" data-testid="duty-sources">{items}</ul>
         }
     });
+    let heading = t_string!(i18n, results.duty_heading).to_string();
     view! {
         <section aria-labelledby="duty-h" data-testid="duty" data-status=status>
-            <h2 id="duty-h">{t_string!(i18n, results.duty_heading).to_string()}</h2>
-            <p class="stage" data-testid="duty-verdict"><strong>{r.title.to_owned()}</strong></p>
-            <p>{r.text.to_owned()}</p>
+            <h2 id="duty-h">{heading.clone()}</h2>
+            <p class="stage conclusion" data-testid="duty-verdict"><strong>{r.title.to_owned()}</strong></p>
+            <p class="conclusion">{r.text.to_owned()}</p>
+            {detail(texts, heading, view! {
             {met_heading}
             {list(r.met.iter().map(|s| (*s).to_owned()).collect(), "duty-met")}
             {find_heading}
@@ -86,6 +92,7 @@ pub fn duty_section(
             {r.key_sector.map(|k| view! { <p>{k.to_owned()}</p> })}
             {sources}
             {r.not_legal_advice.map(|t| view! { <p class="source" data-testid="duty-not-legal-advice">{t.to_owned()}</p> })}
+            })}
         </section>
     }
 }
@@ -96,6 +103,7 @@ pub fn chapters_view(
     c: &Content,
     rules: &Regulation,
     answers: &Answers,
+    texts: &GlanceTexts,
 ) -> impl IntoView {
     let chapters = chapter_gaps(c, rules, answers);
     let items = chapters
@@ -112,11 +120,12 @@ pub fn chapters_view(
             }
         })
         .collect_view();
+    let heading = t_string!(i18n, results.chapters_heading).to_string();
     view! {
         <section aria-labelledby="chapters-h">
-            <h2 id="chapters-h">{t_string!(i18n, results.chapters_heading).to_string()}</h2>
-            <p>{t_string!(i18n, results.chapters_intro).to_string()}</p>
-            <dl class="chapters" data-testid="report-chapters">{items}</dl>
+            <h2 id="chapters-h">{heading.clone()}</h2>
+            <p class="conclusion">{t_string!(i18n, results.chapters_intro).to_string()}</p>
+            {detail(texts, heading, view! { <dl class="chapters" data-testid="report-chapters">{items}</dl> })}
         </section>
     }
 }

@@ -14,6 +14,9 @@ use cp_assessment::content::Content;
 use cp_assessment::figures::{FigureTexts, FiguresReport};
 use cp_assessment::vocabulary::Language;
 
+use cp_assessment::assess::GlanceTexts;
+
+use super::contents::detail;
 use crate::components::chart::{Bar, BarChart, Fill, Row, Series};
 use crate::route::Route;
 
@@ -23,6 +26,7 @@ pub fn figures_section(
     texts: &FigureTexts,
     a: &Assessment,
     language: Language,
+    glance: &GlanceTexts,
 ) -> AnyView {
     let heading = texts.get("heading", &[]);
     let (Some(figures), Some(benchmarks)) = (&a.figures, Benchmarks::shared()) else {
@@ -39,14 +43,16 @@ pub fn figures_section(
     let r = figures.report(texts, &c.bank, benchmarks, a.sector, language);
     view! {
         <section aria-labelledby="figures-h" data-testid="figures">
-            <h2 id="figures-h">{heading}</h2>
+            <h2 id="figures-h">{heading.clone()}</h2>
+            <p class="stage conclusion" data-testid="cost-of-waste"><strong>{r.total.clone()}</strong></p>
+            {detail(glance, heading, view! {
             <p>{texts.get("intro", &[])}</p>
-            <p class="stage" data-testid="cost-of-waste"><strong>{r.total.clone()}</strong></p>
             {cost_chart(texts, &r)}
             {r.missing.clone().map(|m| view! { <p class="hint" data-testid="figures-missing">{m}</p> })}
             <p class="source">{r.reference.clone()}</p>
             {intensities(texts, &r)}
             {levels(texts, &r, figures.outside_china)}
+            })}
         </section>
     }
     .into_any()

@@ -20,7 +20,12 @@ use crate::I18n;
 const OPEN_MEASURES: usize = 3;
 
 /// The ranked categories, their chart and each one's reasons and examples.
-pub fn measures_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
+pub fn measures_section(
+    i18n: I18n,
+    c: &Content,
+    a: &Assessment,
+    conclusion: impl IntoView,
+) -> impl IntoView {
     let sector = a.sector.and_then(|s| c.sector_name(s)).map_or_else(
         || t_string!(i18n, results.any_factory).to_string(),
         str::to_owned,
@@ -47,6 +52,7 @@ pub fn measures_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoVie
     view! {
         <section aria-labelledby="measures-h">
             <h2 id="measures-h">{t_string!(i18n, results.measures_heading).to_string()}</h2>
+            {conclusion}
             <p>
                 {t_string!(i18n, results.measures_intro).to_string()}
                 {t_string!(i18n, results.examples_for, sector = sector).to_string()}

@@ -4,6 +4,7 @@
 //! motivation profile, and where to get help.
 
 mod charts;
+mod contents;
 mod duty;
 mod figures;
 mod measures;
@@ -15,25 +16,30 @@ use leptos_router::components::A;
 
 use cp_assessment::answers::Answers;
 use cp_assessment::assess::Assessment;
+use cp_assessment::assess::GlanceTexts;
 use cp_assessment::content::Content;
 use cp_assessment::figures::FigureTexts;
 use cp_assessment::regulation::Regulation;
 use cp_assessment::vocabulary::Language;
 
+use self::contents::{contents, register_section};
 use crate::components::export::ExportPanel;
 use crate::components::heading::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::route::Route;
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use crate::I18n;
 
 /// The results' parts, top to bottom (closed set; see [`Results`] for how they appear).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Section {
-    /// Date, profile line, print button, and the notice that the results are provisional.
+    /// The summary that fits one phone screen, with the one next step.
+    Glance,
+    /// Date, profile line, print button, the notice that the results are provisional,
+    /// and the page's contents.
     ReportHeader,
-    /// Where the enterprise stands, the best fits and the next step, in one box.
-    InShort,
+    /// The options of the register, when it has any: the report's second page.
+    Register,
     /// What waste costs the plant and where it stands against its sector's levels.
     Figures,
     /// The eight option categories ranked, with reasons, examples, cost class, first step.
@@ -56,9 +62,10 @@ enum Section {
 }
 
 /// Every section, in page order.
-const SECTIONS: [Section; 11] = [
+const SECTIONS: [Section; 12] = [
+    Section::Glance,
     Section::ReportHeader,
-    Section::InShort,
+    Section::Register,
     Section::Figures,
     Section::Measures,
     Section::ActionPlan,
@@ -71,7 +78,7 @@ const SECTIONS: [Section; 11] = [
 ];
 
 /// How many sections render with the page, before its first paint: what a phone's screen
-/// shows first (the header and "In short"; the measures' chart fills the rest).
+/// shows first (the summary, then the header and the contents).
 const FIRST_PAINT_SECTIONS: usize = 2;
 
 /// Route `/results`.
@@ -94,6 +101,7 @@ pub fn Results() -> impl IntoView {
     });
     // The figures' words, likewise only this page's.
     let figure_texts = Memo::new(move |_| FigureTexts::load(app.language.get()).ok());
+    let glance_texts = Memo::new(move |_| GlanceTexts::load(app.language.get()).ok());
     let answered = Memo::new(move |_| !app.answers.with(Answers::is_empty));
     let shown = RwSignal::new(FIRST_PAINT_SECTIONS);
     leptos::task::spawn_local(async move {
@@ -124,17 +132,21 @@ pub fn Results() -> impl IntoView {
                 let a = a.as_ref()?;
                 rules.with(|rules| {
                     figure_texts.with(|figure_texts| {
-                        app.answers.with(|answers| {
-                            app.with_content(|c| {
-                                let input = Input {
-                                    c,
-                                    rules: rules.as_ref(),
-                                    figure_texts: figure_texts.as_ref(),
-                                    a,
-                                    answers,
-                                    language: app.language.get(),
-                                };
-                                section_view(i18n, &input, s)
+                        glance_texts.with(|glance_texts| {
+                            app.answers.with(|answers| {
+                                app.with_content(|c| {
+                                    let input = Input {
+                                        c,
+                                        rules: rules.as_ref(),
+                                        figure_texts: figure_texts.as_ref(),
+                                        glance_texts: glance_texts.as_ref()?,
+                                        a,
+                                        answers,
+                                        language: app.language.get(),
+                                    };
+                                    Some(section_view(i18n, app, &input, s))
+                                })
+                                .flatten()
                             })
                         })
                     })
@@ -184,13 +196,15 @@ struct Input<'a> {
     rules: Option<&'a Regulation>,
     /// The figures' words; `None` if they could not be read.
     figure_texts: Option<&'a FigureTexts>,
+    /// The summary's words.
+    glance_texts: &'a GlanceTexts,
     a: &'a Assessment,
     answers: &'a Answers,
     language: Language,
 }
 
 /// One section of the results.
-fn section_view(i18n: I18n, input: &Input, section: Section) -> AnyView {
+fn section_view(i18n: I18n, app: AppState, input: &Input, section: Section) -> AnyView {
     let Input {
         c,
         rules,
@@ -212,25 +226,44 @@ fn section_view(i18n: I18n, input: &Input, section: Section) -> AnyView {
                     </p>
                 }
             });
-            view! { {summary::report_header(i18n, c, answers)} {provisional} }.into_any()
+            view! {
+                {summary::report_header(i18n, c, answers)}
+                {provisional}
+                {contents(i18n, input, app.register.with(|r| !r.options.is_empty()))}
+            }
+            .into_any()
         }
-        Section::InShort => summary::in_short(i18n, c, rules, a, answers).into_any(),
+        Section::Glance => app
+            .register
+            .with(|r| summary::at_a_glance(input, input.glance_texts, r))
+            .into_any(),
+        Section::Register => register_section(i18n, app, input.glance_texts).into_any(),
         Section::Figures => input
             .figure_texts
-            .map(|t| figures::figures_section(c, t, a, input.language))
+            .map(|t| figures::figures_section(c, t, a, input.language, input.glance_texts))
             .into_any(),
-        Section::Measures => measures::measures_section(i18n, c, a).into_any(),
+        Section::Measures => measures::measures_section(
+            i18n,
+            c,
+            a,
+            summary::measures_conclusion(i18n, c, a, answers, input.glance_texts),
+        )
+        .into_any(),
         Section::ActionPlan => measures::action_plan_section(i18n, c, a).into_any(),
-        Section::Engagement => standing::engagement_section(i18n, c, a).into_any(),
+        Section::Engagement => {
+            standing::engagement_section(i18n, c, a, input.glance_texts).into_any()
+        }
         Section::Duty => rules
-            .map(|r| duty::duty_section(i18n, c, r, answers))
+            .map(|r| duty::duty_section(i18n, c, r, answers, input.glance_texts))
             .into_any(),
         Section::Readiness => view! {
-            {standing::readiness_section(i18n, c, a)}
-            {rules.map(|r| duty::chapters_view(i18n, c, r, answers))}
+            {standing::readiness_section(i18n, c, a, input.glance_texts)}
+            {rules.map(|r| duty::chapters_view(i18n, c, r, answers, input.glance_texts))}
         }
         .into_any(),
-        Section::Motivation => standing::motivation_section(i18n, c, a).into_any(),
+        Section::Motivation => {
+            standing::motivation_section(i18n, c, a, input.glance_texts).into_any()
+        }
         Section::Help => view! {
             <section aria-labelledby="help-h">
                 <h2 id="help-h">{t_string!(i18n, results.help_heading).to_string()}</h2>
@@ -239,6 +272,10 @@ fn section_view(i18n: I18n, input: &Input, section: Section) -> AnyView {
             </section>
         }
         .into_any(),
-        Section::Export => view! { <ExportPanel /> }.into_any(),
+        Section::Export => view! {
+            <ExportPanel />
+            <h2 class="appendix-heading print-only">{input.glance_texts.get("appendix", &[])}</h2>
+        }
+        .into_any(),
     }
 }

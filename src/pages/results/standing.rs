@@ -9,25 +9,34 @@ use cp_assessment::content::Content;
 use cp_assessment::labels::Joiner;
 use cp_assessment::vocabulary::Family;
 
+use cp_assessment::assess::GlanceTexts;
+
 use super::charts::{motivation_chart, readiness_chart};
+use super::contents::detail;
 use crate::i18n::t_string;
 use crate::I18n;
 
-/// The engagement stage, with what it means and the next move.
-pub fn engagement_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
+/// The engagement stage and, folded, what it means; its move is the summary's next step
+/// once every audit step is in place, so it is not repeated here.
+pub fn engagement_section(
+    i18n: I18n,
+    c: &Content,
+    a: &Assessment,
+    texts: &GlanceTexts,
+) -> impl IntoView {
     let stage = c.stage(a.engagement).cloned();
     let label = c.stage_label(a.engagement);
+    let heading = t_string!(i18n, results.stage_heading).to_string();
     view! {
         <section aria-labelledby="stage-h">
-            <h2 id="stage-h">{t_string!(i18n, results.stage_heading).to_string()}</h2>
-            {stage.map(|s| view! {
-                <p class="stage" data-testid="engagement-stage">
-                    <strong>{label}</strong>
-                </p>
-                <p>{s.description}</p>
-                <p><strong>{t_string!(i18n, results.next_move).to_string()}</strong>{s.next_move}</p>
+            <h2 id="stage-h">{heading.clone()}</h2>
+            <p class="stage conclusion" data-testid="engagement-stage">
+                <strong>{label}</strong>
+            </p>
+            {detail(texts, heading, view! {
+                {stage.map(|s| view! { <p>{s.description}</p> })}
+                <p class="source">{t_string!(i18n, results.stage_source).to_string()}</p>
             })}
-            <p class="source">{t_string!(i18n, results.stage_source).to_string()}</p>
         </section>
     }
 }
@@ -44,7 +53,12 @@ fn readiness_label(i18n: I18n, score: Option<u8>) -> String {
 }
 
 /// Readiness per audit step: overall, the current step and its advice, chart and table.
-pub fn readiness_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
+pub fn readiness_section(
+    i18n: I18n,
+    c: &Content,
+    a: &Assessment,
+    texts: &GlanceTexts,
+) -> impl IntoView {
     let r = &a.readiness;
     let rows = r
         .steps
@@ -81,16 +95,18 @@ pub fn readiness_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoVi
         .to_string();
         view! { <p>{text}</p> }
     });
+    let heading = t_string!(i18n, results.readiness_heading).to_string();
     view! {
         <section aria-labelledby="readiness-h">
-            <h2 id="readiness-h">{t_string!(i18n, results.readiness_heading).to_string()}</h2>
-            <p data-testid="readiness-overall">{t_string!(i18n, results.overall, value = overall).to_string()}</p>
-            <p data-testid="current-step">
+            <h2 id="readiness-h">{heading.clone()}</h2>
+            <p class="conclusion" data-testid="readiness-overall">{t_string!(i18n, results.overall, value = overall).to_string()}</p>
+            <p class="conclusion" data-testid="current-step">
                 <strong>
                     {t_string!(i18n, results.current_step, n = current.number(), name = c.step_name(current)).to_string()}
                 </strong>
                 {format!(" — {advice}")}
             </p>
+            {detail(texts, heading, view! {
             {next}
             {readiness_chart(i18n, c, a)}
             <table class="readiness">
@@ -103,17 +119,23 @@ pub fn readiness_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoVi
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            })}
         </section>
     }
 }
 
 /// The motivation profile: the leading family, the strongest reasons, table and chart.
-pub fn motivation_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoView {
+pub fn motivation_section(
+    i18n: I18n,
+    c: &Content,
+    a: &Assessment,
+    texts: &GlanceTexts,
+) -> impl IntoView {
     let m = &a.motivation;
     let not_rated = t_string!(i18n, results.not_rated).to_string();
     let lead = m.leading_family.map(|f| {
         view! {
-            <p data-testid="leading-family">
+            <p class="conclusion" data-testid="leading-family">
                 {t_string!(i18n, results.leading_family, family = c.family_name(f)).to_string()}
                 {if f == Family::Economic {
                     t_string!(i18n, results.seed_finding).to_string()
@@ -138,14 +160,16 @@ pub fn motivation_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoV
         })
         .collect_view();
     let strong: Vec<&str> = m.strong_drivers.iter().map(|d| c.driver_name(*d)).collect();
+    let heading = t_string!(i18n, results.motivation_heading).to_string();
     view! {
         <section aria-labelledby="motivation-h">
-            <h2 id="motivation-h">{t_string!(i18n, results.motivation_heading).to_string()}</h2>
+            <h2 id="motivation-h">{heading.clone()}</h2>
             {lead}
             {(!strong.is_empty()).then(|| {
                 let text = t_string!(i18n, results.strongest, list = c.join(&strong, Joiner::Items)).to_string();
-                view! { <p>{text}</p> }
+                view! { <p class="conclusion">{text}</p> }
             })}
+            {detail(texts, heading, view! {
             <table>
                 <caption>{t_string!(i18n, results.families_caption).to_string()}</caption>
                 <thead>
@@ -157,6 +181,7 @@ pub fn motivation_section(i18n: I18n, c: &Content, a: &Assessment) -> impl IntoV
                 <tbody>{families}</tbody>
             </table>
             {motivation_chart(i18n, c, a)}
+            })}
         </section>
     }
 }

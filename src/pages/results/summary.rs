@@ -1,14 +1,15 @@
-//! The top of the results (and of the printed report): date, the plant's profile and the
-//! print button, then "In short", the box that joins where the plant stands, what suits
-//! it best and the next step.
+//! The top of the results (and of the printed report): the summary at a glance with the
+//! one next step, then date, the plant's profile and the print button; and the measures'
+//! one-line conclusion, in terms of the causes named.
 
 use leptos::prelude::*;
 
 use cp_assessment::answers::Answers;
-use cp_assessment::assess::{audit_duty, notes, Assessment, AuditDuty, Named};
+use cp_assessment::assess::{audit_duty, glance, notes, Assessment, AuditDuty, GlanceTexts, Named};
+use cp_assessment::benchmarks::Benchmarks;
 use cp_assessment::content::Content;
 use cp_assessment::labels::Joiner;
-use cp_assessment::regulation::Regulation;
+use cp_assessment::register::Register;
 
 use crate::components::print::PrintButton;
 use crate::i18n::t_string;
@@ -43,15 +44,70 @@ pub fn report_header(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoVie
     }
 }
 
-/// One box that joins the three results a manager acts on: where they stand, the best
-/// fits, and the single next step (the stage's next move, which already points the way
-/// from the current position towards CP built into decisions).
-pub fn in_short(
+/// The summary at the top of the results, sized for one phone screen: stage, the three
+/// best fits, the cost of waste and the sector's levels where figures were given, the legal
+/// check's outcome in mainland China, the register's counts, and the one next step of the
+/// domain's rule (docs/scoring.md §8), which no other part of the page contradicts.
+pub fn at_a_glance(
+    input: &super::Input,
+    texts: &GlanceTexts,
+    register: &Register,
+) -> impl IntoView {
+    let super::Input {
+        c,
+        rules,
+        a,
+        answers,
+        ..
+    } = *input;
+    let duty = rules.map(|r| audit_duty(c, r, answers));
+    let today = crate::browser::today();
+    let g = glance(
+        a,
+        duty.as_ref(),
+        answers.choice(&c.bank, "audit_status"),
+        register,
+        &today,
+    );
+    let cost = input
+        .figure_texts
+        .zip(a.figures.as_ref())
+        .zip(Benchmarks::shared())
+        .map(|((t, f), b)| f.report(t, &c.bank, b, a.sector, input.language).total);
+    let duty_line = rules.zip(duty.as_ref()).and_then(|(rules, duty)| {
+        let conclusion = duty
+            .conclusion(rules)
+            .filter(|_| matches!(duty, AuditDuty::China(_)))?;
+        Some(conclusion.title.clone())
+    });
+    let line = |text: Option<String>, testid: &'static str| {
+        text.map(|t| view! { <li data-testid=testid>{t}</li> })
+    };
+    view! {
+        <section class="in-short" aria-labelledby="in-short-h" data-testid="in-short">
+            <h2 id="in-short-h">{texts.get("heading", &[])}</h2>
+            <ul class="glance">
+                {line(g.stage_line(c, texts), "glance-stage")}
+                {line(Some(g.top_line(c, texts)), "glance-top")}
+                {line(cost, "glance-cost")}
+                {line(g.levels_line(texts), "glance-levels")}
+                {line(duty_line, "glance-duty")}
+                {line(g.register_line(texts), "glance-register")}
+            </ul>
+            <h3 class="next-heading">{texts.get("next_heading", &[])}</h3>
+            <p class="next-step" data-testid="next-step">{g.next_text(c, texts)}</p>
+        </section>
+    }
+}
+
+/// The causes named and the categories they raised, as the measures' one-line conclusion;
+/// without causes, the best fits.
+pub fn measures_conclusion(
     i18n: I18n,
     c: &Content,
-    rules: Option<&Regulation>,
     a: &Assessment,
     answers: &Answers,
+    texts: &GlanceTexts,
 ) -> impl IntoView {
     let top: Vec<&str> = a
         .measures
@@ -59,13 +115,10 @@ pub fn in_short(
         .take(3)
         .map(|m| c.category_name(m.category))
         .collect();
-    let stage_line = c
-        .stage_label(a.engagement)
-        .map(|stage| t_string!(i18n, results.in_short_stage, stage = stage).to_string());
     let cause_line = a.causes(c, answers).map(|cs| {
         let list: Vec<&str> = cs.categories.iter().map(|&m| c.category_name(m)).collect();
         let list = c.join(&list, Joiner::Items);
-        let text = match cs.named {
+        match cs.named {
             Named::Causes => t_string!(
                 i18n,
                 results.in_short_causes,
@@ -80,34 +133,14 @@ pub fn in_short(
                 list = list
             )
             .to_string(),
-        };
-        view! { <p data-testid="in-short-causes">{text}</p> }
+        }
     });
-    // Where China's rules were applied, their conclusion belongs with the stage.
-    let duty_line = rules.and_then(|rules| {
-        let duty = audit_duty(c, rules, answers);
-        let conclusion = duty
-            .conclusion(rules)
-            .filter(|_| matches!(duty, AuditDuty::China(_)))?;
-        let text = t_string!(
-            i18n,
-            results.in_short_duty,
-            verdict = conclusion.title.clone()
-        )
-        .to_string();
-        Some(view! { <p data-testid="in-short-duty">{text}</p> })
-    });
-    let step_line = c
-        .stage(a.engagement)
-        .map(|s| t_string!(i18n, results.in_short_step, step = s.next_move.clone()).to_string());
+    let best = texts.get(
+        "measures_conclusion",
+        &[("list", &c.join(&top, Joiner::Items))],
+    );
     view! {
-        <section class="in-short" aria-labelledby="in-short-h" data-testid="in-short">
-            <h2 id="in-short-h">{t_string!(i18n, results.in_short).to_string()}</h2>
-            <p>{stage_line}</p>
-            {duty_line}
-            <p>{t_string!(i18n, results.in_short_measure, list = c.join(&top, Joiner::Items)).to_string()}</p>
-            {cause_line}
-            <p><strong>{step_line}</strong></p>
-        </section>
+        <p class="conclusion"><strong>{best}</strong></p>
+        {cause_line.map(|t| view! { <p class="conclusion" data-testid="in-short-causes">{t}</p> })}
     }
 }
