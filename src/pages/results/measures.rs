@@ -123,9 +123,14 @@ fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit) -> impl IntoView {
             {t_string!(i18n, results.payback, payback = payback).to_string()}
         </p>
         <p>{definition}</p>
-        {raised}
-        {lowered}
-        {open}
+        // The reasons are the longest part of a card: folded, so that a phone shows the
+        // examples and the first step without scrolling past them (printed open).
+        <details class="reasons-fold">
+            <summary>{t_string!(i18n, results.why_it_suits).to_string()}</summary>
+            {raised}
+            {lowered}
+            {open}
+        </details>
         <h4>{t_string!(i18n, results.examples_heading).to_string()}</h4>
         <ul>{examples}</ul>
         <p class="first-step">
