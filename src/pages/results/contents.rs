@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use cp_assessment::assess::GlanceTexts;
 
-use super::Input;
+use super::input::Input;
 use crate::i18n::t_string;
 use crate::pages::register::{currency, table_view};
 use crate::route::Route;

@@ -7,6 +7,7 @@ mod charts;
 mod contents;
 mod duty;
 mod figures;
+mod input;
 mod measures;
 mod standing;
 mod summary;
@@ -15,14 +16,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use cp_assessment::answers::Answers;
-use cp_assessment::assess::Assessment;
 use cp_assessment::assess::GlanceTexts;
-use cp_assessment::content::Content;
 use cp_assessment::figures::FigureTexts;
 use cp_assessment::regulation::Regulation;
-use cp_assessment::vocabulary::Language;
 
 use self::contents::{contents, register_section};
+use self::input::Input;
 use crate::components::export::ExportPanel;
 use crate::components::heading::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
@@ -187,20 +186,6 @@ pub fn Results() -> impl IntoView {
             </A>
         </nav>
     }
-}
-
-/// What the sections are made from.
-struct Input<'a> {
-    c: &'a Content,
-    /// China's audit rules; `None` if they could not be read.
-    rules: Option<&'a Regulation>,
-    /// The figures' words; `None` if they could not be read.
-    figure_texts: Option<&'a FigureTexts>,
-    /// The summary's words.
-    glance_texts: &'a GlanceTexts,
-    a: &'a Assessment,
-    answers: &'a Answers,
-    language: Language,
 }
 
 /// One section of the results.

@@ -49,11 +49,11 @@ pub fn report_header(i18n: I18n, c: &Content, answers: &Answers) -> impl IntoVie
 /// check's outcome in mainland China, the register's counts, and the one next step of the
 /// domain's rule (docs/scoring.md §8), which no other part of the page contradicts.
 pub fn at_a_glance(
-    input: &super::Input,
+    input: &super::input::Input,
     texts: &GlanceTexts,
     register: &Register,
 ) -> impl IntoView {
-    let super::Input {
+    let super::input::Input {
         c,
         rules,
         a,
