@@ -1,6 +1,8 @@
 // Frictions a new user met, each checked where it was met, in both languages where there
 // is text:
 // 1. the way in (Start, or Continue) shows on a phone without scrolling;
+// 2. the page heading, focused by script, draws no focus box (controls keep theirs), and
+//    nothing prints one;
 import { test, expect, persona, ui, banks, Lang, Answer } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -17,6 +19,14 @@ async function seed(page: Page, answers: Record<string, Answer>, lang: Lang, las
     }
   }, [KEY, JSON.stringify(state)]);
 }
+
+/** The outline the focused element draws: "none" when it draws no box. */
+async function focusedOutline(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    const s = getComputedStyle(el);
+    return { tag: el.tagName.toLowerCase(), box: s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 ? 'none' : `${s.outlineStyle} ${s.outlineWidth}` };
   });
 }
 
@@ -52,6 +62,30 @@ for (const lang of LANGS) {
         await expect(page.locator('.answered-so-far')).toBeInViewport({ ratio: 1 });
         expect(await page.evaluate(() => scrollY)).toBe(0);
       });
+    });
+
+    test('2. the page heading draws no focus box on load or in print; controls keep their ring', async ({ page }) => {
+      for (const path of ['/', '/part/1']) {
+        await page.goto(path);
+        const h1 = page.getByRole('heading', { level: 1 });
+        await expect(h1).toBeFocused();
+        expect(await focusedOutline(page), `${path}: h1 on load`).toEqual({ tag: 'h1', box: 'none' });
+      }
+      // The keyboard's focus on a control is drawn (WCAG 2.4.7).
+      await page.keyboard.press('Tab');
+      const tabbed = await focusedOutline(page);
+      expect(tabbed?.tag).not.toBe('h1');
+      expect(tabbed?.box, `${tabbed?.tag} focused by Tab`).toMatch(/^solid [23]px$/);
+      const radio = page.getByRole('group', { name: bank.parts[0].questions[0].text, exact: true }).getByRole('radio').first();
+      await radio.focus();
+      await page.keyboard.press('ArrowDown');
+      expect((await focusedOutline(page))?.box).toMatch(/^solid [23]px$/);
+      // In print, nothing that has focus is marked.
+      await page.emulateMedia({ media: 'print' });
+      expect((await focusedOutline(page))?.box, 'a control in print').toBe('none');
+      await page.getByRole('heading', { level: 1 }).focus();
+      expect(await focusedOutline(page), 'the heading in print').toEqual({ tag: 'h1', box: 'none' });
+      await page.emulateMedia({ media: 'screen' });
     });
   });
 }
