@@ -3,7 +3,8 @@
 // 1. the way in (Start, or Continue) shows on a phone without scrolling;
 // 2. the page heading, focused by script, draws no focus box (controls keep theirs), and
 //    nothing prints one;
-import { test, expect, persona, ui, banks, Lang, Answer } from './fixtures';
+// 3. coming back to a part begun shows the question where the respondent stopped;
+import { test, expect, persona, ui, banks, fmt, Lang, Answer } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const KEY = 'cp-self-assessment';
@@ -86,6 +87,43 @@ for (const lang of LANGS) {
       await page.getByRole('heading', { level: 1 }).focus();
       expect(await focusedOutline(page), 'the heading in print').toEqual({ tag: 'h1', box: 'none' });
       await page.emulateMedia({ media: 'screen' });
+    });
+
+    test('3. Continue and a reload show the first open question of a part begun; a part not begun or complete keeps its top', async ({ page }) => {
+      const answers = persona('p1', lang);
+      // Part 1 stopped at "loss_located"; part 3 not begun; part 2 complete.
+      delete answers.loss_located;
+      for (const q of bank.parts[2].questions) delete answers[q.id];
+      await seed(page, answers, lang, '/part/1');
+      const question = (id: string) => {
+        const q = bank.parts.flatMap((p) => p.questions).find((q) => q.id === id)!;
+        return page.getByRole('group', { name: q.text, exact: true });
+      };
+      const h1 = page.getByRole('heading', { level: 1 });
+      const partHeading = (i: number) => fmt(t.part.heading, { n: i + 1, count: bank.parts.length, title: bank.parts[i].title });
+
+      await page.goto('/');
+      await page.getByRole('link', { name: t.welcome.resume }).click();
+      await expect(h1).toHaveText(partHeading(0));
+      await expect(question('loss_located')).toBeInViewport();
+      await expect(question('sector')).not.toBeInViewport();
+      // The heading keeps focus, so the page is announced as before.
+      await expect(h1).toBeFocused();
+
+      await page.reload();
+      await expect(h1).toHaveText(partHeading(0));
+      await expect(question('loss_located')).toBeInViewport();
+      await expect(question('sector')).not.toBeInViewport();
+      await expect(h1).toBeFocused();
+
+      for (const part of [2, 3]) {
+        await page.goto(`/part/${part}`);
+        await expect(h1).toHaveText(partHeading(part - 1));
+        await expect(h1).toBeFocused();
+        // Given time to move, it stays at the top.
+        await page.waitForTimeout(300);
+        expect(await page.evaluate(() => scrollY), `/part/${part}`).toBe(0);
+      }
     });
   });
 }
