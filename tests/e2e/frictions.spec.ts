@@ -4,7 +4,8 @@
 // 2. the page heading, focused by script, draws no focus box (controls keep theirs), and
 //    nothing prints one;
 // 3. coming back to a part begun shows the question where the respondent stopped;
-import { test, expect, persona, ui, banks, fmt, Lang, Answer } from './fixtures';
+// 4. a lone respondent sees no empty "saved responses" heading;
+import { test, expect, persona, ui, banks, fmt, openWelcomeTools, Lang, Answer } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const KEY = 'cp-self-assessment';
@@ -124,6 +125,18 @@ for (const lang of LANGS) {
         await page.waitForTimeout(300);
         expect(await page.evaluate(() => scrollY), `/part/${part}`).toBe(0);
       }
+    });
+
+    test('4. a lone respondent sees no empty "saved responses" heading; it comes with the first kept one', async ({ page }) => {
+      await seed(page, { sector: persona('p1').sector }, lang);
+      await openWelcomeTools(page);
+      const keep = page.getByRole('button', { name: t.workshop.save_and_new });
+      await expect(keep).toBeVisible();
+      await expect(page.getByRole('heading', { name: t.workshop.saved_heading })).toHaveCount(0);
+      await expect(page.getByTestId('kept-response')).toHaveCount(0);
+      await keep.click();
+      await expect(page.getByRole('heading', { name: t.workshop.saved_heading })).toBeVisible();
+      await expect(page.getByTestId('kept-response')).toHaveCount(1);
     });
   });
 }
