@@ -5,7 +5,9 @@
 //    nothing prints one;
 // 3. coming back to a part begun shows the question where the respondent stopped;
 // 4. a lone respondent sees no empty "saved responses" heading;
-import { test, expect, persona, ui, banks, fmt, openWelcomeTools, Lang, Answer } from './fixtures';
+// 5. a share link's refusal speaks of the link, not of a file;
+import { deflateRawSync } from 'node:zlib';
+import { test, expect, persona, ui, banks, fmt, openWelcomeTools, exportFile, jsonFile, Lang, Answer } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const KEY = 'cp-self-assessment';
@@ -20,6 +22,11 @@ async function seed(page: Page, answers: Record<string, Answer>, lang: Lang, las
       sessionStorage.setItem('seeded', '1');
     }
   }, [KEY, JSON.stringify(state)]);
+}
+
+/** A version 1 share link's fragment for `json` (answers only): deflated, base64url. */
+function shareLink(json: string): string {
+  return `r1.${deflateRawSync(Buffer.from(json), { level: 9 }).toString('base64url')}`;
 }
 
 /** The outline the focused element draws: "none" when it draws no box. */
@@ -137,6 +144,43 @@ for (const lang of LANGS) {
       await keep.click();
       await expect(page.getByRole('heading', { name: t.workshop.saved_heading })).toBeVisible();
       await expect(page.getByTestId('kept-response')).toHaveCount(1);
+    });
+
+    test('5. a refused share link is spoken of as a link, a refused file as a file', async ({ page }) => {
+      const file = lang === 'en' ? /\bfile\b/i : /文件/;
+      const staff = bank.parts[0].questions.find((q) => q.id === 'staff')!.text;
+      const cases: [string, string][] = [
+        [JSON.stringify({ no_such_question: { type: 'unknown' } }), fmt(t.import.link_errors.unknown_questions, { list: 'no_such_question' })],
+        [JSON.stringify({ staff: { type: 'number', value: -5 } }), fmt(t.import.link_errors.invalid_answer, { question: staff })],
+        ['not json', t.import.errors.bad_link],
+        ['{"staff":{"type":"unknown"},"staff":{"type":"unknown"}}', t.import.errors.bad_link],
+        ['[1]', t.import.errors.bad_link],
+      ];
+      await page.goto('/');
+      for (const [json, message] of cases) {
+        await page.goto(`/#${shareLink(json)}`);
+        const error = page.getByTestId('import-error');
+        await expect(error).toContainText(message);
+        expect(await error.textContent(), json).not.toMatch(file);
+      }
+      // A file with the same fault still says "file".
+      await openWelcomeTools(page);
+      await page.getByLabel(t.import.choose).setInputFiles(
+        jsonFile('extra.json', exportFile({ ...persona('p1', lang), no_such_question: { type: 'unknown' } }, '0b8f7c4e-2f6a-4c41-9d7e-3f1a2b5c6d7e', '2026-11-29T09:00:00Z')),
+      );
+      await expect(page.getByTestId('import-error')).toContainText(fmt(t.import.errors.unknown_questions, { list: 'no_such_question' }));
+
+      // The facilitator's room words a refused link the same way.
+      await page.goto('/facilitator');
+      await page.getByLabel(t.facilitator.links_label).fill(
+        `${shareLink(JSON.stringify({ no_such_question: { type: 'unknown' } }))}\nr2.broken`,
+      );
+      await page.getByRole('button', { name: t.facilitator.add_links }).click();
+      const refused = page.getByTestId('refused-list').getByRole('listitem');
+      await expect(refused).toHaveCount(2);
+      await expect(refused.nth(0)).toContainText(fmt(t.import.link_errors.unknown_questions, { list: 'no_such_question' }));
+      await expect(refused.nth(1)).toContainText(t.import.errors.bad_link);
+      for (const text of await refused.allTextContents()) expect(text).not.toMatch(file);
     });
   });
 }
