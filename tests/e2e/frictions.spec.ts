@@ -6,6 +6,7 @@
 // 3. coming back to a part begun shows the question where the respondent stopped;
 // 4. a lone respondent sees no empty "saved responses" heading;
 // 5. a share link's refusal speaks of the link, not of a file;
+// 6. the notice shown without JavaScript speaks both languages.
 import { deflateRawSync } from 'node:zlib';
 import { test, expect, persona, ui, banks, fmt, openWelcomeTools, exportFile, jsonFile, Lang, Answer } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -185,3 +186,17 @@ for (const lang of LANGS) {
   });
 }
 
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('6. the notice says what is needed in English and in Chinese, and no "Loading…"', async ({ page }) => {
+    await page.goto('/');
+    // Playwright's text matching skips <noscript>: the text is read as the browser shows it.
+    const notice = page.locator('noscript > p');
+    await expect(notice).toBeVisible();
+    const text = await notice.evaluate((p) => p.innerText);
+    expect(text).toContain('This self-assessment needs JavaScript and WebAssembly enabled in your browser.');
+    expect(await notice.locator('[lang="zh-CN"]').evaluate((s) => s.innerText)).toMatch(/^本自我评估需要在浏览器中启用 JavaScript 和 WebAssembly。$/);
+    await expect(page.locator('#app-loading')).toBeHidden();
+  });
+});
