@@ -1,7 +1,7 @@
 //! Steps 6 and 7 of the start-up (`crate::boot`): what the address carries — a share
 //! link in its fragment, a workshop room's code in its query.
 
-use cp_assessment::exchange::{decode_share, SHARE_PREFIX, SHARE_PREFIX_V1};
+use cp_assessment::exchange::{decode_share, ImportSource, SHARE_PREFIX, SHARE_PREFIX_V1};
 use cp_assessment::room_code::RoomCode;
 use leptos::prelude::*;
 
@@ -60,7 +60,7 @@ fn offer_share_link(app: AppState) {
                 register: None,
                 source: None,
             }),
-            Err(e) => ImportState::Refused(e),
+            Err(e) => ImportState::Refused(e, ImportSource::Link),
         });
     browser::clear_fragment();
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use cp_assessment::content::Content;
-use cp_assessment::exchange::{import, ImportError, MAX_IMPORT_BYTES};
+use cp_assessment::exchange::{import, ImportError, ImportSource, MAX_IMPORT_BYTES};
 
 use crate::components::file_drop::{read_export, FileDropZone};
 use crate::i18n::{t, t_string, use_i18n};
@@ -14,10 +14,39 @@ use crate::state::import::{ImportState, PendingImport};
 use crate::state::use_app;
 use crate::I18n;
 
-/// The message for a refused file or link, in the current language.
-pub fn import_error_message(i18n: I18n, content: &Content, error: &ImportError) -> String {
+/// The message for a refused file or link, in the current language. A link's are worded for
+/// a link: its answers' errors have their own texts, and anything else wrong with it (the
+/// domain already reads a garbled link as [`ImportError::BadLink`]) is a damaged link.
+pub fn import_error_message(
+    i18n: I18n,
+    content: &Content,
+    error: &ImportError,
+    from: ImportSource,
+) -> String {
     let kb = |bytes: usize| bytes.div_ceil(1024);
+    // Name the question as the user knows it, not by its id.
+    let question_text = |id: &String| {
+        content
+            .bank
+            .question(id)
+            .map_or_else(|| id.clone(), |q| q.text.clone())
+    };
+    let link = from == ImportSource::Link;
     let text = match error {
+        ImportError::UnknownQuestions(ids) if link => t_string!(
+            i18n,
+            import.link_errors.unknown_questions,
+            list = ids.join(", ")
+        )
+        .to_string(),
+        ImportError::InvalidAnswer { question, .. } if link => t_string!(
+            i18n,
+            import.link_errors.invalid_answer,
+            question = question_text(question)
+        )
+        .to_string(),
+        ImportError::NoAnswers => t_string!(i18n, import.errors.no_answers).to_string(),
+        _ if link => t_string!(i18n, import.errors.bad_link).to_string(),
         ImportError::TooLarge(size) => t_string!(
             i18n,
             import.errors.too_large,
@@ -47,16 +76,13 @@ pub fn import_error_message(i18n: I18n, content: &Content, error: &ImportError) 
         ImportError::UnknownQuestions(ids) => {
             t_string!(i18n, import.errors.unknown_questions, list = ids.join(", ")).to_string()
         }
-        ImportError::InvalidAnswer { question, .. } => {
-            // Name the question as the user knows it, not by its id.
-            let text = content
-                .bank
-                .question(question)
-                .map_or_else(|| question.clone(), |q| q.text.clone());
-            t_string!(i18n, import.errors.invalid_answer, question = text).to_string()
-        }
+        ImportError::InvalidAnswer { question, .. } => t_string!(
+            i18n,
+            import.errors.invalid_answer,
+            question = question_text(question)
+        )
+        .to_string(),
         ImportError::BadLink => t_string!(i18n, import.errors.bad_link).to_string(),
-        ImportError::NoAnswers => t_string!(i18n, import.errors.no_answers).to_string(),
         ImportError::OutboxFile => t_string!(i18n, import.errors.outbox_file).to_string(),
     };
     format!("{}{text}", t_string!(i18n, import.refused))
@@ -79,7 +105,7 @@ fn read_file(file: web_sys::File) {
                 register: Some(response.register),
                 source: Some(name),
             }),
-            Err(e) => ImportState::Refused(e),
+            Err(e) => ImportState::Refused(e, ImportSource::File),
         });
     });
 }
@@ -132,8 +158,8 @@ pub fn ImportPrompt() -> impl IntoView {
             <div class="notice" role="status" data-testid="import-loaded">{t!(i18n, import.loaded)}</div>
         }
         .into_any(),
-        ImportState::Refused(e) => {
-            let text = app.with_content(|c| import_error_message(i18n, c, &e));
+        ImportState::Refused(e, from) => {
+            let text = app.with_content(|c| import_error_message(i18n, c, &e, from));
             view! { <div class="notice" role="alert" data-testid="import-error">{text}</div> }.into_any()
         }
         // Said by the layout: this prompt comes with the module that could not be fetched.

@@ -360,14 +360,17 @@ pub fn KeptResponses() -> impl IntoView {
     // participant" offers the download instead). Those kept before show again once the
     // device is no longer marked as shared.
     let shared = move || app.device.with(|d| d.workshop);
-    let show = move || {
-        !shared() && (app.kept.with(|k| !k.is_empty()) || app.answers.with(|a| !a.is_empty()))
-    };
+    // The heading and its list only when there is something kept: a lone respondent with
+    // answers sees "keep this response and start another" alone, not an empty list.
+    let has_kept = move || app.kept.with(|k| !k.is_empty());
+    let show = move || !shared() && (has_kept() || app.answers.with(|a| !a.is_empty()));
     view! {
         <Show when=show>
-            <section aria-labelledby="kept-h" class="kept no-print">
-                <h2 id="kept-h">{t!(i18n, workshop.saved_heading)}</h2>
-                <ul class="kept-list">{items}</ul>
+            <section aria-labelledby=move || has_kept().then_some("kept-h") class="kept no-print">
+                <Show when=has_kept>
+                    <h2 id="kept-h">{t!(i18n, workshop.saved_heading)}</h2>
+                    <ul class="kept-list">{items}</ul>
+                </Show>
                 <Show when=move || app.answers.with(|a| !a.is_empty())>
                     <button type="button" class="secondary" on:click=move |_| app.keep_and_start_another()>
                         {t!(i18n, workshop.save_and_new)}

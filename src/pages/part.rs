@@ -65,6 +65,7 @@ fn part_view(part: PartId) -> impl IntoView {
             .unwrap_or_default()
     });
     let total_progress = Memo::new(move |_| app.progress().unwrap_or_default());
+    show_where_left_off(part);
     let back = Route::before(part).href();
     let next = Route::after(part).href();
     view! {
@@ -95,4 +96,32 @@ fn part_view(part: PartId) -> impl IntoView {
             </A>
         </nav>
     }
+}
+
+/// Back in a part already begun ("Continue" on the welcome page, a reload), the view moves to
+/// the first question still open instead of the top; a part not begun or complete keeps its
+/// top. The heading keeps its focus, so a screen reader still announces the page; the view
+/// moves after the first paint, once the heading has taken focus and scrolled to the top.
+fn show_where_left_off(part: PartId) {
+    let app = use_app();
+    let target = app
+        .with_content_untracked(|c| {
+            app.answers.with_untracked(|a| {
+                a.resume_question(&c.bank, part)
+                    .map(|q| format!("q-{}", q.id))
+            })
+        })
+        .flatten();
+    let Some(id) = target else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        crate::browser::after_next_paint().await;
+        let question = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id));
+        if let Some(q) = question {
+            q.scroll_into_view();
+        }
+    });
 }

@@ -62,6 +62,15 @@ pub fn Welcome() -> impl IntoView {
     view! {
         <PageHeading text=heading />
         <p class="lead">{t!(i18n, welcome.lead)}</p>
+        // The way in comes before the longer explanation, so that it shows without scrolling
+        // on a phone.
+        <Show
+            when=started
+            fallback=move || view! { <A href=Route::first_part().href() attr:class="button primary">{t!(i18n, welcome.start)}</A> }
+        >
+            <p class="answered-so-far">{answered}</p>
+            <A href=resume attr:class="button primary">{t!(i18n, welcome.resume)}</A>
+        </Show>
         <h2>{t!(i18n, welcome.learn_heading)}</h2>
         <ul>
             <li>{t!(i18n, welcome.learn_readiness)}</li>
@@ -75,13 +84,6 @@ pub fn Welcome() -> impl IntoView {
             <li>{t!(i18n, welcome.before_unknown)}</li>
             <li>{t!(i18n, welcome.before_saved)}</li>
         </ul>
-        <Show
-            when=started
-            fallback=move || view! { <A href=Route::first_part().href() attr:class="button primary">{t!(i18n, welcome.start)}</A> }
-        >
-            <p class="answered-so-far">{answered}</p>
-            <A href=resume attr:class="button primary">{t!(i18n, welcome.resume)}</A>
-        </Show>
         <div class="welcome-tools" data-testid="welcome-tools" node_ref=tools>
             {tools_view}
         </div>

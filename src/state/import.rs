@@ -2,7 +2,7 @@
 //! applied without a click (`AppState::apply_import` applies them).
 
 use cp_assessment::answers::Answers;
-use cp_assessment::exchange::ImportError;
+use cp_assessment::exchange::{ImportError, ImportSource};
 use cp_assessment::identity::Identity;
 use cp_assessment::register::Register;
 
@@ -28,8 +28,9 @@ pub enum ImportState {
     Pending(PendingImport),
     /// Confirmed answers were loaded.
     Loaded,
-    /// The file or link was refused, for this reason; nothing was changed.
-    Refused(ImportError),
+    /// The file or link was refused, for this reason; nothing was changed. Which of the two
+    /// it was words the message.
+    Refused(ImportError, ImportSource),
     /// A share link was opened but the code that reads it could not be fetched; the link
     /// stays in the address bar for a reload.
     LinkUnread,
@@ -41,7 +42,7 @@ impl ImportState {
     pub fn is_shown(&self) -> bool {
         matches!(
             self,
-            ImportState::Pending(_) | ImportState::Loaded | ImportState::Refused(_)
+            ImportState::Pending(_) | ImportState::Loaded | ImportState::Refused(..)
         )
     }
 }

@@ -416,17 +416,20 @@ impl Answers {
                 continue;
             }
             p.visible += 1;
-            // What `counted` checks, without looking the question up again by id (a scan of
-            // the bank) or re-checking its visibility: this runs on every answer.
-            if self
-                .0
-                .get(&q.id)
-                .is_some_and(|a| a.validate(q).is_ok() && a.is_answered())
-            {
+            if self.answers_shown(q) {
                 p.answered += 1;
             }
         }
         p
+    }
+
+    /// Whether visible question `q` counts as answered for progress: what `counted`
+    /// checks, without looking the question up again by id (a scan of the bank) or
+    /// re-checking its visibility (this runs on every answer), and not empty text.
+    fn answers_shown(&self, q: &Question) -> bool {
+        self.0
+            .get(&q.id)
+            .is_some_and(|a| a.validate(q).is_ok() && a.is_answered())
     }
 
     /// Progress over the visible questions of the whole bank.
@@ -438,6 +441,21 @@ impl Answers {
                 visible: acc.visible + p.visible,
             }
         })
+    }
+
+    /// Where a respondent coming back to `part` left off: its first visible, non-optional
+    /// question still unanswered (as its progress counts it), once something in the part
+    /// is answered. `None` for a part not begun (it starts at its top) or one whose
+    /// questions are all answered.
+    pub fn resume_question<'a>(&'a self, bank: &'a Bank, part: PartId) -> Option<&'a Question> {
+        if !bank
+            .visible_questions(part, self)
+            .any(|q| self.answers_shown(q))
+        {
+            return None;
+        }
+        bank.visible_questions(part, self)
+            .find(|q| !q.optional && !self.answers_shown(q))
     }
 
     /// The visible, non-optional questions still unanswered, in order.
@@ -728,6 +746,48 @@ mod tests {
             .percent(),
             100
         );
+    }
+
+    #[test]
+    fn a_part_begun_resumes_at_its_first_open_question() {
+        use crate::content::Content;
+        use crate::vocabulary::Language;
+        let content = Content::load(Language::En).unwrap_or_else(|e| panic!("{e}"));
+        let bank = &content.bank;
+        let at = |a: &Answers, part| a.resume_question(bank, part).map(|q| q.id.clone());
+        let mut a = Answers::new();
+        // Not begun: the part starts at its top.
+        assert_eq!(at(&a, PartId::Profile).as_deref(), None);
+        a.set("sector", Answer::Choice("textile".into()));
+        a.set("plant_location", Answer::Choice("mainland_china".into()));
+        // `main_products` is optional: the next question to answer is `staff`.
+        assert_eq!(at(&a, PartId::Profile).as_deref(), Some("staff"));
+        // "I don't know" is an answer; an answer that does not fit its question is not.
+        a.set("staff", Answer::Unknown);
+        a.set("ownership", Answer::Number(3.0));
+        assert_eq!(at(&a, PartId::Profile).as_deref(), Some("ownership"));
+        // Only questions shown count: a later answer leaves the gap before it to fill.
+        a.set("ownership", Answer::Choice("private".into()));
+        a.set("streams", Answer::Choices(vec!["energy".into()]));
+        assert_eq!(at(&a, PartId::Profile).as_deref(), Some("export_share"));
+        // Another part's answers do not make this one begun.
+        assert_eq!(at(&a, PartId::Practice).as_deref(), None);
+        // Answered one by one where it points (follow-ups appear on the way), until it
+        // points nowhere: then every question shown is answered, and the part keeps its top.
+        for _ in 0..50 {
+            let Some(q) = a.resume_question(bank, PartId::Profile).cloned() else {
+                break;
+            };
+            let first = q.options.first().map(|o| o.id.clone()).unwrap_or_default();
+            let answer = match q.kind {
+                QuestionKind::Multi => Answer::Choices(vec![first]),
+                QuestionKind::Single => Answer::Choice(first),
+                _ => Answer::Unknown,
+            };
+            a.set(q.id, answer);
+        }
+        assert_eq!(at(&a, PartId::Profile).as_deref(), None);
+        assert_eq!(a.part_progress(bank, PartId::Profile).percent(), 100);
     }
 
     #[test]

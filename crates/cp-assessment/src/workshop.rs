@@ -17,7 +17,9 @@ use super::assess::motivation::STRONG_MOTIVE;
 use super::assess::readiness::round_percent;
 use super::bank::Bank;
 use super::content::{Content, EngagementStage};
-use super::exchange::{decode_share, import_many, neutralize, ImportError, ResponseFile};
+use super::exchange::{
+    decode_share, import_many, neutralize, ImportError, ImportSource, ResponseFile,
+};
 use super::register::Register;
 use super::room_code::RoomCode;
 use super::spread::{figure, Ratings, Spread};
@@ -163,6 +165,10 @@ pub struct Refused {
     /// for a translated message).
     #[serde(deserialize_with = "stored_error")]
     pub error: ImportError,
+    /// A file or a share link, for the message's wording; left out where stored for a file
+    /// (rooms kept before it was recorded read as files).
+    #[serde(default, skip_serializing_if = "ImportSource::is_file")]
+    pub from: ImportSource,
 }
 
 /// The responses collected in a workshop: the participants, one per response id, and what
@@ -217,11 +223,11 @@ impl Room {
                     };
                     match entry {
                         Ok(file) => self.add_response(&source, file),
-                        Err(error) => self.refuse(&source, error),
+                        Err(error) => self.refuse(&source, error, ImportSource::File),
                     }
                 }
             }
-            Err(error) => self.refuse(source, error),
+            Err(error) => self.refuse(source, error, ImportSource::File),
         }
     }
 
@@ -265,7 +271,7 @@ impl Room {
                 answers: shared.answers,
                 register: Register::default(),
             }),
-            Err(error) => self.refuse(source, error),
+            Err(error) => self.refuse(source, error, ImportSource::Link),
         }
     }
 
@@ -298,10 +304,13 @@ impl Room {
         self.participants.is_empty() && self.duplicates.is_empty() && self.refused.is_empty()
     }
 
-    fn refuse(&mut self, source: &str, error: ImportError) {
+    /// Records `source` as refused with `error`; the app's own refusals (a file it could not
+    /// read) come this way too.
+    pub fn refuse(&mut self, source: &str, error: ImportError, from: ImportSource) {
         self.refused.push(Refused {
             source: source.to_owned(),
             error,
+            from,
         });
     }
 

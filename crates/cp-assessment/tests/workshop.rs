@@ -13,7 +13,7 @@ use cp_assessment::bank::{Bank, QuestionKind};
 use cp_assessment::benchmarks::Benchmarks;
 use cp_assessment::content::{Content, EngagementStage};
 use cp_assessment::exchange::{
-    new_response, to_json, ImportError, MAX_IMPORT_BYTES, SHARE_PREFIX_V1,
+    new_response, to_json, ImportError, ImportSource, MAX_IMPORT_BYTES, SHARE_PREFIX_V1,
 };
 use cp_assessment::figures::plant_figures;
 use cp_assessment::register::{Bin, Feasibility, Register, Savings, Status};
@@ -22,7 +22,7 @@ use cp_assessment::spread::{Ratings, Spread};
 use cp_assessment::vocabulary::{AuditStep, Currency, Driver, Language, MeasureCategory, Sector};
 use cp_assessment::workshop::{
     aggregate, aggregate_csv, Aggregate, CostOfWasteSpread, GroupRegister, Participant,
-    ReasonCount, Room, SizeBand, SizeScheme, StepDistribution,
+    ReasonCount, Refused, Room, SizeBand, SizeScheme, StepDistribution,
 };
 use serde_json::{json, Value};
 
@@ -614,6 +614,36 @@ fn version_1_share_links_are_deduplicated_and_damaged_ones_refused() {
         .collect();
     assert_eq!(refused, [("link 5", "bad_link"), ("link 6", "bad_link")]);
     assert_eq!(room.refused[1].error, ImportError::BadLink);
+    // Refused as links, so their messages speak of a link, not a file.
+    assert!(room.refused.iter().all(|r| r.from == ImportSource::Link));
+}
+
+#[test]
+fn a_refused_link_is_kept_as_a_link_and_older_rooms_read_as_files() {
+    let content = content();
+    let bank = &content.bank;
+    let mut room = Room::new();
+    room.add_share_link("link 1", "r2.***", bank);
+    room.add_file("a.json", b"not json", bank);
+    let stored = serde_json::to_value(&room.refused).unwrap_or_default();
+    assert_eq!(
+        stored,
+        json!([
+            {"source": "link 1", "error": {"code": "bad_link"}, "from": "link"},
+            {"source": "a.json", "error": {"code": "not_json", "detail": stored[1]["error"]["detail"]}}
+        ])
+    );
+    let back: Vec<Refused> = serde_json::from_value(stored).unwrap_or_default();
+    assert_eq!(back, room.refused);
+    // A room kept before the source was recorded: its refusals are files'.
+    let old: Vec<Refused> =
+        serde_json::from_value(json!([{"source": "b.json", "error": {"code": "too_deep"}}]))
+            .unwrap_or_default();
+    assert_eq!(old.len(), 1);
+    assert_eq!(
+        (old[0].error.clone(), old[0].from),
+        (ImportError::TooDeep, ImportSource::File)
+    );
 }
 
 #[test]

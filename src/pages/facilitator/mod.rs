@@ -22,8 +22,9 @@ mod spread;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use cp_assessment::exchange::ImportSource;
 use cp_assessment::reach::{reach, Reach};
-use cp_assessment::workshop::{aggregate, aggregate_csv, Participant, Refused};
+use cp_assessment::workshop::{aggregate, aggregate_csv, Participant};
 
 use crate::browser;
 use crate::components::confirm::ConfirmAction;
@@ -86,10 +87,7 @@ pub fn Facilitator() -> impl IntoView {
                     for (name, bytes) in &read {
                         match bytes {
                             Ok(bytes) => r.add_file(name, bytes, &c.bank),
-                            Err(error) => r.refused.push(Refused {
-                                source: name.clone(),
-                                error: error.clone(),
-                            }),
+                            Err(error) => r.refuse(name, error.clone(), ImportSource::File),
                         }
                     }
                 });

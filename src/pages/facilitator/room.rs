@@ -59,7 +59,7 @@ pub fn room_summary(
             .refused
             .iter()
             .map(|r| {
-                let message = import_error_message(i18n, c, &r.error);
+                let message = import_error_message(i18n, c, &r.error, r.from);
                 // "Nothing was changed." suits a single import, not a room being filled.
                 let reason = message.strip_prefix(&prefix).unwrap_or(&message).to_owned();
                 let text = t_string!(

@@ -16,8 +16,8 @@ pub mod share;
 
 pub use self::csv::{neutralize, register_csv, results_csv, CSV_HEADER, REGISTER_CSV_HEADER};
 pub use self::response::{
-    import, import_many, new_response, to_json, ImportError, Outbox, ResponseFile, MAX_DEPTH,
-    MAX_IMPORT_BYTES, MAX_OUTBOX_BYTES, OUTBOX_FORMAT, OUTBOX_VERSION, RESPONSE_FORMAT,
+    import, import_many, new_response, to_json, ImportError, ImportSource, Outbox, ResponseFile,
+    MAX_DEPTH, MAX_IMPORT_BYTES, MAX_OUTBOX_BYTES, OUTBOX_FORMAT, OUTBOX_VERSION, RESPONSE_FORMAT,
     RESPONSE_VERSION,
 };
 pub use self::share::{

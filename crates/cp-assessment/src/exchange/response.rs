@@ -178,6 +178,25 @@ pub enum ImportError {
     OutboxFile,
 }
 
+/// What answers to be imported came in, so that a refusal names it: "this file" for an
+/// export or an outbox, "this link" for a share link.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportSource {
+    /// A file: an export, a stored state or a shared device's outbox.
+    #[default]
+    File,
+    /// A share link.
+    Link,
+}
+
+impl ImportSource {
+    /// Whether it is a file (the default, left out where stored).
+    pub fn is_file(&self) -> bool {
+        *self == ImportSource::File
+    }
+}
+
 /// The field names [`ImportError::BadField`] holds.
 const FIELDS: [&str; 9] = [
     "response_id",

@@ -81,13 +81,27 @@ pub fn encode_share(response: &ResponseFile) -> String {
 /// without the `#`), checked against `bank`.
 ///
 /// # Errors
-/// [`ImportError::BadLink`] when the prefix is missing, the payload is longer than
-/// [`MAX_SHARE_CHARS`], not base64, not deflate data, inflates beyond
-/// [`MAX_SHARE_JSON_BYTES`] or is not UTF-8; [`ImportError::BadField`] for an id, time or
-/// room code that is not one; otherwise the JSON and answer errors of
-/// [`super::response::import`] (`NotJson`, `TooDeep`, `DuplicateKey`, `BadField("answers")`,
-/// `InvalidAnswer`, `UnknownQuestions`, `NoAnswers`).
+/// [`ImportError::BadLink`] whenever the link itself is damaged: the prefix is missing, the
+/// payload is longer than [`MAX_SHARE_CHARS`], not base64, not deflate data, inflates
+/// beyond [`MAX_SHARE_JSON_BYTES`], is not UTF-8, or what it holds is not the JSON this
+/// module writes (not JSON, nested too deeply, a key twice, an id, time, room code or
+/// answers field that is not one). A link is only ever made by [`encode_share`], so any of
+/// these means it was cut off or altered, and the one remedy is to ask for it again.
+/// Otherwise the answers' errors of [`super::response::import`] (`InvalidAnswer`,
+/// `UnknownQuestions`, `NoAnswers`), which the app words for a link
+/// ([`super::ImportSource::Link`]).
 pub fn decode_share(payload: &str, bank: &Bank) -> Result<SharedResponse, ImportError> {
+    read_share(payload, bank).map_err(|e| match e {
+        ImportError::NotJson(_)
+        | ImportError::TooDeep
+        | ImportError::DuplicateKey(_)
+        | ImportError::BadField(_) => ImportError::BadLink,
+        other => other,
+    })
+}
+
+/// [`decode_share`] before a damaged link's errors are told as such.
+fn read_share(payload: &str, bank: &Bank) -> Result<SharedResponse, ImportError> {
     if payload.len() > MAX_SHARE_CHARS {
         return Err(ImportError::BadLink);
     }
@@ -256,13 +270,39 @@ mod tests {
             decode_share(&encode_share(&response(&bank, Answers::new())), &bank),
             Err(ImportError::NoAnswers)
         );
-        // An id that is not a UUID is a damaged field.
+        // An id that is not a UUID, or a payload that is not the JSON a link holds, is a
+        // damaged link: what is wrong inside it is no use to the one who opened it.
         let mut file = response(&bank, Answers::new());
         file.answers.set("staff", Answer::Number(5.0));
         file.response_id = "not-an-id".into();
         assert_eq!(
             decode_share(&encode_share(&file), &bank),
-            Err(ImportError::BadField("response_id"))
+            Err(ImportError::BadLink)
+        );
+        let packed = |json: &str| {
+            format!(
+                "{SHARE_PREFIX_V1}{}",
+                URL_SAFE_NO_PAD.encode(compress_to_vec(json.as_bytes(), 9))
+            )
+        };
+        for json in [
+            "not json",
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+            r#"{"staff":{"type":"number","value":5},"staff":{"type":"unknown"}}"#,
+            "[1]",
+        ] {
+            assert_eq!(
+                decode_share(&packed(json), &bank),
+                Err(ImportError::BadLink),
+                "{json}"
+            );
+        }
+        // What is wrong with the answers is said, in the link's own words (the app's).
+        assert_eq!(
+            decode_share(&packed(r#"{"no_such_question":{"type":"unknown"}}"#), &bank),
+            Err(ImportError::UnknownQuestions(vec![
+                "no_such_question".into()
+            ]))
         );
         // A zip bomb stops at the inflate limit.
         let bomb = compress_to_vec(&vec![b' '; 10 * MAX_SHARE_JSON_BYTES], 9);
