@@ -36,6 +36,16 @@ async function seed(page: Page, lang: Lang, overdue: boolean) {
   }, [KEY, JSON.stringify(state)]);
 }
 
+/// Opens the results of the seeded plant.
+async function openResults(page: Page, testInfo: import('@playwright/test').TestInfo, lang: Lang, overdue: boolean) {
+  await seed(page, lang, overdue);
+  const q = new Questionnaire(page, testInfo, lang);
+  await page.goto('/results');
+  await q.heading(ui[lang].results.title);
+  await resultsShown(page);
+  return q;
+}
+
 async function onFirstScreen(page: Page, testId: string) {
   const box = await page.getByTestId(testId).boundingBox();
   expect(box, testId).not.toBeNull();
@@ -47,12 +57,7 @@ async function onFirstScreen(page: Page, testId: string) {
 for (const lang of ['en', 'zh-CN'] as Lang[]) {
   test(`${lang}: the summary fits a phone's first screen and gives one next step`, async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await seed(page, lang, true);
-    const q = new Questionnaire(page, testInfo, lang);
-    await page.goto('/results');
-    await q.heading(ui[lang].results.title);
-    await resultsShown(page);
-    const box = page.getByTestId('in-short');
+    const q = await openResults(page, testInfo, lang, true);
     for (const id of ['glance-stage', 'glance-top', 'glance-cost', 'next-step']) await onFirstScreen(page, id);
     const names = categoryNamesOf(lang);
     const top = await page.locator('[data-testid^="measure-rank-"]').evaluateAll((els) => els.slice(0, 3).map((e) => e.getAttribute('data-category')));
@@ -76,22 +81,14 @@ for (const lang of ['en', 'zh-CN'] as Lang[]) {
 }
 
 test('without overdue options the next step is the first audit step not in place, and the readiness advice agrees', async ({ page }, testInfo) => {
-  await seed(page, 'en', false);
-  const q = new Questionnaire(page, testInfo, 'en');
-  await page.goto('/results');
-  await q.heading(ui.en.results.title);
-  await resultsShown(page);
+  await openResults(page, testInfo, 'en', false);
   const step = (await page.getByTestId('current-step').locator('strong').innerText()).match(/(\d+)\. (.+)$/);
   expect(step).not.toBeNull();
   await expect(page.getByTestId('next-step')).toContainText(`Audit step ${step![1]}, ${step![2]}:`);
 });
 
 test('the printed report: summary on page 1, the register on page 2, at most 8 A4 pages before the appendix', async ({ page }, testInfo) => {
-  await seed(page, 'en', true);
-  const q = new Questionnaire(page, testInfo, 'en');
-  await page.goto('/results');
-  await q.heading(ui.en.results.title);
-  await resultsShown(page);
+  const q = await openResults(page, testInfo, 'en', true);
   await page.emulateMedia({ media: 'print' });
   const pages = async (file: string) => {
     await page.pdf({ path: file, format: 'A4', printBackground: true });
