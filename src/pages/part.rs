@@ -71,11 +71,14 @@ fn part_view(part: PartId) -> impl IntoView {
     view! {
         <PageHeading text=heading />
         <p class="lead">{intro}</p>
-        <ProgressBar
-            id="progress-part"
-            label=Signal::derive(move || t_string!(i18n, part.progress_part).to_string())
-            progress=part_progress
-        />
+        // A part whose questions are all optional (last year's figures) has nothing to count.
+        {move || (part_progress.get().visible > 0).then(|| view! {
+            <ProgressBar
+                id="progress-part"
+                label=Signal::derive(move || t_string!(i18n, part.progress_part).to_string())
+                progress=part_progress
+            />
+        })}
         <ProgressBar
             id="progress-total"
             label=Signal::derive(move || t_string!(i18n, part.progress_total).to_string())

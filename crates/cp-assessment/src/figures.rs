@@ -250,6 +250,25 @@ fn number(bank: &Bank, answers: &Answers, id: &str) -> Option<f64> {
         .filter(|v| v.is_finite() && *v >= 0.0)
 }
 
+/// The questions to name when the energy cost is not known: which carriers the plant buys,
+/// when none is chosen; else the cost of each one chosen (the carriers themselves were
+/// answered, so naming them would send the respondent to a question already done).
+fn energy_missing(carriers: &[String], energy_cost: Option<f64>) -> Vec<&'static str> {
+    match (energy_cost, carriers.is_empty()) {
+        (Some(_), _) => Vec::new(),
+        (None, true) => vec!["energy_carriers"],
+        (None, false) => carriers
+            .iter()
+            .filter_map(|c| {
+                FIGURE_QUESTIONS
+                    .iter()
+                    .copied()
+                    .find(|q| q.strip_suffix("_cost") == Some(c.as_str()))
+            })
+            .collect(),
+    }
+}
+
 /// Reads the sixth part; `None` when none of its figures is given.
 pub fn plant_figures(
     bank: &Bank,
@@ -290,7 +309,7 @@ pub fn plant_figures(
     .into_iter()
     .filter(|(_, v)| v.is_none())
     .map(|(id, _)| id)
-    .chain(energy_cost.is_none().then_some("energy_carriers"))
+    .chain(energy_missing(&carriers, energy_cost))
     .collect();
 
     let output = answers

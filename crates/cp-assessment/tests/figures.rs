@@ -170,6 +170,36 @@ fn partial_figures_give_a_partial_total_and_say_what_is_missing() {
         missing.contains("turnover") && missing.contains("raw materials"),
         "{missing}"
     );
+    // No carrier chosen: the question to answer is which energy the plant buys.
+    assert!(
+        f.cost_missing.contains(&"energy_carriers"),
+        "{:?}",
+        f.cost_missing
+    );
+    // Carriers chosen without their cost: the missing figures are those costs, not the
+    // carriers already answered (a newcomer was sent back to a question done).
+    a.set(
+        "energy_carriers",
+        Answer::Choices(vec!["electricity".into(), "steam".into()]),
+    );
+    let g = plant_figures(
+        &c.bank,
+        &benchmarks(),
+        &a,
+        Some(Sector::Textile),
+        Language::En,
+    )
+    .unwrap_or_else(|| panic!("one figure given"));
+    assert!(
+        !g.cost_missing.contains(&"energy_carriers"),
+        "{:?}",
+        g.cost_missing
+    );
+    assert!(
+        g.cost_missing.contains(&"electricity_cost") && g.cost_missing.contains(&"steam_cost"),
+        "{:?}",
+        g.cost_missing
+    );
     // No official levels for textile dyeing yet: said so, with the reason.
     assert!(r.levels.is_empty());
     assert!(r

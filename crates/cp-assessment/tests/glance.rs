@@ -113,13 +113,19 @@ fn the_next_step_follows_one_rule() {
             "a triggered plant that has not audited: the law comes first, before overdue options",
             chinese_plant(&c, 0, "none"),
             &overdue,
-            NextStep::MandatoryAudit(DutyStatus::Triggered),
+            NextStep::MandatoryAudit {
+                status: DutyStatus::Triggered,
+                step: AuditStep::Preparation,
+            },
         ),
         (
             "a listed plant with every step in place still starts the audit first",
             listed,
             &on_time,
-            NextStep::MandatoryAudit(DutyStatus::Listed),
+            NextStep::MandatoryAudit {
+                status: DutyStatus::Listed,
+                step: AuditStep::Routinization,
+            },
         ),
         (
             "a triggered plant already auditing: overdue options come next",

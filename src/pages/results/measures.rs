@@ -25,6 +25,7 @@ pub fn measures_section(
     c: &Content,
     a: &Assessment,
     conclusion: impl IntoView,
+    reasons_label: &str,
 ) -> impl IntoView {
     let sector = a.sector.and_then(|s| c.sector_name(s)).map_or_else(
         || t_string!(i18n, results.any_factory).to_string(),
@@ -34,7 +35,7 @@ pub fn measures_section(
         .measures
         .iter()
         .map(|m| {
-            let body = measure_body(i18n, c, m);
+            let body = measure_body(i18n, c, m, reasons_label);
             let title = c.category_name(m.category).to_owned();
             let summary = t_string!(i18n, results.fit_summary, rank = m.rank, name = title, score = m.score).to_string();
             let inner = if m.rank <= OPEN_MEASURES {
@@ -85,7 +86,7 @@ fn reasons_list(i18n: I18n, c: &Content, reasons: &[Reason]) -> impl IntoView {
         .collect_view()
 }
 
-fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit) -> impl IntoView {
+fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit, reasons_label: &str) -> impl IntoView {
     let info = c.category(m.category);
     let definition = info.map(|i| i.definition.clone()).unwrap_or_default();
     let payback = info.map(|i| i.payback.clone()).unwrap_or_default();
@@ -126,7 +127,7 @@ fn measure_body(i18n: I18n, c: &Content, m: &MeasureFit) -> impl IntoView {
         // The reasons are the longest part of a card: folded, so that a phone shows the
         // examples and the first step without scrolling past them (printed open).
         <details class="reasons-fold">
-            <summary>{t_string!(i18n, results.why_it_suits).to_string()}</summary>
+            <summary>{reasons_label.to_owned()}</summary>
             {raised}
             {lowered}
             {open}

@@ -232,6 +232,7 @@ fn section_view(i18n: I18n, app: AppState, input: &Input, section: Section) -> A
             c,
             a,
             summary::measures_conclusion(i18n, c, a, answers, input.glance_texts),
+            &input.glance_texts.get("reasons", &[]),
         )
         .into_any(),
         Section::ActionPlan => measures::action_plan_section(i18n, c, a).into_any(),

@@ -78,7 +78,7 @@ pub fn at_a_glance(
         let conclusion = duty
             .conclusion(rules)
             .filter(|_| matches!(duty, AuditDuty::China(_)))?;
-        Some(conclusion.title.clone())
+        Some(texts.get("duty", &[("verdict", &conclusion.title)]))
     });
     let line = |text: Option<String>, testid: &'static str| {
         text.map(|t| view! { <li data-testid=testid>{t}</li> })

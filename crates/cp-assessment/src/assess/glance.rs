@@ -20,8 +20,9 @@ use crate::vocabulary::{AuditStep, Language, MeasureCategory};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NextStep {
     /// China's rules require an audit (the plant is listed, or meets a trigger of art. 8)
-    /// and none is under way or done (《清洁生产审核办法》 2016, art. 8).
-    MandatoryAudit(DutyStatus),
+    /// and none is under way or done (《清洁生产审核办法》 2016, art. 8); `step` is where it
+    /// starts, the first audit step not in place.
+    MandatoryAudit { status: DutyStatus, step: AuditStep },
     /// The plant audited because of toxic substances and the five-year repeat falls due
     /// this year or fell due earlier (办法 art. 8): the year it is due.
     RepeatAudit(i32),
@@ -83,7 +84,10 @@ pub fn next_step(
     if let Some(AuditDuty::China(d)) = duty {
         let audited = matches!(audit_status, Some("in_progress" | "done"));
         if matches!(d.status, DutyStatus::Listed | DutyStatus::Triggered) && !audited {
-            return NextStep::MandatoryAudit(d.status);
+            return NextStep::MandatoryAudit {
+                status: d.status,
+                step: a.readiness.current_step,
+            };
         }
         let year = today.get(..4).and_then(|y| y.parse::<i32>().ok());
         if let (Some(due), Some(year), Some("done")) = (d.repeat_due, year, audit_status) {
@@ -164,7 +168,10 @@ const EN: &str = include_str!("../../../../content/en/glance.json");
 const ZH_CN: &str = include_str!("../../../../content/zh-CN/glance.json");
 
 /// The keys [`GlanceTexts`] must have.
-pub const GLANCE_KEYS: [&str; 22] = [
+pub const GLANCE_KEYS: [&str; 25] = [
+    "duty",
+    "reasons",
+    "next_then",
     "heading",
     "stage",
     "top",
@@ -255,22 +262,36 @@ impl Glance {
 
     /// The next step in words.
     pub fn next_text(&self, content: &Content, texts: &GlanceTexts) -> String {
+        let step_text = |key: &str, step: AuditStep| {
+            texts.get(
+                key,
+                &[
+                    ("n", &step.number().to_string()),
+                    ("name", content.step_name(step)),
+                    ("advice", content.step_advice(step).unwrap_or_default()),
+                ],
+            )
+        };
         match &self.next {
-            NextStep::MandatoryAudit(DutyStatus::Listed) => texts.get("next_listed", &[]),
-            NextStep::MandatoryAudit(_) => texts.get("next_triggered", &[]),
+            // The law's duty, then where the audit starts: a first action, not only a call.
+            NextStep::MandatoryAudit { status, step } => {
+                let duty = match status {
+                    DutyStatus::Listed => texts.get("next_listed", &[]),
+                    _ => texts.get("next_triggered", &[]),
+                };
+                let separator = if content.bank.language == "en" {
+                    " "
+                } else {
+                    ""
+                };
+                format!("{duty}{separator}{}", step_text("next_then", *step))
+            }
             NextStep::RepeatAudit(year) => texts.get("next_repeat", &[("year", &year.to_string())]),
             NextStep::Overdue { count, first } => texts.get(
                 "next_overdue",
                 &[("count", &count.to_string()), ("title", first)],
             ),
-            NextStep::AuditStep(step) => texts.get(
-                "next_step",
-                &[
-                    ("n", &step.number().to_string()),
-                    ("name", content.step_name(*step)),
-                    ("advice", content.step_advice(*step).unwrap_or_default()),
-                ],
-            ),
+            NextStep::AuditStep(step) => step_text("next_step", *step),
             NextStep::Stage(stage) => texts.get(
                 "next_stage",
                 &[(
