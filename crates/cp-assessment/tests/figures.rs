@@ -138,14 +138,18 @@ fn partial_figures_give_a_partial_total_and_say_what_is_missing() {
     a.set("water_cost", Answer::Number(80_000.0));
     a.set("turnover", Answer::Unknown);
     a.set("currency", Answer::Choice("eur".into()));
-    let f = plant_figures(
-        &c.bank,
-        &benchmarks(),
-        &a,
-        Some(Sector::Textile),
-        Language::En,
-    )
-    .unwrap_or_else(|| panic!("one figure given"));
+    // The textile plant's figures, in English.
+    let figures_of = |a: &Answers| {
+        plant_figures(
+            &c.bank,
+            &benchmarks(),
+            a,
+            Some(Sector::Textile),
+            Language::En,
+        )
+        .unwrap_or_else(|| panic!("one figure given"))
+    };
+    let f = figures_of(&a);
     assert_eq!(f.currency, Currency::Eur);
     assert_eq!(f.cost.total, 80_000.0);
     assert!(f.cost.partial);
@@ -182,14 +186,7 @@ fn partial_figures_give_a_partial_total_and_say_what_is_missing() {
         "energy_carriers",
         Answer::Choices(vec!["electricity".into(), "steam".into()]),
     );
-    let g = plant_figures(
-        &c.bank,
-        &benchmarks(),
-        &a,
-        Some(Sector::Textile),
-        Language::En,
-    )
-    .unwrap_or_else(|| panic!("one figure given"));
+    let g = figures_of(&a);
     assert!(
         !g.cost_missing.contains(&"energy_carriers"),
         "{:?}",
