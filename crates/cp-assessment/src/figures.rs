@@ -309,7 +309,7 @@ pub fn plant_figures(
     .into_iter()
     .filter(|(_, v)| v.is_none())
     .map(|(id, _)| id)
-    .chain(energy_missing(&carriers, energy_cost))
+    .chain(energy_missing(carriers, energy_cost))
     .collect();
 
     let output = answers
