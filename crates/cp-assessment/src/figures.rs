@@ -6,18 +6,14 @@
 //! in the texts of `content/<lang>/figures.json`, which, like the audit rules, only the
 //! results page reads.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
-
 use crate::answers::Answers;
 use crate::bank::{Bank, ContentError};
 use crate::benchmarks::{Benchmarks, Indicator, Level, SectorBenchmarks};
-use crate::content::parse;
 use crate::cost::{cost_of_waste, CostInputs, CostOfWaste};
 use crate::register::money;
 use crate::regulation::SourceStatus;
 use crate::spread::figure;
+use crate::templates::Templates;
 use crate::vocabulary::{Currency, Language, Sector};
 
 /// The questions of the sixth part, all read here.
@@ -76,12 +72,8 @@ const CARRIERS: [(&str, Option<(&str, f64)>); 5] = [
 ];
 
 /// The words of the figures' section, in one language (`content/<lang>/figures.json`).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct FigureTexts {
-    /// Every text by key; templates hold `{{ name }}` placeholders.
-    #[serde(rename = "text")]
-    pub texts: BTreeMap<String, serde_json::Value>,
-}
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureTexts(Templates);
 
 const EN: &str = include_str!("../../../content/en/figures.json");
 const ZH_CN: &str = include_str!("../../../content/zh-CN/figures.json");
@@ -155,45 +147,21 @@ impl FigureTexts {
     /// # Errors
     /// A [`ContentError`] if the file is malformed or lacks a text (caught by the tests).
     pub fn load(language: Language) -> Result<FigureTexts, ContentError> {
-        let t: FigureTexts = parse(
-            "figures.json",
-            match language {
-                Language::En => EN,
-                Language::ZhCn => ZH_CN,
-            },
-        )?;
-        for key in KEYS {
-            if !t.texts.contains_key(key) {
-                return Err(ContentError::Inconsistent(format!(
-                    "figures.json: no {key}"
-                )));
-            }
-        }
-        Ok(t)
+        let json = match language {
+            Language::En => EN,
+            Language::ZhCn => ZH_CN,
+        };
+        Templates::parse("figures.json", json, &KEYS).map(FigureTexts)
     }
 
-    /// The text under `key`, its placeholders filled from `values`; empty for a key the
-    /// file lacks (ruled out by [`FigureTexts::load`]).
+    /// The text under `key`, its placeholders filled from `values`.
     pub fn get(&self, key: &str, values: &[(&str, &str)]) -> String {
-        let mut text = self
-            .texts
-            .get(key)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_owned();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{{ {name} }}}}"), value);
-        }
-        text
+        self.0.get(key, values)
     }
 
     /// The name of an output unit ("tonne"), its id if unknown.
     pub fn unit<'a>(&'a self, id: &'a str) -> &'a str {
-        self.texts
-            .get("units")
-            .and_then(|u| u.get(id))
-            .and_then(|v| v.as_str())
-            .unwrap_or(id)
+        self.0.name_in("units", id).unwrap_or(id)
     }
 }
 
@@ -428,6 +396,24 @@ pub struct FiguresReport {
 }
 
 impl PlantFigures {
+    /// The cost of waste in one sentence, with its share of turnover when known: the
+    /// section's headline and the summary's line.
+    pub fn total_text(&self, texts: &FigureTexts, language: Language) -> String {
+        let cost = &self.cost;
+        let amount = money(cost.total, self.currency);
+        let key = if cost.partial {
+            "total_partial"
+        } else {
+            "total"
+        };
+        let mut total = texts.get(key, &[("amount", &amount)]);
+        if let Some(share) = cost.share_of_turnover {
+            total.push_str(language.sentence_separator());
+            total.push_str(&texts.get("share", &[("share", &figure(share * 100.0))]));
+        }
+        total
+    }
+
     /// The section's texts, in the language of `texts` and `bank` (for the missing
     /// questions' wording).
     pub fn report(
@@ -440,22 +426,7 @@ impl PlantFigures {
     ) -> FiguresReport {
         let c = self.currency;
         let cost = &self.cost;
-        let amount = money(cost.total, c);
-        let mut total = texts.get(
-            if cost.partial {
-                "total_partial"
-            } else {
-                "total"
-            },
-            &[("amount", &amount)],
-        );
-        if let Some(share) = cost.share_of_turnover {
-            // Chinese sentences follow each other without a space.
-            if language == Language::En {
-                total.push(' ');
-            }
-            total.push_str(&texts.get("share", &[("share", &figure(share * 100.0))]));
-        }
+        let total = self.total_text(texts, language);
         let reference = {
             let find = |id: &str| benchmarks.reference.iter().find(|r| r.id == id);
             let (a, b) = (

@@ -22,6 +22,7 @@ pub mod room_code;
 pub mod room_record;
 pub mod spread;
 pub mod state;
+pub mod templates;
 pub mod uses;
 pub mod vocabulary;
 pub mod workshop;

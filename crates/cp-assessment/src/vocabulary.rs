@@ -47,6 +47,14 @@ closed_set!(Language {
 });
 
 impl Language {
+    /// What goes between two sentences: a space in English, nothing in Chinese.
+    pub fn sentence_separator(self) -> &'static str {
+        match self {
+            Language::En => " ",
+            Language::ZhCn => "",
+        }
+    }
+
     /// The language for a BCP 47 tag as browsers report them: any "zh…" tag is Simplified
     /// Chinese (the closest we have for every Chinese reader), any "en…" tag English;
     /// `None` for other languages.

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use cp_assessment::answers::Answers;
 use cp_assessment::assess::{audit_duty, glance, notes, Assessment, AuditDuty, GlanceTexts, Named};
-use cp_assessment::benchmarks::Benchmarks;
 use cp_assessment::content::Content;
 use cp_assessment::labels::Joiner;
 use cp_assessment::register::Register;
@@ -72,8 +71,7 @@ pub fn at_a_glance(
     let cost = input
         .figure_texts
         .zip(a.figures.as_ref())
-        .zip(Benchmarks::shared())
-        .map(|((t, f), b)| f.report(t, &c.bank, b, a.sector, input.language).total);
+        .map(|(t, f)| f.total_text(t, input.language));
     let duty_line = rules.zip(duty.as_ref()).and_then(|(rules, duty)| {
         let conclusion = duty
             .conclusion(rules)

@@ -2,17 +2,14 @@
 //! plant stands, what suits it, what waste costs it, the legal status — and ONE next step,
 //! chosen by the rule of docs/scoring.md §8, so that every "next step" on the page agrees.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
-
 use super::{Assessment, AuditDuty};
 use crate::bank::ContentError;
 use crate::benchmarks::Level;
-use crate::content::{parse, Content, EngagementStage};
+use crate::content::{Content, EngagementStage};
 use crate::labels::Joiner;
 use crate::register::{Register, Status};
 use crate::regulation::DutyStatus;
+use crate::templates::Templates;
 use crate::vocabulary::{AuditStep, Language, MeasureCategory};
 
 /// The one next step, in the order the rule tries them: the law first, then promises made
@@ -130,18 +127,14 @@ pub fn glance(
             of,
         })
     });
-    let register_count = (!register.options.is_empty()).then(|| RegisterCount {
-        selected: register.options.iter().filter(|o| o.is_selected()).count(),
-        done: register
-            .options
-            .iter()
-            .filter(|o| o.is_selected() && matches!(o.status, Status::Done(_)))
-            .count(),
-        overdue: register
-            .options
-            .iter()
-            .filter(|o| o.is_overdue(today))
-            .count(),
+    // The register's own summary counts statuses without the rejected options.
+    let register_count = (!register.options.is_empty()).then(|| {
+        let s = register.summary(today);
+        RegisterCount {
+            selected: s.by_status.iter().sum::<usize>() - s.by_status[Status::Dropped.index()],
+            done: s.by_status[Status::Done(None).index()],
+            overdue: s.overdue,
+        }
     });
     Glance {
         stage: a.engagement,
@@ -157,12 +150,8 @@ pub fn glance(
 }
 
 /// The summary's words, in one language (`content/<lang>/glance.json`).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct GlanceTexts {
-    /// Every text by key; templates hold `{{ name }}` placeholders.
-    #[serde(rename = "text")]
-    texts: BTreeMap<String, String>,
-}
+#[derive(Clone, Debug, PartialEq)]
+pub struct GlanceTexts(Templates);
 
 const EN: &str = include_str!("../../../../content/en/glance.json");
 const ZH_CN: &str = include_str!("../../../../content/zh-CN/glance.json");
@@ -202,26 +191,16 @@ impl GlanceTexts {
     /// # Errors
     /// A [`ContentError`] if the file is malformed or lacks a text (caught by the tests).
     pub fn load(language: Language) -> Result<GlanceTexts, ContentError> {
-        let t: GlanceTexts = parse(
-            "glance.json",
-            match language {
-                Language::En => EN,
-                Language::ZhCn => ZH_CN,
-            },
-        )?;
-        match GLANCE_KEYS.iter().find(|k| !t.texts.contains_key(**k)) {
-            Some(key) => Err(ContentError::Inconsistent(format!("glance.json: no {key}"))),
-            None => Ok(t),
-        }
+        let json = match language {
+            Language::En => EN,
+            Language::ZhCn => ZH_CN,
+        };
+        Templates::parse("glance.json", json, &GLANCE_KEYS).map(GlanceTexts)
     }
 
     /// The text under `key`, its placeholders filled from `values`.
     pub fn get(&self, key: &str, values: &[(&str, &str)]) -> String {
-        let mut text = self.texts.get(key).cloned().unwrap_or_default();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{{ {name} }}}}"), value);
-        }
-        text
+        self.0.get(key, values)
     }
 }
 
@@ -279,11 +258,8 @@ impl Glance {
                     DutyStatus::Listed => texts.get("next_listed", &[]),
                     _ => texts.get("next_triggered", &[]),
                 };
-                let separator = if content.bank.language == "en" {
-                    " "
-                } else {
-                    ""
-                };
+                let language = Language::from_id(&content.bank.language).unwrap_or_default();
+                let separator = language.sentence_separator();
                 format!("{duty}{separator}{}", step_text("next_then", *step))
             }
             NextStep::RepeatAudit(year) => texts.get("next_repeat", &[("year", &year.to_string())]),
