@@ -320,6 +320,19 @@ fn one_answer_moves_the_ranking_in_the_documented_direction() {
     unknown.set("residue", Answer::Unknown);
     let (s2, _) = fit(&assess(&c, &unknown), ByProduct);
     assert!(s0 < s2 && s2 < s1);
+    // A residue already sold is a by-product in place: it does not recommend one again, and
+    // the reason says what remains.
+    let mut sold = p1.clone();
+    sold.set("residue", choice("sold"));
+    let sold = assess(&c, &sold);
+    let (s3, _) = fit(&sold, ByProduct);
+    assert!(s0 < s3 && s3 < s2, "sold {s3} between none {s0} and unknown {s2}");
+    let by_product = sold.measures.iter().find(|m| m.category == ByProduct);
+    let lowered: Vec<_> = by_product
+        .map(|m| m.lowered_by.iter().map(|r| r.rule_id.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(lowered, vec!["bp_already_used"]);
+    assert!(by_product.is_some_and(|m| m.raised_by.is_empty()));
 }
 
 #[test]
