@@ -94,11 +94,24 @@ pub struct FitRule {
     /// Direction and strength.
     pub effect: Effect,
     /// All must hold (on counted answers; unknown or hidden answers never trigger a rule).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub when: Vec<RuleCondition>,
+    /// At least one must hold as well, when any are given: one fact that several answers
+    /// can show (a broken limit is a warning, an emission over a standard, or energy over
+    /// the quota) moves a category once, however many of them show it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when_any: Vec<RuleCondition>,
     /// Shown to the user, in plain words.
     pub reason: String,
     /// Source keys from cp-reference.md.
     pub source: Vec<String>,
+}
+
+impl FitRule {
+    /// Every condition it looks at, required or alternative.
+    pub fn conditions(&self) -> impl Iterator<Item = &RuleCondition> {
+        self.when.iter().chain(&self.when_any)
+    }
 }
 
 /// A rule that raises a category when the plant's figures put it at level Ⅲ or below on
@@ -427,10 +440,13 @@ impl Content {
             }
         }
         for rule in &self.texts.rules {
-            if rule.when.is_empty() {
-                return fail(format!("rule {} has no condition", rule.id));
+            if rule.when.is_empty() && rule.when_any.len() < 2 {
+                return fail(format!(
+                    "rule {} needs a condition, or two alternatives",
+                    rule.id
+                ));
             }
-            for cond in &rule.when {
+            for cond in rule.conditions() {
                 let Some(q) = self.bank.question(&cond.question) else {
                     return fail(format!(
                         "rule {} names unknown question {}",

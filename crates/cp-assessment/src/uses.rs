@@ -61,7 +61,7 @@ pub fn uses(content: &Content) -> BTreeMap<String, Vec<Use>> {
         }
     };
     for rule in &content.texts.rules {
-        for cond in &rule.when {
+        for cond in rule.conditions() {
             add(&cond.question, Use::FitRule(rule.id.clone()));
         }
     }

@@ -508,3 +508,34 @@ fn the_ranking_is_explained_by_the_causes_named() {
     }
     assert_eq!(assess(&c, &none).causes(&c, &none), None);
 }
+
+#[test]
+fn a_broken_limit_raises_once_whichever_answers_show_it() {
+    use MeasureCategory::{Substitution, Technology};
+    let c = content();
+    let p1 = persona("p1");
+    let base = assess(&c, &p1);
+    let gain = |a: &Assessment, cat| points(a, cat) - points(&base, cat);
+    let with = |pairs: &[(&str, Answer)]| {
+        let mut answers = p1.clone();
+        for (q, a) in pairs {
+            answers.set(*q, a.clone());
+        }
+        assess(&c, &answers)
+    };
+    let over = Answer::Choices(vec!["over_standard".into()]);
+    // Emissions over a standard are the same pressure as a fine: both categories rise.
+    let a = with(&[("over_limits", over.clone())]);
+    assert_eq!((gain(&a, Technology), gain(&a, Substitution)), (12, 12));
+    // Shown by two answers, the breach still counts once, and both are quoted.
+    let a = with(&[("over_limits", over), ("violations", choice("penalty"))]);
+    assert_eq!((gain(&a, Technology), gain(&a, Substitution)), (12, 12));
+    let tech = a.measures.iter().find(|m| m.category == Technology);
+    let quoted = tech
+        .and_then(|m| m.raised_by.iter().find(|r| r.rule_id == "tech_violation"))
+        .map_or(0, |r| r.evidence.len());
+    assert_eq!(quoted, 2);
+    // Energy over the quota standard presses for a process change, not for other inputs.
+    let a = with(&[("energy_quota", choice("over"))]);
+    assert_eq!((gain(&a, Technology), gain(&a, Substitution)), (12, 0));
+}

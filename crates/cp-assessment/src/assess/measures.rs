@@ -160,11 +160,20 @@ fn condition_holds(bank: &Bank, answers: &Answers, cond: &RuleCondition) -> Opti
 
 /// The reason a rule gives, if all its conditions hold on the counted answers.
 pub fn apply_rule(bank: &Bank, answers: &Answers, rule: &FitRule) -> Option<Reason> {
-    let evidence = rule
+    let mut evidence = rule
         .when
         .iter()
         .map(|c| condition_holds(bank, answers, c))
         .collect::<Option<Vec<_>>>()?;
+    let alternatives: Vec<Evidence> = rule
+        .when_any
+        .iter()
+        .filter_map(|c| condition_holds(bank, answers, c))
+        .collect();
+    if !rule.when_any.is_empty() && alternatives.is_empty() {
+        return None;
+    }
+    evidence.extend(alternatives);
     Some(Reason {
         rule_id: rule.id.clone(),
         text: rule.reason.clone(),
@@ -238,7 +247,7 @@ pub fn measures(content: &Content, answers: &Answers, standings: &[Standing]) ->
                 .filter(|q| matches!(answers.counted(bank, &q.id), Some(Answer::Unknown)))
                 .filter(|q| {
                     content.texts.rules.iter().any(|r| {
-                        r.category == category && r.when.iter().any(|c| c.question == q.id)
+                        r.category == category && r.conditions().any(|c| c.question == q.id)
                     })
                 })
                 .map(|q| q.text.clone())
