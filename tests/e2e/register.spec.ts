@@ -57,6 +57,8 @@ for (const lang of ['en', 'zh-CN'] as Lang[]) {
     await expect(page.getByTestId('option-2').getByRole('heading')).toContainText(titles[1]);
     // User text is shown as text, never as markup.
     await expect(page.getByTestId('option-3').getByRole('heading')).toContainText('<b>');
+    // Before any study or measurement there are no savings to show, rather than ¥0.
+    await expect(page.getByTestId('register-savings')).toHaveText(t.summary_no_savings);
 
     // Screening into the three bins.
     const [one, two, three] = [page.getByTestId('option-1'), page.getByTestId('option-2'), page.getByTestId('option-3')];

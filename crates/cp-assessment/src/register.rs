@@ -497,6 +497,18 @@ pub struct Summary {
     pub measured: f64,
     /// Options past their deadline, not done or dropped.
     pub overdue: usize,
+    /// Selected options whose feasibility study gives an estimate.
+    pub with_estimate: usize,
+    /// Options done whose savings were measured.
+    pub with_measurement: usize,
+}
+
+impl Summary {
+    /// Whether any amount is known yet: before a study or a measurement the sums are 0 by
+    /// absence, not by finding, and must not read as a result.
+    pub fn has_savings(&self) -> bool {
+        self.with_estimate + self.with_measurement > 0
+    }
 }
 
 impl CpOption {
@@ -646,13 +658,17 @@ impl Register {
             let estimate = o
                 .feasibility
                 .filter(|f| f.check().is_ok())
-                .map_or(0.0, |f| f.savings.total());
-            if o.is_selected() {
-                s.estimated += estimate;
+                .map(|f| f.savings.total());
+            if let (true, Some(e)) = (o.is_selected(), estimate) {
+                s.estimated += e;
+                s.with_estimate += 1;
             }
             if let (false, &Status::Done(measured)) = (rejected, &o.status) {
-                s.estimated_done += estimate;
-                s.measured += measured.unwrap_or(0.0);
+                s.estimated_done += estimate.unwrap_or(0.0);
+                if let Some(m) = measured {
+                    s.measured += m;
+                    s.with_measurement += 1;
+                }
             }
             if o.is_overdue(today) {
                 s.overdue += 1;

@@ -261,6 +261,14 @@ fn the_summary_counts_bins_statuses_savings_and_overdue_options() {
     // The heat recovery is late and in progress; the rejected option's deadline has passed
     // but it will not be done, so it is not late; training is not due yet.
     assert_eq!(s.overdue, 1);
+    assert_eq!((s.with_estimate, s.with_measurement), (2, 1));
+    assert!(s.has_savings());
+    // Options without a study or a measurement have no savings to show, not savings of 0.
+    let unstudied = Register {
+        options: vec![option(1, "Train operators on recipes")],
+        ..Register::default()
+    };
+    assert!(!unstudied.summary("2026-12-07").has_savings());
 }
 
 #[test]

@@ -106,7 +106,11 @@ fn summary_view(i18n: I18n, app: AppState) -> impl IntoView {
             <h2 id="register-summary-h">{t_string!(i18n, register.summary_heading).to_string()}</h2>
             <p>{t_string!(i18n, register.summary_bins, total = total, now = now, study = study, rejected = rejected, unscreened = unscreened).to_string()}</p>
             <p>{t_string!(i18n, register.summary_status, done = done, progress = progress, planned = planned, dropped = dropped, overdue = s.overdue).to_string()}</p>
-            <p data-testid="register-savings">{t_string!(i18n, register.summary_savings, estimated = money(s.estimated, c), estimated_done = money(s.estimated_done, c), measured = money(s.measured, c)).to_string()}</p>
+            <p data-testid="register-savings">{if s.has_savings() {
+                t_string!(i18n, register.summary_savings, estimated = money(s.estimated, c), estimated_done = money(s.estimated_done, c), measured = money(s.measured, c)).to_string()
+            } else {
+                t_string!(i18n, register.summary_no_savings).to_string()
+            }}</p>
             <p class="hint no-print">{t_string!(i18n, register.revisit).to_string()}</p>
         </section>
     }
