@@ -215,6 +215,12 @@ test('a register of 200 options saves, loads and prints', async ({ page }) => {
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('register-table').locator('tbody tr')).toHaveCount(200);
   await expect(page.getByTestId('register-table')).toBeVisible();
+  // The ten columns print across the sheet: the table's pages are landscape, as a printer
+  // honouring the page's CSS size prints them.
+  const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+  const boxes = (pdf.match(/MediaBox\s*\[[^\]]*\]/g) ?? []).map((b) => b.match(/[\d.]+/g)!.map(Number));
+  const landscape = boxes.filter(([, , w, h]) => w > h).length;
+  expect(landscape, 'landscape pages for the option table').toBeGreaterThan(0);
 });
 
 test('two tabs stay in step', async ({ page, context }) => {
