@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing (scripts/setup.sh), then
-#   1. native domain tests (cargo test),
+#   1. native domain tests (cargo test) and clippy's lints, warnings as errors,
 #   2. the release build with Trunk (wasm-opt from npm binaryen) into dist/, and the
 #      first-load size report against its budget (scripts/size-report.mjs),
 #   3. the same release build for a sub-path, --public-url /cp/, into dist-cp/ (cargo's
@@ -20,6 +20,13 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 failed=()
 echo "[test] 1/5 native tests: cargo test --workspace"
 cargo test --workspace --locked
+# Clippy ships with rustup's default profile; a minimal install without it skips the lint.
+if cargo clippy --version >/dev/null 2>&1; then
+  echo "[test] 1/5 lints: cargo clippy --workspace --all-targets -D warnings"
+  cargo clippy --workspace --all-targets --locked -- -D warnings
+else
+  echo "[test] 1/5 lints skipped: clippy is not installed (rustup component add clippy)"
+fi
 
 echo "[test] 2/5 release build: trunk build --release"
 trunk build --release

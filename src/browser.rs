@@ -45,19 +45,25 @@ pub fn new_uuid() -> String {
         .to_string()
 }
 
+/// The browser would not start a download (no document, or no link could be made).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DownloadRefused;
+
 /// Offers `content` as a file download named `filename` with MIME type `mime`.
 ///
 /// # Errors
-/// `Err(())` when the browser refuses (no document, blob URLs blocked).
-pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), ()> {
+/// [`DownloadRefused`] when the browser refuses (no document, blob URLs blocked).
+pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), DownloadRefused> {
     let blob = gloo_file::Blob::new_with_options(content, Some(mime));
     let url = gloo_file::ObjectUrl::from(blob);
-    let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(DownloadRefused)?;
     let anchor = document
         .create_element("a")
-        .map_err(|_| ())?
+        .map_err(|_| DownloadRefused)?
         .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| ())?;
+        .map_err(|_| DownloadRefused)?;
     anchor.set_href(&url);
     anchor.set_download(filename);
     anchor.click();

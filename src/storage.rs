@@ -267,7 +267,7 @@ pub fn outbox() -> Result<Option<(String, usize)>, StorageIssue> {
     match stored_outbox(&storage)? {
         None => Ok(None),
         Some((_, None)) => Err(StorageIssue::Unreadable),
-        Some((raw, Some(o))) => Ok((!o.responses.is_empty()).then(|| (raw, o.responses.len()))),
+        Some((raw, Some(o))) => Ok((!o.responses.is_empty()).then_some((raw, o.responses.len()))),
     }
 }
 

@@ -19,26 +19,35 @@ fn file_stem(identity: &Identity) -> String {
     format!("cp-self-assessment-{}", identity.short_id())
 }
 
+/// Why a response could not be offered as a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFailed {
+    /// Nothing to export yet: the content has not loaded.
+    NotReady,
+    /// The browser would not start the download.
+    Refused,
+}
+
 /// Offers a response as its JSON export (docs/format.md), named after its id.
 ///
 /// # Errors
-/// `Err(())` when there is nothing to export (no content yet, no answers) or the browser
-/// refuses.
+/// [`ExportFailed`] when there is nothing to export yet or the browser refuses.
 pub fn download_response(
     app: AppState,
     identity: &Identity,
     answers: &Answers,
     register: &Register,
-) -> Result<(), ()> {
+) -> Result<(), ExportFailed> {
     let json = app
         .response_file(identity, answers, register)
         .map(|file| to_json(&file))
-        .ok_or(())?;
+        .ok_or(ExportFailed::NotReady)?;
     browser::download(
         &format!("{}.json", file_stem(identity)),
         "application/json",
         &json,
     )
+    .map_err(|_| ExportFailed::Refused)
 }
 
 /// Downloads and share link, shown with the results.
@@ -111,7 +120,7 @@ pub fn ExportPanel() -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| copied.set(browser::copy_to_clipboard(&copy))>
                         {t!(i18n, exchange.copy)}
                     </button>
-                    <span role="status">{move || copied.get().then(|| t!(i18n, exchange.copied))}</span>
+                    <span role="status">{move || copied.get().then_some(t!(i18n, exchange.copied))}</span>
                 }
             })}
         </section>

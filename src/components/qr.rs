@@ -99,7 +99,7 @@ mod tests {
         let d = qr_path("http://127.0.0.1:4173/").unwrap_or_else(|e| panic!("{e}"));
         // Version 2 (25 modules) is the smallest that holds 22 bytes at level M.
         assert!(
-            d.width >= 21 && (d.width - 21) % 4 == 0,
+            d.width >= 21 && (d.width - 21).is_multiple_of(4),
             "width {}",
             d.width
         );

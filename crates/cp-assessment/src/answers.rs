@@ -225,9 +225,9 @@ impl Answer {
         let typed = without_unit(folded.trim(), unit);
         let whole = question.number.as_ref().is_some_and(|n| n.integer);
         let value = if whole {
-            parse_whole_number(&typed)
+            parse_whole_number(typed)
         } else {
-            parse_number(&typed)
+            parse_number(typed)
         }?;
         let answer = Answer::Number(value);
         answer.validate(question).map(|()| answer)
@@ -312,12 +312,10 @@ pub struct Progress {
 impl Progress {
     /// Share answered, 0–100, rounded down; 100 when nothing is visible.
     pub fn percent(self) -> u8 {
-        if self.visible == 0 {
-            100
-        } else {
-            // answered <= visible, so the quotient is at most 100.
-            u8::try_from(self.answered * 100 / self.visible).unwrap_or(100)
-        }
+        // answered <= visible, so the quotient is at most 100.
+        (self.answered * 100)
+            .checked_div(self.visible)
+            .map_or(100, |p| u8::try_from(p).unwrap_or(100))
     }
 }
 

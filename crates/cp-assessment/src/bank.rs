@@ -26,8 +26,7 @@ pub enum PartId {
     Motivation,
     /// 5. Constraints and capacities.
     Constraints,
-    /// 6. Last year's figures (optional): turnover, output, water, energy, materials,
-    /// treatment and disposal, for the cost of waste and the sector's CP levels.
+    /// 6. Last year's figures (optional), for the cost of waste and the sector's CP levels.
     Figures,
 }
 
@@ -324,7 +323,7 @@ impl Bank {
                 return fail(format!("question id {} is used twice", q.id));
             }
             let needs_options = matches!(q.kind, QuestionKind::Single | QuestionKind::Multi);
-            if needs_options != !q.options.is_empty() {
+            if needs_options == q.options.is_empty() {
                 return fail(format!("question {}: options do not fit its kind", q.id));
             }
             for (i, o) in q.options.iter().enumerate() {

@@ -240,8 +240,8 @@ pub fn measures(content: &Content, answers: &Answers, standings: &[Standing]) ->
             let total = base_fit(category) + reasons.iter().map(|r| r.points).sum::<i32>();
             let (mut raised_by, mut lowered_by): (Vec<Reason>, Vec<Reason>) =
                 reasons.into_iter().partition(|r| r.points > 0);
-            raised_by.sort_by(|a, b| b.points.cmp(&a.points));
-            lowered_by.sort_by(|a, b| a.points.cmp(&b.points));
+            raised_by.sort_by_key(|r| std::cmp::Reverse(r.points));
+            lowered_by.sort_by_key(|r| r.points);
             let open_questions: Vec<String> = bank
                 .questions()
                 .filter(|q| matches!(answers.counted(bank, &q.id), Some(Answer::Unknown)))

@@ -84,7 +84,7 @@ pub fn motivation(bank: &Bank, answers: &Answers) -> MotivationProfile {
         .filter(|d| d.importance.is_some_and(|v| v >= STRONG_MOTIVE))
         .collect();
     // Stable sort: equal importance keeps the seed's order.
-    strong.sort_by(|a, b| b.importance.cmp(&a.importance));
+    strong.sort_by_key(|d| std::cmp::Reverse(d.importance));
     // Strong reasons per family first, then the family's score: the headline names the
     // family of most of the reasons listed under it.
     let leading_family = families
