@@ -158,17 +158,22 @@ fn StorageNotices() -> impl IntoView {
             view! { <div class="notice" role="status" data-testid="synced-notice">{t!(i18n, storage.synced)}</div> }
         })
     };
+    let backup_failed = RwSignal::new(false);
     let backup = move || {
         matches!(app.storage_issue.get(), Some(StorageIssue::Unreadable)).then(|| {
             view! {
                 <div class="notice no-print">
                     <button type="button" class="secondary" on:click=move |_| {
-                        if let Some(text) = crate::storage::unreadable_backup() {
-                            let _ = crate::browser::download("cp-self-assessment-unreadable.txt", "text/plain", &text);
-                        }
+                        let sent = crate::storage::unreadable_backup().map(|text| {
+                            crate::browser::download("cp-self-assessment-unreadable.txt", "text/plain", &text)
+                        });
+                        backup_failed.set(matches!(sent, Some(Err(_))));
                     }>
                         {t!(i18n, storage.download_backup)}
                     </button>
+                    <Show when=move || backup_failed.get()>
+                        <p class="field-error" role="alert">{t!(i18n, exchange.download_failed)}</p>
+                    </Show>
                 </div>
             }
         })

@@ -318,6 +318,7 @@ pub fn KeptResponses() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let deleting = RwSignal::new(None::<usize>);
+    let export_failed = RwSignal::new(false);
     let label_of = move |answers: &cp_assessment::answers::Answers| -> String {
         app.with_content(|c| c.response_name(answers))
             .flatten()
@@ -337,7 +338,7 @@ pub fn KeptResponses() -> impl IntoView {
                     {(progress.answered == progress.visible).then(|| view! { <strong>{format!(" · {}", t_string!(i18n, workshop.complete))}</strong> })}
                     <div class="button-row">
                         <button type="button" class="secondary" on:click=move |_| app.resume(i)>{t!(i18n, workshop.resume)}</button>
-                        <button type="button" class="secondary" on:click=move |_| { let _ = download_response(app, &identity, &answers, &register); }>
+                        <button type="button" class="secondary" on:click=move |_| export_failed.set(download_response(app, &identity, &answers, &register).is_err())>
                             {t!(i18n, workshop.export)}
                         </button>
                         <Show
@@ -370,6 +371,9 @@ pub fn KeptResponses() -> impl IntoView {
                 <Show when=has_kept>
                     <h2 id="kept-h">{t!(i18n, workshop.saved_heading)}</h2>
                     <ul class="kept-list">{items}</ul>
+                    <Show when=move || export_failed.get()>
+                        <p class="field-error" role="alert">{t!(i18n, exchange.download_failed)}</p>
+                    </Show>
                 </Show>
                 <Show when=move || app.answers.with(|a| !a.is_empty())>
                     <button type="button" class="secondary" on:click=move |_| app.keep_and_start_another()>
