@@ -146,9 +146,9 @@ fn texts(v: &Value, in_text: bool, out: &mut Vec<String>) {
 
 /// Latin words allowed on Chinese pages: stage codes, standards and established
 /// abbreviations practitioners use untranslated, units, and key-cap names (Esc).
-pub const LATIN_ALLOWED: [&str; 23] = [
+pub const LATIN_ALLOWED: [&str; 25] = [
     "PDF", "JSON", "CSV", "KB", "Esc", "A", "B", "B2", "B1-a", "B1-b", "V", "V-B", "ISO", "NPV",
-    "IRR", "pH", "COD", "VOCs", "RO", "PCB", "LED", "zh-CN", "en",
+    "IRR", "pH", "COD", "VOCs", "RO", "PCB", "LED", "zh-CN", "en", "GB", "MFCA",
 ];
 
 fn latin_words(s: &str) -> Vec<String> {
@@ -160,6 +160,8 @@ fn latin_words(s: &str) -> Vec<String> {
         }
         s.replace_range(a..b + 2, " ");
     }
+    // A recommended national standard's code (GB/T 2589) is written as the standard writes it.
+    let s = s.replace("GB/T", "GB");
     let mut words = Vec::new();
     let mut current = String::new();
     for ch in s.chars() {

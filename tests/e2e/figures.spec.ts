@@ -67,7 +67,7 @@ test('zh-CN: figures typed with full-width digits and a comma decimal give the c
   // ¥3,000,000 = ¥135,000; water ¥300,000; treatment and disposal ¥250,000: ¥1,135,000,
   // 1.89 % of ¥60,000,000.
   const section = page.getByTestId('figures');
-  await expect(page.getByTestId('cost-of-waste')).toHaveText('废物每年让工厂损失约 ¥1,135,000。相当于营业收入的 1.89%。');
+  await expect(page.getByTestId('cost-of-waste')).toHaveText('贵厂每年的废物成本约为 ¥1,135,000，并非全部可以避免。相当于营业收入的 1.89%。');
   const table = section.getByTestId('chart-cost-of-waste-table');
   await expect(table.locator('tbody tr')).toHaveCount(4);
   await expect(table.locator('tbody tr').nth(0)).toContainText('¥450,000');

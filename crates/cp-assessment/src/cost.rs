@@ -44,6 +44,15 @@ pub struct CostOfWaste {
     pub partial: bool,
 }
 
+impl CostOfWaste {
+    /// Whether any category could be computed: before that the total is no finding.
+    pub fn is_known(&self) -> bool {
+        [self.material, self.energy, self.water, self.waste_management]
+            .iter()
+            .any(Option::is_some)
+    }
+}
+
 fn amount(v: Option<f64>) -> Option<f64> {
     v.filter(|x| x.is_finite() && *x >= 0.0)
 }

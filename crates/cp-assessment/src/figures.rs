@@ -79,13 +79,14 @@ const EN: &str = include_str!("../../../content/en/figures.json");
 const ZH_CN: &str = include_str!("../../../content/zh-CN/figures.json");
 
 /// The keys [`FigureTexts`] must have: every text the results and the room read.
-const KEYS: [&str; 59] = [
+const KEYS: [&str; 60] = [
     "heading",
     "intro",
     "nothing_given",
     "give_figures",
     "total",
     "total_partial",
+    "total_unknown",
     "share",
     "reference",
     "chart_caption",
@@ -397,9 +398,13 @@ pub struct FiguresReport {
 
 impl PlantFigures {
     /// The cost of waste in one sentence, with its share of turnover when known: the
-    /// section's headline and the summary's line.
-    pub fn total_text(&self, texts: &FigureTexts, language: Language) -> String {
+    /// section's headline and the summary's line; `None` while no cost category is known,
+    /// when a total of 0 would read as a finding.
+    pub fn total_text(&self, texts: &FigureTexts, language: Language) -> Option<String> {
         let cost = &self.cost;
+        if !cost.is_known() {
+            return None;
+        }
         let amount = money(cost.total, self.currency);
         let key = if cost.partial {
             "total_partial"
@@ -411,7 +416,7 @@ impl PlantFigures {
             total.push_str(language.sentence_separator());
             total.push_str(&texts.get("share", &[("share", &figure(share * 100.0))]));
         }
-        total
+        Some(total)
     }
 
     /// The section's texts, in the language of `texts` and `bank` (for the missing
@@ -426,7 +431,9 @@ impl PlantFigures {
     ) -> FiguresReport {
         let c = self.currency;
         let cost = &self.cost;
-        let total = self.total_text(texts, language);
+        let total = self
+            .total_text(texts, language)
+            .unwrap_or_else(|| texts.get("total_unknown", &[]));
         let reference = {
             let find = |id: &str| benchmarks.reference.iter().find(|r| r.id == id);
             let (a, b) = (

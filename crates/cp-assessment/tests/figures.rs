@@ -106,7 +106,7 @@ fn the_cost_of_waste_intensities_and_level_of_a_steel_plant() {
     );
     assert_eq!(
         r.total,
-        "Waste costs the plant about ¥1,200,000 a year. That is 2 % of turnover."
+        "Waste costs the plant about ¥1,200,000 a year, not all of it avoidable. That is 2 % of turnover."
     );
     assert!(r.reference.contains("4.5 %"), "{}", r.reference);
     assert_eq!(r.rows[0].text, "¥500,000");
@@ -235,6 +235,34 @@ fn no_figure_or_only_i_dont_know_gives_no_section_and_never_nan() {
 }
 
 #[test]
+fn turnover_alone_gives_no_cost_of_waste_rather_than_zero() {
+    let c = content();
+    let mut a = Answers::new();
+    a.set("turnover", Answer::Number(250_000_000.0));
+    let f = plant_figures(
+        &c.bank,
+        &benchmarks(),
+        &a,
+        Some(Sector::Textile),
+        Language::En,
+    )
+    .unwrap_or_else(|| panic!("one figure given"));
+    assert!(!f.cost.is_known());
+    let texts = FigureTexts::load(Language::En).unwrap_or_else(|e| panic!("{e}"));
+    // The summary leaves the line out; the section says what the total needs.
+    assert_eq!(f.total_text(&texts, Language::En), None);
+    let r = f.report(
+        &texts,
+        &c.bank,
+        &benchmarks(),
+        Some(Sector::Textile),
+        Language::En,
+    );
+    assert!(r.total.starts_with("What waste costs cannot be worked out yet"), "{}", r.total);
+    assert!(!r.total.contains("¥0"), "{}", r.total);
+}
+
+#[test]
 fn every_text_of_the_section_is_there_in_both_languages() {
     for language in [Language::En, Language::ZhCn] {
         FigureTexts::load(language).unwrap_or_else(|e| panic!("{language:?}: {e}"));
@@ -246,7 +274,7 @@ fn chinese_sentences_are_joined_without_a_space() {
     let r = steel_plant_in_chinese();
     assert_eq!(
         r.total,
-        "废物每年让工厂损失约 ¥1,200,000。相当于营业收入的 2%。"
+        "贵厂每年的废物成本约为 ¥1,200,000，并非全部可以避免。相当于营业收入的 2%。"
     );
 }
 

@@ -71,7 +71,7 @@ pub fn at_a_glance(
     let cost = input
         .figure_texts
         .zip(a.figures.as_ref())
-        .map(|(t, f)| f.total_text(t, input.language));
+        .and_then(|(t, f)| f.total_text(t, input.language));
     let duty_line = rules.zip(duty.as_ref()).and_then(|(rules, duty)| {
         let conclusion = duty
             .conclusion(rules)
