@@ -114,22 +114,6 @@ pub fn parse_number(raw: &str) -> Result<f64, AnswerError> {
     }
 }
 
-/// Reads a whole number as a manager types it: like [`parse_number`], and also with commas
-/// grouping thousands ("1,200", "12,000", "1,200,000"), which a whole-number question
-/// cannot mistake for a decimal comma. "1,2" or "1,20" still read as decimals (and are
-/// then refused as not whole by [`Answer::validate`]).
-///
-/// # Errors
-/// [`AnswerError::NotANumber`] as [`parse_number`].
-fn parse_whole_number(raw: &str) -> Result<f64, AnswerError> {
-    let t = raw.trim();
-    if is_grouped(t) {
-        parse_number(&t.replace(',', ""))
-    } else {
-        parse_number(t)
-    }
-}
-
 /// Whether `digits` (an optional minus, then digits) groups thousands with commas:
 /// "1,200", "12,000,000".
 fn is_grouped(digits: &str) -> bool {
@@ -224,8 +208,10 @@ impl Answer {
         let unit = question.number.as_ref().map_or("", |n| n.unit.trim());
         let typed = without_unit(folded.trim(), unit);
         let whole = question.number.as_ref().is_some_and(|n| n.integer);
+        // Whole amounts are also read as Chinese managers write them: "2.5亿", "60万元".
         let value = if whole {
-            parse_whole_number(typed)
+            let typed = typed.strip_suffix('元').map_or(typed, str::trim_end);
+            parse_amount(typed)
         } else {
             parse_number(typed)
         }?;
@@ -503,10 +489,18 @@ impl Bank {
                 .collect::<Vec<_>>()
                 .join(&w.clause_separator),
             Answer::Scale(v) => format!("{v} {}", w.scale_of),
-            Answer::Number(n) => match question.number.as_ref().map(|s| s.unit.as_str()) {
-                Some(unit) if !unit.is_empty() => format!("{n} {unit}"),
-                _ => format!("{n}"),
-            },
+            Answer::Number(n) => {
+                // Large figures read grouped ("250,000,000"); years and head counts stay as typed.
+                let shown = if n.abs() >= 10_000.0 {
+                    crate::spread::grouped(*n)
+                } else {
+                    format!("{n}")
+                };
+                match question.number.as_ref().map(|s| s.unit.as_str()) {
+                    Some(unit) if !unit.is_empty() => format!("{shown} {unit}"),
+                    _ => shown,
+                }
+            }
             Answer::Text(t) => t.clone(),
             Answer::Unknown => w.unknown.clone(),
         }
@@ -706,16 +700,48 @@ mod tests {
 
     #[test]
     fn whole_numbers_read_thousands_grouped_with_commas() {
-        assert_eq!(parse_whole_number("1,200"), Ok(1200.0));
-        assert_eq!(parse_whole_number(" 12,000 "), Ok(12000.0));
-        assert_eq!(parse_whole_number("1,200,000"), Ok(1_200_000.0));
-        assert_eq!(parse_whole_number("420"), Ok(420.0));
+        assert_eq!(parse_amount("1,200"), Ok(1200.0));
+        assert_eq!(parse_amount(" 12,000 "), Ok(12000.0));
+        assert_eq!(parse_amount("1,200,000"), Ok(1_200_000.0));
+        assert_eq!(parse_amount("420"), Ok(420.0));
         // Not thousands groups: read as decimals, as parse_number does.
-        assert_eq!(parse_whole_number("1,2"), Ok(1.2));
-        assert_eq!(parse_whole_number("1,20"), Ok(1.2));
-        assert_eq!(parse_whole_number("1,2000"), Ok(1.2));
-        assert_eq!(parse_whole_number("1,,200"), Err(AnswerError::NotANumber));
-        assert_eq!(parse_whole_number("abc"), Err(AnswerError::NotANumber));
+        assert_eq!(parse_amount("1,2"), Ok(1.2));
+        assert_eq!(parse_amount("1,20"), Ok(1.2));
+        assert_eq!(parse_amount("1,2000"), Ok(1.2));
+        assert_eq!(parse_amount("1,,200"), Err(AnswerError::NotANumber));
+        assert_eq!(parse_amount("abc"), Err(AnswerError::NotANumber));
+    }
+
+    #[test]
+    fn whole_amounts_read_as_chinese_managers_write_them() {
+        use crate::content::Content;
+        use crate::vocabulary::Language;
+        let zh = Content::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
+        let bank = &zh.bank;
+        let turnover = bank.question("turnover").unwrap_or_else(|| panic!("turnover"));
+        for (typed, value) in [
+            ("2.5亿", 250_000_000.0),
+            ("25000万", 250_000_000.0),
+            ("２．５亿元", 250_000_000.0),
+            ("60万元 每年", 600_000.0),
+            ("250,000,000", 250_000_000.0),
+        ] {
+            assert_eq!(
+                Answer::typed_number(turnover, typed),
+                Ok(Answer::Number(value)),
+                "{typed}"
+            );
+        }
+        // Not a whole amount of yuan: refused, as any fraction is.
+        assert_eq!(
+            Answer::typed_number(turnover, "1.23456万"),
+            Err(AnswerError::NotWhole)
+        );
+        // Shown back grouped, with the unit; a year is not grouped.
+        let shown = bank.describe(turnover, &Answer::Number(250_000_000.0));
+        assert_eq!(shown, "250,000,000 每年");
+        let year = bank.question("audit_year").unwrap_or_else(|| panic!("audit_year"));
+        assert_eq!(bank.describe(year, &Answer::Number(2019.0)), "2019");
     }
 
     #[test]

@@ -19,21 +19,13 @@ pub const MAX_OPTIONS: usize = 500;
 /// An amount as the register shows it: the currency's sign, thousands grouped with commas,
 /// at most two decimals ("¥280,000", "€1,250.5", "−$3,000").
 pub fn money(value: f64, currency: Currency) -> String {
-    let text = crate::spread::figure(value.abs());
-    let (whole, decimals) = text.split_at(text.find('.').unwrap_or(text.len()));
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
+    let text = crate::spread::grouped(value.abs());
     let sign = if value < 0.0 && text != "0" {
         "\u{2212}"
     } else {
         ""
     };
-    format!("{sign}{}{grouped}{decimals}", currency.symbol())
+    format!("{sign}{}{text}", currency.symbol())
 }
 
 /// Years with one decimal, "2.8"; a whole number without it, "3".

@@ -95,6 +95,22 @@ pub fn figure(value: f64) -> String {
     }
 }
 
+/// A non-negative figure with its thousands grouped by commas, as [`figure`] rounds it:
+/// "1,200,000", "1,250.5".
+pub fn grouped(value: f64) -> String {
+    let text = figure(value);
+    let (whole, decimals) = text.split_at(text.find('.').unwrap_or(text.len()));
+    let digits = whole.strip_prefix('-').unwrap_or(whole);
+    let mut out = String::from(&whole[..whole.len() - digits.len()]);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out + decimals
+}
+
 /// How the ratings of one 1–5 scale are spread: how many gave each rating, and their
 /// five-number summary.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
