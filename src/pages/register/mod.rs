@@ -223,7 +223,7 @@ fn chart_view(i18n: I18n, points: Vec<ChartPoint>, c: Currency) -> AnyView {
     if points.is_empty() {
         return view! {
             <section aria-labelledby="register-chart-h">
-                <h2 id="register-chart-h">{t_string!(i18n, register.chart_caption).to_string()}</h2>
+                <h2 id="register-chart-h">{t_string!(i18n, register.chart_heading).to_string()}</h2>
                 <p>{t_string!(i18n, register.chart_none).to_string()}</p>
             </section>
         }
@@ -261,7 +261,7 @@ fn chart_view(i18n: I18n, points: Vec<ChartPoint>, c: Currency) -> AnyView {
     let payback = t_string!(i18n, register.chart_payback).to_string();
     view! {
         <section aria-labelledby="register-chart-h" data-testid="register-chart">
-            <h2 id="register-chart-h">{t_string!(i18n, register.chart_caption).to_string()}</h2>
+            <h2 id="register-chart-h">{t_string!(i18n, register.chart_heading).to_string()}</h2>
             <BarChart
                 id="chart-register"
                 caption=t_string!(i18n, register.chart_caption).to_string()

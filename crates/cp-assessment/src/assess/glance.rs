@@ -211,10 +211,11 @@ impl Glance {
         texts.get("top", &[("list", &content.join(&names, Joiner::Items))])
     }
 
-    /// The line on the engagement stage.
+    /// The line on the engagement stage: its title without the path's code (A, B2…), which
+    /// means something only beside the path the stage section draws.
     pub fn stage_line(&self, content: &Content, texts: &GlanceTexts) -> Option<String> {
-        let stage = content.stage_label(self.stage)?;
-        Some(texts.get("stage", &[("stage", &stage)]))
+        let stage = content.stage(self.stage)?;
+        Some(texts.get("stage", &[("stage", &stage.title)]))
     }
 
     /// The line on the sector's levels.
