@@ -73,7 +73,7 @@ test('zh-CN: figures typed with full-width digits and a comma decimal give the c
   await expect(table.locator('tbody tr').nth(0)).toContainText('¥450,000');
   await expect(table.locator('tbody tr').nth(1)).toContainText('¥135,000');
   // 4,500,000 m³ for 1,000,000 t of steel: 4.5 m³/t, short of level Ⅲ (4.1).
-  await expect(section.getByTestId('intensities')).toContainText('每吨 4.5 立方米');
+  await expect(section.getByTestId('intensities')).toContainText('新鲜水取水量：4.5 立方米/吨');
   const levels = section.getByTestId('levels');
   await expect(levels.locator('tbody tr')).toHaveCount(1);
   await expect(levels.locator('tbody tr')).toContainText('未达Ⅲ级');
