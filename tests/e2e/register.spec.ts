@@ -99,6 +99,8 @@ for (const lang of ['en', 'zh-CN'] as Lang[]) {
     const colon = lang === 'en' ? ': ' : '：';
     await expect(two.getByTestId('checks')).toContainText(`${t.check_payback}${colon}✓ ${t.meets}`);
     await expect(two.getByTestId('checks')).toContainText(t.class_medium);
+    // Within the medium-cost norm, but beyond the two years P1 said it accepts (part 5).
+    await expect(two.getByTestId('own-payback')).toHaveText(`${fmt(t.check_own_payback, { limit: '2' })}${colon}✗ ${t.misses}`);
     await expect(two.getByTestId('checks')).toContainText(`${t.check_npv}${colon}✓ ${t.meets}`);
 
     // A bad number: a clear message, and nothing stored.

@@ -718,7 +718,9 @@ mod tests {
         use crate::vocabulary::Language;
         let zh = Content::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
         let bank = &zh.bank;
-        let turnover = bank.question("turnover").unwrap_or_else(|| panic!("turnover"));
+        let turnover = bank
+            .question("turnover")
+            .unwrap_or_else(|| panic!("turnover"));
         for (typed, value) in [
             ("2.5亿", 250_000_000.0),
             ("25000万", 250_000_000.0),
@@ -740,7 +742,9 @@ mod tests {
         // Shown back grouped, with the unit; a year is not grouped.
         let shown = bank.describe(turnover, &Answer::Number(250_000_000.0));
         assert_eq!(shown, "250,000,000 每年");
-        let year = bank.question("audit_year").unwrap_or_else(|| panic!("audit_year"));
+        let year = bank
+            .question("audit_year")
+            .unwrap_or_else(|| panic!("audit_year"));
         assert_eq!(bank.describe(year, &Answer::Number(2019.0)), "2019");
     }
 

@@ -47,9 +47,14 @@ pub struct CostOfWaste {
 impl CostOfWaste {
     /// Whether any category could be computed: before that the total is no finding.
     pub fn is_known(&self) -> bool {
-        [self.material, self.energy, self.water, self.waste_management]
-            .iter()
-            .any(Option::is_some)
+        [
+            self.material,
+            self.energy,
+            self.water,
+            self.waste_management,
+        ]
+        .iter()
+        .any(Option::is_some)
     }
 }
 

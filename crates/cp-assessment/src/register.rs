@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::answers::Answers;
+use crate::bank::Bank;
 use crate::finance::{irr, npv, npvr, payback_years, Irr, MAX_YEARS};
 use crate::vocabulary::{Currency, MeasureCategory};
 
@@ -328,6 +330,25 @@ impl Figures {
                 _ => None,
             },
         }
+    }
+}
+
+/// The longest payback the plant accepts, in years, from its answer to `payback` in part 5
+/// ("up to 2 years" → 2); `None` for "more than 3 years", which sets no limit, or no answer.
+pub fn accepted_payback(bank: &Bank, answers: &Answers) -> Option<f64> {
+    match answers.choice(bank, "payback")? {
+        "under_6m" => Some(0.5),
+        "under_1y" => Some(1.0),
+        "under_2y" => Some(2.0),
+        "under_3y" => Some(3.0),
+        _ => None,
+    }
+}
+
+impl Figures {
+    /// Whether it pays back within `limit` years; never paying back is beyond any limit.
+    pub fn pays_back_within(&self, limit: f64) -> bool {
+        self.payback_years.is_some_and(|p| p <= limit + 1e-9)
     }
 }
 

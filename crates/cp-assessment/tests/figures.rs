@@ -258,7 +258,12 @@ fn turnover_alone_gives_no_cost_of_waste_rather_than_zero() {
         Some(Sector::Textile),
         Language::En,
     );
-    assert!(r.total.starts_with("What waste costs cannot be worked out yet"), "{}", r.total);
+    assert!(
+        r.total
+            .starts_with("What waste costs cannot be worked out yet"),
+        "{}",
+        r.total
+    );
     assert!(!r.total.contains("¥0"), "{}", r.total);
 }
 

@@ -430,3 +430,29 @@ fn amounts_are_read_as_managers_type_them_and_shown_grouped() {
         ("2.8".into(), "3".into(), "12.3".into())
     );
 }
+
+#[test]
+fn the_plants_own_payback_limit_is_read_from_part_5() {
+    use cp_assessment::answers::{Answer, Answers};
+    use cp_assessment::register::accepted_payback;
+    let c = cp_assessment::content::Content::load(cp_assessment::vocabulary::Language::En)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut a = Answers::new();
+    assert_eq!(accepted_payback(&c.bank, &a), None);
+    for (id, limit) in [
+        ("under_6m", Some(0.5)),
+        ("under_1y", Some(1.0)),
+        ("under_2y", Some(2.0)),
+        ("under_3y", Some(3.0)),
+        ("over_3y", None),
+    ] {
+        a.set("payback", Answer::Choice(id.into()));
+        assert_eq!(accepted_payback(&c.bank, &a), limit, "{id}");
+    }
+    // 280,000 net, 100,000 a year: 2.8 years, beyond a two-year limit, within three.
+    let f = heat_recovery()
+        .figures()
+        .unwrap_or_else(|| panic!("a complete study"));
+    assert!(!f.pays_back_within(2.0));
+    assert!(f.pays_back_within(3.0));
+}

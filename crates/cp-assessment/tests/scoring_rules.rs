@@ -326,7 +326,10 @@ fn one_answer_moves_the_ranking_in_the_documented_direction() {
     sold.set("residue", choice("sold"));
     let sold = assess(&c, &sold);
     let (s3, _) = fit(&sold, ByProduct);
-    assert!(s0 < s3 && s3 < s2, "sold {s3} between none {s0} and unknown {s2}");
+    assert!(
+        s0 < s3 && s3 < s2,
+        "sold {s3} between none {s0} and unknown {s2}"
+    );
     let by_product = sold.measures.iter().find(|m| m.category == ByProduct);
     let lowered: Vec<_> = by_product
         .map(|m| m.lowered_by.iter().map(|r| r.rule_id.as_str()).collect())

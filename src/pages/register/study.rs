@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use cp_assessment::finance::Irr;
 use cp_assessment::register::{
-    money, years, CpOption, Feasibility, FeasibilityError, InvestmentClass, RegisterError, Savings,
+    accepted_payback, money, years, CpOption, Feasibility, FeasibilityError, InvestmentClass,
+    RegisterError, Savings,
 };
 use cp_assessment::spread::figure;
 use cp_assessment::vocabulary::{Currency, Language};
@@ -147,7 +148,12 @@ pub fn feasibility_view(id: u32, option: Memo<Option<CpOption>>) -> impl IntoVie
                 {field("other", |i| t_string!(i, register.saving_other).to_string(), |f| f.savings.other, |f, v| f.savings.other = v)}
             </fieldset>
             <div class="option-fields">{life}{rate}{class}</div>
-            {move || figures_view(i18n, study(), in_currency.get(), app.language.get())}
+            {move || {
+                let limit = app
+                    .with_content(|c| app.answers.with(|a| accepted_payback(&c.bank, a)))
+                    .flatten();
+                figures_view(i18n, study(), in_currency.get(), app.language.get(), limit)
+            }}
         </details>
     }
 }
@@ -158,6 +164,7 @@ fn figures_view(
     study: Option<Feasibility>,
     currency: Currency,
     language: Language,
+    limit: Option<f64>,
 ) -> AnyView {
     let colon = if language == Language::ZhCn {
         "："
@@ -223,6 +230,14 @@ fn figures_view(
         ),
         None => t_string!(i18n, register.check_irr_none).to_string(),
     };
+    // The plant's own limit from part 5, beside the training material's norm.
+    let own_check = limit.map(|l| {
+        format!(
+            "{}{colon}{}",
+            t_string!(i18n, register.check_own_payback, limit = years(l)),
+            verdict(figures.pays_back_within(l))
+        )
+    });
     let npv_check = format!(
         "{}{colon}{}",
         t_string!(i18n, register.check_npv),
@@ -245,6 +260,7 @@ fn figures_view(
         </dl>
         <ul class="checks" data-testid="checks">
             <li>{payback_check}</li>
+            {own_check.map(|c| view! { <li data-testid="own-payback">{c}</li> })}
             <li>{npv_check}</li>
             <li>{irr_check}</li>
         </ul>
