@@ -5,7 +5,7 @@
 mod common;
 
 use cp_assessment::answers::{Answer, Answers};
-use cp_assessment::assess::{audit_duty, chapter_gaps, AuditDuty};
+use cp_assessment::assess::{audit_duty, chapter_gaps, AuditDuty, ChapterCount};
 use cp_assessment::content::Content;
 use cp_assessment::regulation::{DutyStatus, Regulation, SourceStatus, Trigger};
 use cp_assessment::vocabulary::Language;
@@ -343,11 +343,19 @@ fn readiness_gaps_are_named_by_the_report_chapter() {
         .sentences(&c, &rules)
         .iter()
         .any(|s| s.contains("comparison with the sector's CP indicator system")));
+    // The section's conclusion counts them: chapter 1 lacks its team; chapter 2 is partly
+    // there and not known, which is not "missing".
+    let count = ChapterCount::of(&chapters);
+    assert_eq!((count.missing, count.of), (1, 7));
+    assert!(!chapters[0].complete() && !chapters[1].complete());
+    assert!(count.complete <= 5);
     // Nothing answered: every item a question can show is "not said", never "missing".
     let blank = chapter_gaps(&c, &rules, &Answers::new());
     assert!(blank
         .iter()
         .all(|ch| ch.have.is_empty() && ch.missing.is_empty()));
+    let none = ChapterCount::of(&blank);
+    assert_eq!((none.complete, none.missing, none.of), (0, 0, 7));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use cp_assessment::answers::Answers;
-use cp_assessment::assess::{audit_duty, chapter_gaps};
+use cp_assessment::assess::{audit_duty, chapter_gaps, ChapterCount};
 use cp_assessment::content::Content;
 use cp_assessment::regulation::{Regulation, SourceStatus};
 
@@ -106,6 +106,7 @@ pub fn chapters_view(
     texts: &GlanceTexts,
 ) -> impl IntoView {
     let chapters = chapter_gaps(c, rules, answers);
+    let count = ChapterCount::of(&chapters);
     let items = chapters
         .iter()
         .map(|ch| {
@@ -124,7 +125,7 @@ pub fn chapters_view(
     view! {
         <section aria-labelledby="chapters-h">
             <h2 id="chapters-h">{heading.clone()}</h2>
-            <p class="conclusion">{t_string!(i18n, results.chapters_intro).to_string()}</p>
+            <p class="conclusion">{t_string!(i18n, results.chapters_intro, complete = count.complete, missing = count.missing, of = count.of).to_string()}</p>
             {detail(texts, heading, view! { <dl class="chapters" data-testid="report-chapters">{items}</dl> })}
         </section>
     }

@@ -92,6 +92,28 @@ pub fn chapter_gaps<'a>(
         .collect()
 }
 
+/// How far the report's chapters are ready: the section's conclusion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChapterCount {
+    /// Chapters whose every content the answers can show is in place.
+    pub complete: usize,
+    /// Chapters with at least one content missing.
+    pub missing: usize,
+    /// All chapters.
+    pub of: usize,
+}
+
+impl ChapterCount {
+    /// Counts `gaps`.
+    pub fn of(gaps: &[ChapterGaps]) -> ChapterCount {
+        ChapterCount {
+            complete: gaps.iter().filter(|g| g.complete()).count(),
+            missing: gaps.iter().filter(|g| !g.missing.is_empty()).count(),
+            of: gaps.len(),
+        }
+    }
+}
+
 impl ChapterGaps<'_> {
     /// Whether every content the answers can show is in place.
     pub fn complete(&self) -> bool {

@@ -16,7 +16,7 @@ use super::content::{Content, EngagementStage};
 use super::figures::{plant_figures, PlantFigures};
 use super::vocabulary::{Language, Sector};
 
-pub use chapters::{chapter_gaps, ChapterGaps};
+pub use chapters::{chapter_gaps, ChapterCount, ChapterGaps};
 pub use duty::{audit_duty, local_help, AuditDuty, ChinaDuty, DutyReport};
 pub use glance::{glance, next_step, Glance, GlanceTexts, NextStep};
 pub use measures::{Evidence, MeasureFit, Reason};
