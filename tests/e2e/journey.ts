@@ -146,6 +146,8 @@ export function journeyTest(j: Journey) {
       }
       await expect(page.getByTestId('duty-not-legal-advice')).toHaveText(regulation.duty.not_legal_advice);
       await expect(page.getByTestId('report-chapters').locator('dt')).toHaveCount(7);
+      // The section's conclusion is the count of chapters, not a lead-in to the folded list.
+      await expect(page.locator('section[aria-labelledby="chapters-h"] > p.conclusion')).toContainText(j.lang === 'en' ? 'of the 7 have everything in place' : '7 章中有');
       await duty.scrollIntoViewIfNeeded();
       await q.screenshot('07a-must-we-audit');
       // Reasons quote the manager's own answers.
