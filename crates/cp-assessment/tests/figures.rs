@@ -6,15 +6,38 @@ use common::{content, persona};
 use cp_assessment::answers::{Answer, Answers};
 use cp_assessment::benchmarks::{Benchmarks, Level};
 use cp_assessment::content::Content;
-use cp_assessment::figures::{plant_figures, FigureTexts, FIGURE_QUESTIONS};
+use cp_assessment::figures::{
+    plant_figures, FigureTexts, FiguresReport, PlantFigures, FIGURE_QUESTIONS,
+};
 use cp_assessment::vocabulary::{Currency, Language, Sector};
 
 fn benchmarks() -> Benchmarks {
     Benchmarks::load().unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// A textile plant's figures and their report, in English.
+fn textile_in_english(c: &Content, a: &Answers) -> (PlantFigures, FiguresReport) {
+    let f = plant_figures(
+        &c.bank,
+        &benchmarks(),
+        a,
+        Some(Sector::Textile),
+        Language::En,
+    )
+    .unwrap_or_else(|| panic!("one figure given"));
+    let texts = FigureTexts::load(Language::En).unwrap_or_else(|e| panic!("{e}"));
+    let r = f.report(
+        &texts,
+        &c.bank,
+        &benchmarks(),
+        Some(Sector::Textile),
+        Language::En,
+    );
+    (f, r)
+}
+
 /// The steel plant's figures section, in Chinese.
-fn steel_plant_in_chinese() -> cp_assessment::figures::FiguresReport {
+fn steel_plant_in_chinese() -> FiguresReport {
     let zh = Content::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
     let texts = FigureTexts::load(Language::ZhCn).unwrap_or_else(|e| panic!("{e}"));
     let sector = Some(Sector::Metallurgy);
@@ -138,30 +161,11 @@ fn partial_figures_give_a_partial_total_and_say_what_is_missing() {
     a.set("water_cost", Answer::Number(80_000.0));
     a.set("turnover", Answer::Unknown);
     a.set("currency", Answer::Choice("eur".into()));
-    // The textile plant's figures, in English.
-    let figures_of = |a: &Answers| {
-        plant_figures(
-            &c.bank,
-            &benchmarks(),
-            a,
-            Some(Sector::Textile),
-            Language::En,
-        )
-        .unwrap_or_else(|| panic!("one figure given"))
-    };
-    let f = figures_of(&a);
+    let (f, r) = textile_in_english(&c, &a);
     assert_eq!(f.currency, Currency::Eur);
     assert_eq!(f.cost.total, 80_000.0);
     assert!(f.cost.partial);
     assert_eq!(f.cost.share_of_turnover, None);
-    let texts = FigureTexts::load(Language::En).unwrap_or_else(|e| panic!("{e}"));
-    let r = f.report(
-        &texts,
-        &c.bank,
-        &benchmarks(),
-        Some(Sector::Textile),
-        Language::En,
-    );
     assert!(
         r.total
             .starts_with("Waste costs the plant at least €80,000"),
@@ -186,7 +190,7 @@ fn partial_figures_give_a_partial_total_and_say_what_is_missing() {
         "energy_carriers",
         Answer::Choices(vec!["electricity".into(), "steam".into()]),
     );
-    let g = figures_of(&a);
+    let (g, _) = textile_in_english(&c, &a);
     assert!(
         !g.cost_missing.contains(&"energy_carriers"),
         "{:?}",
@@ -239,25 +243,11 @@ fn turnover_alone_gives_no_cost_of_waste_rather_than_zero() {
     let c = content();
     let mut a = Answers::new();
     a.set("turnover", Answer::Number(250_000_000.0));
-    let f = plant_figures(
-        &c.bank,
-        &benchmarks(),
-        &a,
-        Some(Sector::Textile),
-        Language::En,
-    )
-    .unwrap_or_else(|| panic!("one figure given"));
+    let (f, r) = textile_in_english(&c, &a);
     assert!(!f.cost.is_known());
     let texts = FigureTexts::load(Language::En).unwrap_or_else(|e| panic!("{e}"));
     // The summary leaves the line out; the section says what the total needs.
     assert_eq!(f.total_text(&texts, Language::En), None);
-    let r = f.report(
-        &texts,
-        &c.bank,
-        &benchmarks(),
-        Some(Sector::Textile),
-        Language::En,
-    );
     assert!(
         r.total
             .starts_with("What waste costs cannot be worked out yet"),
