@@ -6,10 +6,12 @@
 mod common;
 
 use cp_assessment::answers::{Answer, Answers};
-use cp_assessment::assess::{assess, audit_duty, glance, AuditDuty, GlanceTexts, NextStep};
+use cp_assessment::assess::{
+    assess, audit_duty, glance, AuditDuty, GlanceTexts, Lister, Mandate, NextStep,
+};
 use cp_assessment::content::Content;
 use cp_assessment::register::{Register, Status};
-use cp_assessment::regulation::{DutyStatus, Regulation};
+use cp_assessment::regulation::Regulation;
 use cp_assessment::vocabulary::{AuditStep, Family, Language, MeasureCategory};
 
 use common::content;
@@ -53,6 +55,14 @@ fn chinese_plant(c: &Content, ready: u8, audit_status: &str) -> Answers {
     a.set("audit_required", choice("not_required"));
     a.set("over_limits", choices(&["over_standard"]));
     a.set("audit_status", choice(audit_status));
+    a
+}
+
+/// `a` with `changes` made.
+fn with_answers(mut a: Answers, changes: &[(&str, Answer)]) -> Answers {
+    for (id, answer) in changes {
+        a.set(*id, answer.clone());
+    }
     a
 }
 
@@ -114,7 +124,28 @@ fn the_next_step_follows_one_rule() {
             chinese_plant(&c, 0, "none"),
             &overdue,
             NextStep::MandatoryAudit {
-                status: DutyStatus::Triggered,
+                why: Mandate::Triggered(Lister::Environment),
+                step: AuditStep::Preparation,
+            },
+        ),
+        (
+            "energy over the quota alone: the energy-saving authority lists it",
+            with_answers(
+                chinese_plant(&c, 0, "none"),
+                &[("over_limits", choices(&["none"])), ("energy_quota", choice("over"))],
+            ),
+            &on_time,
+            NextStep::MandatoryAudit {
+                why: Mandate::Triggered(Lister::Energy),
+                step: AuditStep::Preparation,
+            },
+        ),
+        (
+            "emissions and energy both over: both authorities",
+            with_answers(chinese_plant(&c, 0, "none"), &[("energy_quota", choice("over"))]),
+            &on_time,
+            NextStep::MandatoryAudit {
+                why: Mandate::Triggered(Lister::Both),
                 step: AuditStep::Preparation,
             },
         ),
@@ -123,7 +154,7 @@ fn the_next_step_follows_one_rule() {
             listed,
             &on_time,
             NextStep::MandatoryAudit {
-                status: DutyStatus::Listed,
+                why: Mandate::Listed,
                 step: AuditStep::Routinization,
             },
         ),
@@ -250,4 +281,32 @@ fn the_summary_speaks_both_languages() {
         let reg = g.register_line(&texts).unwrap_or_default();
         assert!(reg.contains('2') && !reg.contains("{{"), "{reg}");
     }
+    // Emissions over the standard: the environment bureau, not the energy authorities.
+    let en = Content::load(Language::En).unwrap_or_else(|e| panic!("{e}"));
+    let texts = GlanceTexts::load(Language::En).unwrap_or_else(|e| panic!("{e}"));
+    let next = g.next_text(&en, &texts);
+    assert!(
+        next.contains("ask your environment bureau whether"),
+        "{next}"
+    );
+    assert!(!next.contains("energy-saving"), "{next}");
+    // Energy over the quota alone: the energy-saving authority.
+    let energy = with_answers(
+        answers,
+        &[
+            ("over_limits", choices(&["none"])),
+            ("energy_quota", choice("over")),
+        ],
+    );
+    let duty = audit_duty(&c, &rules, &energy);
+    let g = glance(
+        &assess(&c, &energy),
+        Some(&duty),
+        Some("none"),
+        &Register::default(),
+        TODAY,
+    );
+    let next = g.next_text(&en, &texts);
+    assert!(next.contains("ask the energy-saving authority"), "{next}");
+    assert!(!next.contains("environment bureau"), "{next}");
 }

@@ -8,7 +8,7 @@ use crate::benchmarks::Level;
 use crate::content::{Content, EngagementStage};
 use crate::labels::Joiner;
 use crate::register::{Register, Status};
-use crate::regulation::DutyStatus;
+use crate::regulation::{DutyStatus, Trigger};
 use crate::templates::Templates;
 use crate::vocabulary::{AuditStep, Language, MeasureCategory};
 
@@ -19,7 +19,7 @@ pub enum NextStep {
     /// China's rules require an audit (the plant is listed, or meets a trigger of art. 8)
     /// and none is under way or done (《清洁生产审核办法》 2016, art. 8); `step` is where it
     /// starts, the first audit step not in place.
-    MandatoryAudit { status: DutyStatus, step: AuditStep },
+    MandatoryAudit { why: Mandate, step: AuditStep },
     /// The plant audited because of toxic substances and the five-year repeat falls due
     /// this year or fell due earlier (办法 art. 8): the year it is due.
     RepeatAudit(i32),
@@ -68,6 +68,41 @@ pub struct Glance {
     pub next: NextStep,
 }
 
+/// Why an audit is required: the plant is on a list, or meets a trigger and is to ask the
+/// authority that lists plants for it whether it is listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mandate {
+    /// On a published list, or notified.
+    Listed,
+    /// A trigger met; who to ask.
+    Triggered(Lister),
+}
+
+/// Who lists a plant for a trigger: the environment bureau for emissions and toxic
+/// substances, the energy-saving authorities for energy over the quota, as local notices
+/// split the lists (practitioner review, 2026-12-07).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lister {
+    /// 生态环境部门.
+    Environment,
+    /// 发展改革 or 工业和信息化 (节能主管部门).
+    Energy,
+    /// Triggers of both kinds are met.
+    Both,
+}
+
+impl Lister {
+    /// The lister for the triggers met.
+    fn of(met: &[Trigger]) -> Lister {
+        let energy = met.contains(&Trigger::EnergyQuota);
+        match (energy, met.iter().any(|t| *t != Trigger::EnergyQuota)) {
+            (true, false) => Lister::Energy,
+            (true, true) => Lister::Both,
+            _ => Lister::Environment,
+        }
+    }
+}
+
 /// The rule for the one next step (docs/scoring.md §8). `duty` is the legal check's outcome
 /// when China's rules could be read; `audit_status` the answer to `audit_status`; `today`
 /// is YYYY-MM-DD.
@@ -80,9 +115,14 @@ pub fn next_step(
 ) -> NextStep {
     if let Some(AuditDuty::China(d)) = duty {
         let audited = matches!(audit_status, Some("in_progress" | "done"));
-        if matches!(d.status, DutyStatus::Listed | DutyStatus::Triggered) && !audited {
+        let why = match d.status {
+            DutyStatus::Listed => Some(Mandate::Listed),
+            DutyStatus::Triggered => Some(Mandate::Triggered(Lister::of(&d.met))),
+            _ => None,
+        };
+        if let (Some(why), false) = (why, audited) {
             return NextStep::MandatoryAudit {
-                status: d.status,
+                why,
                 step: a.readiness.current_step,
             };
         }
@@ -157,7 +197,7 @@ const EN: &str = include_str!("../../../../content/en/glance.json");
 const ZH_CN: &str = include_str!("../../../../content/zh-CN/glance.json");
 
 /// The keys [`GlanceTexts`] must have.
-pub const GLANCE_KEYS: [&str; 25] = [
+pub const GLANCE_KEYS: [&str; 28] = [
     "duty",
     "reasons",
     "next_then",
@@ -169,6 +209,9 @@ pub const GLANCE_KEYS: [&str; 25] = [
     "next_heading",
     "next_listed",
     "next_triggered",
+    "authority_environment",
+    "authority_energy",
+    "authority_both",
     "next_repeat",
     "next_overdue",
     "next_step",
@@ -254,10 +297,20 @@ impl Glance {
         };
         match &self.next {
             // The law's duty, then where the audit starts: a first action, not only a call.
-            NextStep::MandatoryAudit { status, step } => {
-                let duty = match status {
-                    DutyStatus::Listed => texts.get("next_listed", &[]),
-                    _ => texts.get("next_triggered", &[]),
+            NextStep::MandatoryAudit { why, step } => {
+                let duty = match why {
+                    Mandate::Listed => texts.get("next_listed", &[]),
+                    Mandate::Triggered(lister) => {
+                        let authority = texts.get(
+                            match lister {
+                                Lister::Environment => "authority_environment",
+                                Lister::Energy => "authority_energy",
+                                Lister::Both => "authority_both",
+                            },
+                            &[],
+                        );
+                        texts.get("next_triggered", &[("authority", &authority)])
+                    }
                 };
                 let language = Language::from_id(&content.bank.language).unwrap_or_default();
                 let separator = language.sentence_separator();

@@ -18,7 +18,7 @@ use super::vocabulary::{Language, Sector};
 
 pub use chapters::{chapter_gaps, ChapterCount, ChapterGaps};
 pub use duty::{audit_duty, local_help, AuditDuty, ChinaDuty, DutyReport};
-pub use glance::{glance, next_step, Glance, GlanceTexts, NextStep};
+pub use glance::{glance, next_step, Glance, GlanceTexts, Lister, Mandate, NextStep};
 pub use measures::{Evidence, MeasureFit, Reason};
 pub use motivation::{DriverScore, FamilyScore, MotivationProfile};
 pub use readiness::{Readiness, StepReadiness};
