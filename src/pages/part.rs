@@ -90,6 +90,19 @@ fn part_view(part: PartId) -> impl IntoView {
                 .map(|q| view! { <QuestionField question=q /> })
                 .collect_view()}
         </form>
+        // Follow-ups appear as answers are given and are easy to pass by: a part begun says
+        // what is still open before the way on.
+        {move || {
+            let p = part_progress.get();
+            let first = app
+                .with_content(|c| app.answers.with(|a| a.resume_question(&c.bank, part).map(|q| q.text.clone())))
+                .flatten();
+            (p.answered > 0 && p.answered < p.visible).then(|| view! {
+                <p class="hint" data-testid="part-open">
+                    {t_string!(i18n, part.open, count = p.visible - p.answered, question = first.unwrap_or_default()).to_string()}
+                </p>
+            })
+        }}
         <nav class="step-nav" aria-label=move || t_string!(i18n, nav_label).to_string()>
             <A href=back attr:class="button secondary">
                 {if n > 1 { t!(i18n, part.previous).into_any() } else { t!(i18n, part.back_to_start).into_any() }}

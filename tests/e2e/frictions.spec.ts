@@ -118,6 +118,9 @@ for (const lang of LANGS) {
       await expect(question('sector')).not.toBeInViewport();
       // The heading keeps focus, so the page is announced as before.
       await expect(h1).toBeFocused();
+      // Before the way on, the part says what is still open, naming the first.
+      const located = bank.parts[0].questions.find((q) => q.id === 'loss_located')!;
+      await expect(page.getByTestId('part-open')).toContainText(located.text);
 
       await page.reload();
       await expect(h1).toHaveText(partHeading(0));
@@ -129,6 +132,8 @@ for (const lang of LANGS) {
         await page.goto(`/part/${part}`);
         await expect(h1).toHaveText(partHeading(part - 1));
         await expect(h1).toBeFocused();
+        // Complete or not begun: nothing to point to.
+        await expect(page.getByTestId('part-open')).toHaveCount(0);
         // Given time to move, it stays at the top.
         await page.waitForTimeout(300);
         expect(await page.evaluate(() => scrollY), `/part/${part}`).toBe(0);
