@@ -94,13 +94,16 @@ fn part_view(part: PartId) -> impl IntoView {
         // what is still open before the way on.
         {move || {
             let p = part_progress.get();
-            let first = app
-                .with_content(|c| app.answers.with(|a| a.resume_question(&c.bank, part).map(|q| q.text.clone())))
-                .flatten();
-            (p.answered > 0 && p.answered < p.visible).then(|| view! {
-                <p class="hint" data-testid="part-open">
-                    {t_string!(i18n, part.open, count = p.visible - p.answered, question = first.unwrap_or_default()).to_string()}
-                </p>
+            (p.answered > 0 && p.answered < p.visible).then(|| {
+                let first = app
+                    .with_content(|c| app.answers.with(|a| a.resume_question(&c.bank, part).map(|q| q.text.clone())))
+                    .flatten()
+                    .unwrap_or_default();
+                view! {
+                    <p class="hint" data-testid="part-open">
+                        {t_string!(i18n, part.open, count = p.visible - p.answered, question = first).to_string()}
+                    </p>
+                }
             })
         }}
         <nav class="step-nav" aria-label=move || t_string!(i18n, nav_label).to_string()>

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::vocabulary::{AuditStep, Driver};
+use super::vocabulary::{AuditStep, Driver, Language};
 
 /// The six parts of the questionnaire, in order; the sixth, the plant's figures, is
 /// optional.
@@ -246,6 +246,11 @@ impl std::fmt::Display for ContentError {
 }
 
 impl Bank {
+    /// The language of its texts; English for a tag this app does not know.
+    pub fn language(&self) -> Language {
+        Language::from_id(&self.language).unwrap_or_default()
+    }
+
     /// Parses and validates a bank from JSON.
     ///
     /// # Errors

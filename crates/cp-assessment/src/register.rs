@@ -319,6 +319,11 @@ pub struct Decision {
 }
 
 impl Figures {
+    /// Whether it pays back within `limit` years; never paying back is beyond any limit.
+    pub fn pays_back_within(&self, limit: f64) -> bool {
+        self.payback_years.is_some_and(|p| p <= limit + 1e-9)
+    }
+
     /// The decision rules (payback norm of `class`, NPV ≥ 0, IRR ≥ the rate) for a rate
     /// in percent.
     pub fn decision(&self, rate_percent: f64, class: Option<InvestmentClass>) -> Decision {
@@ -342,13 +347,6 @@ pub fn accepted_payback(bank: &Bank, answers: &Answers) -> Option<f64> {
         "under_2y" => Some(2.0),
         "under_3y" => Some(3.0),
         _ => None,
-    }
-}
-
-impl Figures {
-    /// Whether it pays back within `limit` years; never paying back is beyond any limit.
-    pub fn pays_back_within(&self, limit: f64) -> bool {
-        self.payback_years.is_some_and(|p| p <= limit + 1e-9)
     }
 }
 

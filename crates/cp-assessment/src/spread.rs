@@ -95,8 +95,8 @@ pub fn figure(value: f64) -> String {
     }
 }
 
-/// A non-negative figure with its thousands grouped by commas, as [`figure`] rounds it:
-/// "1,200,000", "1,250.5".
+/// A figure with its thousands grouped by commas, as [`figure`] rounds it: "1,200,000",
+/// "1,250.5", "-12,000".
 pub fn grouped(value: f64) -> String {
     let text = figure(value);
     let (whole, decimals) = text.split_at(text.find('.').unwrap_or(text.len()));

@@ -515,7 +515,7 @@ pub fn aggregate(content: &Content, participants: &[Participant]) -> Aggregate {
     };
     let mut estimated = [0.0; 3];
     let mut currencies: Vec<Currency> = Vec::new();
-    let language = Language::from_id(&bank.language).unwrap_or_default();
+    let language = bank.language();
     let mut costs: Vec<(Currency, f64, bool)> = Vec::new();
 
     for p in participants {

@@ -125,6 +125,11 @@ pub fn feasibility_view(id: u32, option: Memo<Option<CpOption>>) -> impl IntoVie
     );
     // Open once a study is begun or the option is screened as needing one; a memo, so that
     // it opens when that happens and otherwise stays as the manager left it.
+    // The plant's own payback limit (part 5): read once, not on every edit of the study.
+    let limit = Memo::new(move |_| {
+        app.with_content(|c| app.answers.with(|a| accepted_payback(&c.bank, a)))
+            .flatten()
+    });
     let open = Memo::new(move |_| {
         option.with(|o| {
             o.as_ref().is_some_and(|o| {
@@ -148,12 +153,7 @@ pub fn feasibility_view(id: u32, option: Memo<Option<CpOption>>) -> impl IntoVie
                 {field("other", |i| t_string!(i, register.saving_other).to_string(), |f| f.savings.other, |f, v| f.savings.other = v)}
             </fieldset>
             <div class="option-fields">{life}{rate}{class}</div>
-            {move || {
-                let limit = app
-                    .with_content(|c| app.answers.with(|a| accepted_payback(&c.bank, a)))
-                    .flatten();
-                figures_view(i18n, study(), in_currency.get(), app.language.get(), limit)
-            }}
+            {move || figures_view(i18n, study(), in_currency.get(), app.language.get(), limit.get())}
         </details>
     }
 }

@@ -312,8 +312,7 @@ impl Glance {
                         texts.get("next_triggered", &[("authority", &authority)])
                     }
                 };
-                let language = Language::from_id(&content.bank.language).unwrap_or_default();
-                let separator = language.sentence_separator();
+                let separator = content.bank.language().sentence_separator();
                 format!("{duty}{separator}{}", step_text("next_then", *step))
             }
             NextStep::RepeatAudit(year) => texts.get("next_repeat", &[("year", &year.to_string())]),

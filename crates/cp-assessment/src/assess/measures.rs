@@ -13,7 +13,7 @@ use crate::bank::{Bank, Question};
 use crate::benchmarks::Level;
 use crate::content::{Content, Effect, FitRule, LevelRule, RuleCondition};
 use crate::figures::Standing;
-use crate::vocabulary::{CostClass, Language, MeasureCategory, Sector};
+use crate::vocabulary::{CostClass, MeasureCategory, Sector};
 
 /// Points of a strong effect: one answer that on its own makes a category clearly fit or
 /// unfit (e.g. a steady residue for by-products, a buyer-fixed specification for product
@@ -194,7 +194,7 @@ pub fn apply_level_rule(bank: &Bank, standings: &[Standing], rule: &LevelRule) -
                 .as_ref()
                 .is_some_and(|f| f.figure == rule.figure)
     })?;
-    let language = Language::from_id(&bank.language).unwrap_or_default();
+    let language = bank.language();
     let q = bank.question(crate::figures::figure_question(&rule.figure)?)?;
     let unit = s.indicator.unit_name.of(language);
     let shown = format!(

@@ -14,7 +14,7 @@ use super::answers::{Answers, Progress};
 use super::benchmarks::Benchmarks;
 use super::content::{Content, EngagementStage};
 use super::figures::{plant_figures, PlantFigures};
-use super::vocabulary::{Language, Sector};
+use super::vocabulary::Sector;
 
 pub use chapters::{chapter_gaps, ChapterCount, ChapterGaps};
 pub use duty::{audit_duty, local_help, AuditDuty, ChinaDuty, DutyReport};
@@ -64,7 +64,7 @@ impl Assessment {
 pub fn assess(content: &Content, answers: &Answers) -> Assessment {
     let bank = &content.bank;
     let sector = answers.choice(bank, "sector").and_then(Sector::from_id);
-    let language = Language::from_id(&bank.language).unwrap_or_default();
+    let language = bank.language();
     // Read once here: the ranking's level rules, the results and the room all use them.
     let figures =
         Benchmarks::shared().and_then(|b| plant_figures(bank, b, answers, sector, language));

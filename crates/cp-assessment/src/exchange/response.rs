@@ -402,7 +402,7 @@ fn import_object(
     let answers = file.remove("answers").unwrap_or(Value::Null);
     if migrating {
         let language = match file.get("language") {
-            None | Some(Value::Null) => Language::from_id(&bank.language).unwrap_or_default(),
+            None | Some(Value::Null) => bank.language(),
             Some(_) => language(&file)?,
         };
         let answers = check_answers(answers, bank)?;
